@@ -1,0 +1,79 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Authorizer } from './authz/authorizer';
+import { createRequestHandler } from './http/request-handler';
+import { IdentityDirectory } from './identity/directory';
+import { createKmsService } from './kms/kms-service';
+import { IAM_ROLES, IAM_USERS, REGION } from './scenario/demo-scenario';
+import { seedScenario } from './scenario/seed';
+import { openDatabase } from './store/database';
+import { Store } from './store/store';
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  /** Directory for sandbox.sqlite; ignored with `memory`. */
+  stateDir?: string;
+  memory?: boolean;
+  /** Built console (dist/) to serve on the same port. */
+  consoleDir?: string;
+  /** Lifetime of issued temporary credentials. */
+  sessionTtlSeconds?: number;
+  /** The sandbox's notion of now; tests move it to reach deletion and rotation dates. */
+  clock?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface RunningSandbox {
+  url: string;
+  server: Server;
+  store: Store;
+  close(): Promise<void>;
+}
+
+// Replaced by policy evaluation in the authorization issue; every signed caller is allowed.
+const allowAll: Authorizer = { authorize: () => undefined };
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? (() => undefined);
+  const db = openDatabase(
+    options.memory || !options.stateDir ? { memory: true } : { stateDir: options.stateDir },
+  );
+  const store = new Store(db);
+  seedScenario(store, clock());
+
+  const directory = new IdentityDirectory(IAM_USERS, IAM_ROLES);
+  const handler = createRequestHandler({
+    jsonServices: [createKmsService({ store, region: REGION, authorizer: allowAll })],
+    queryServices: [],
+    getRoutes: [],
+    credentials: directory,
+    region: REGION,
+    consoleDir: options.consoleDir,
+    clock,
+    log,
+  });
+
+  const server = createServer(handler);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  return {
+    url: `http://${host}:${port}`,
+    server,
+    store,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+      }),
+  };
+}

@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CredentialResolver } from '../identity/principal';
+import { AwsError } from '../protocol/errors';
+import { decodeJsonRequest, encodeJsonResponse } from '../protocol/json-codec';
+import { headerValue, type IncomingSignedRequest } from '../protocol/sigv4';
+import { authenticate } from './authenticate';
+import { answerPreflight, applyCors } from './cors';
+import type { GetRoute, JsonService, QueryService, ServiceCall } from './service';
+import { serveConsoleFile } from './static-files';
+
+/** KMS's largest request (ImportKeyMaterial, policies of 32 KB) fits easily; bigger is refused. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface RequestHandlerOptions {
+  jsonServices: JsonService[];
+  queryServices: QueryService[];
+  getRoutes: GetRoute[];
+  credentials: CredentialResolver;
+  region: string;
+  consoleDir?: string;
+  clock: () => Date;
+  /** One line per request: never bodies, keys or tokens. */
+  log: (line: string) => void;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      reject(new BodyTooLarge());
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new BodyTooLarge());
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function toSignedRequest(req: IncomingMessage, body: Buffer): IncomingSignedRequest {
+  const url = new URL(req.url ?? '/', 'http://sandbox');
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of url.searchParams) {
+    const existing = query[name];
+    query[name] =
+      existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return { method: req.method ?? 'POST', path: url.pathname, query, headers: req.headers, body };
+}
+
+/** Anything unexpected is reported as a 400 InternalFailure-free client error; the server never 5xx's on input. */
+function asAwsError(error: unknown): AwsError {
+  if (error instanceof AwsError) return error;
+  if (error instanceof BodyTooLarge) {
+    return new AwsError(
+      'RequestEntityTooLargeException',
+      `Request body exceeds the sandbox limit of ${MAX_BODY_BYTES} bytes.`,
+      413,
+    );
+  }
+  return new AwsError('KMSInternalException', 'The sandbox failed to process the request.', 500);
+}
+
+export function createRequestHandler(options: RequestHandlerOptions) {
+  const { jsonServices, queryServices, getRoutes, credentials, region, clock, log } = options;
+  const byPrefix = new Map(jsonServices.map((s) => [s.targetPrefix, s]));
+  const querySigning = new Map(queryServices.map((s) => [s.signingService, s]));
+
+  async function handleJson(
+    req: IncomingMessage,
+    res: ServerResponse,
+    target: string,
+    requestId: string,
+  ): Promise<{ label: string; status: number; errorType?: string }> {
+    const dot = target.lastIndexOf('.');
+    const prefix = target.slice(0, dot);
+    const operation = target.slice(dot + 1);
+    const service = byPrefix.get(prefix);
+    let status = 200;
+    let payload: string;
+    let errorType: string | undefined;
+    try {
+      const body = await readBody(req);
+      if (!service || !service.has(operation)) {
+        throw new AwsError('UnknownOperationException', `Unknown operation ${target}`);
+      }
+      const now = clock();
+      const call: ServiceCall = { requestId, now };
+      if (service.signingService && !service.unsignedOperations?.has(operation)) {
+        call.credential = await authenticate(
+          toSignedRequest(req, body),
+          credentials,
+          { service: service.signingService, region },
+          now,
+        );
+      }
+      const input = decodeJsonRequest(body);
+      payload = encodeJsonResponse((await service.handle(operation, input, call)) ?? {});
+    } catch (error) {
+      const failure = asAwsError(error);
+      if (failure.status >= 500) log(`internal error in ${target}: ${(error as Error).stack}`);
+      status = failure.status;
+      errorType = failure.type;
+      payload = JSON.stringify({ __type: failure.type, message: failure.message });
+      res.setHeader('x-amzn-ErrorType', `${failure.type}:`);
+    }
+    res.writeHead(status, {
+      'Content-Type': service?.contentType ?? 'application/x-amz-json-1.1',
+      'x-amzn-RequestId': requestId,
+    });
+    res.end(payload);
+    return { label: target, status, errorType };
+  }
+
+  async function handleQuery(
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+  ): Promise<{ label: string; status: number; errorType?: string }> {
+    let status = 200;
+    let payload: string;
+    let errorType: string | undefined;
+    let label = 'query';
+    // STS is the only query service the sandbox speaks; route by the signing scope when present.
+    const scopeService = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(
+      headerValue(req.headers, 'authorization') ?? '',
+    )?.[1];
+    const service = querySigning.get(scopeService ?? 'sts') ?? queryServices[0];
+    try {
+      const body = await readBody(req);
+      const params = new URLSearchParams(body.toString('utf8'));
+      label = `${service?.signingService ?? 'query'}.${params.get('Action') ?? '?'}`;
+      if (!service) throw new AwsError('UnknownOperationException', 'No query service here');
+      const now = clock();
+      const credential = await authenticate(
+        toSignedRequest(req, body),
+        credentials,
+        { service: service.signingService, region },
+        now,
+      );
+      payload = await service.handle(params, { requestId, now, credential });
+    } catch (error) {
+      const failure = asAwsError(error);
+      status = failure.status;
+      errorType = failure.type;
+      payload = service
+        ? service.renderError(failure.type, failure.message, requestId)
+        : failure.message;
+    }
+    res.writeHead(status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': requestId });
+    res.end(payload);
+    return { label, status, errorType };
+  }
+
+  return function handleRequest(req: IncomingMessage, res: ServerResponse): void {
+    const started = performance.now();
+    const requestId = randomUUID();
+    applyCors(req, res);
+    const finish = (outcome: { label: string; status: number; errorType?: string }) => {
+      const ms = (performance.now() - started).toFixed(1);
+      log(`${outcome.status} ${outcome.label}${outcome.errorType ? ` ${outcome.errorType}` : ''} ${ms}ms ${requestId}`);
+    };
+    if (req.method === 'OPTIONS') {
+      answerPreflight(req, res);
+      return;
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
+      for (const route of getRoutes) {
+        const answer = route(path);
+        if (answer) {
+          res.writeHead(200, { 'Content-Type': answer.contentType });
+          res.end(answer.body);
+          return;
+        }
+      }
+      if (options.consoleDir) {
+        serveConsoleFile(options.consoleDir, path, res);
+      } else {
+        res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('KMS sandbox: send AWS JSON 1.1 requests here (aws kms … --endpoint-url).\n');
+      }
+      return;
+    }
+    const target = headerValue(req.headers, 'x-amz-target');
+    const handled = target
+      ? handleJson(req, res, target, requestId)
+      : handleQuery(req, res, requestId);
+    handled.then(finish, (error: unknown) => {
+      log(`failed to answer ${requestId}: ${(error as Error).message}`);
+      if (!res.headersSent) res.writeHead(400);
+      res.end();
+    });
+  };
+}

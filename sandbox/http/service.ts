@@ -1,0 +1,32 @@
+import type { Credential } from '../identity/principal';
+import type { JsonObject } from '../protocol/json-codec';
+
+export interface ServiceCall {
+  requestId: string;
+  now: Date;
+  /** Present for services whose requests are SigV4-signed. */
+  credential?: Credential;
+}
+
+/** A service spoken over AWS JSON 1.x and routed by `X-Amz-Target: <targetPrefix>.<Operation>`. */
+export interface JsonService {
+  targetPrefix: string;
+  /** The SigV4 service name requests must be signed for; undefined for unsigned APIs. */
+  signingService?: string;
+  /** Operations of a signed service that AWS accepts unsigned (Cognito's GetId, …). */
+  unsignedOperations?: ReadonlySet<string>;
+  contentType: string;
+  has(operation: string): boolean;
+  handle(operation: string, input: JsonObject, call: ServiceCall): Promise<unknown>;
+}
+
+/** A service spoken over the AWS query protocol (`Action=…&Version=…`), answered in XML. */
+export interface QueryService {
+  signingService: string;
+  handle(params: URLSearchParams, call: ServiceCall): Promise<string>;
+  /** Renders an error in this protocol's XML shape. */
+  renderError(type: string, message: string, requestId: string): string;
+}
+
+/** Plain GET routes besides the console files, e.g. a user pool's JWKS. */
+export type GetRoute = (path: string) => { contentType: string; body: string } | undefined;

@@ -1,0 +1,77 @@
+import { AwsError } from '../protocol/errors';
+import type { Credential, CredentialResolver, Principal } from './principal';
+
+export interface IamUser {
+  account: string;
+  name: string;
+  userId: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  policies: string[];
+}
+
+export interface IamRole {
+  account: string;
+  name: string;
+  roleId: string;
+  policies: string[];
+}
+
+export const unrecognizedClient = () =>
+  new AwsError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+
+export function userPrincipal(user: IamUser): Principal {
+  return {
+    arn: `arn:aws:iam::${user.account}:user/${user.name}`,
+    account: user.account,
+    userId: user.userId,
+    type: 'user',
+    username: user.name,
+    identityPolicies: user.policies,
+    sessionPolicies: [],
+  };
+}
+
+export function roleSessionPrincipal(
+  role: IamRole,
+  sessionName: string,
+  sessionPolicies: string[],
+): Principal {
+  return {
+    arn: `arn:aws:sts::${role.account}:assumed-role/${role.name}/${sessionName}`,
+    account: role.account,
+    userId: `${role.roleId}:${sessionName}`,
+    type: 'assumed-role',
+    roleArn: `arn:aws:iam::${role.account}:role/${role.name}`,
+    identityPolicies: role.policies,
+    sessionPolicies,
+  };
+}
+
+/**
+ * The IAM side of the sandbox: users with long-term access keys and roles that temporary
+ * credentials assume. Temporary credentials are resolved by a chained resolver (see sessions).
+ */
+export class IdentityDirectory implements CredentialResolver {
+  private readonly usersByAccessKey = new Map<string, IamUser>();
+  private readonly roles = new Map<string, IamRole>();
+
+  constructor(users: IamUser[], roles: IamRole[]) {
+    for (const user of users) this.usersByAccessKey.set(user.accessKeyId, user);
+    for (const role of roles) this.roles.set(`arn:aws:iam::${role.account}:role/${role.name}`, role);
+  }
+
+  role(roleArn: string): IamRole | undefined {
+    return this.roles.get(roleArn);
+  }
+
+  resolve(accessKeyId: string): Credential {
+    const user = this.usersByAccessKey.get(accessKeyId);
+    if (!user) throw unrecognizedClient();
+    return {
+      accessKeyId,
+      secretAccessKey: user.secretAccessKey,
+      principal: userPrincipal(user),
+    };
+  }
+}

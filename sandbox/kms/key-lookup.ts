@@ -1,0 +1,88 @@
+import { AwsError, disabled, invalidKeyUsage, invalidState, notFound } from '../protocol/errors';
+import type { KeyRecord } from '../store/records';
+import { aliasArn, KEY_ID_PATTERN, keyArn, MRK_ID_PATTERN, parseKmsArn } from './arn';
+import type { OperationContext } from './operation';
+
+export interface ResolvedKey {
+  key: KeyRecord;
+  /** The alias name the caller used (`alias/…`), for kms:RequestAlias. */
+  requestAlias?: string;
+}
+
+/**
+ * Resolves a KeyId parameter as KMS does: key id, key ARN, alias name or alias ARN. Ids and alias
+ * names resolve in the caller's own account; another account's key is reachable only by ARN.
+ */
+export function resolveKey(
+  ctx: OperationContext,
+  keyIdInput: string,
+  options: { allowAlias?: boolean } = {},
+): ResolvedKey {
+  const allowAlias = options.allowAlias ?? true;
+  const arn = parseKmsArn(keyIdInput);
+  let account = ctx.caller.account;
+  let region = ctx.region;
+  let target = keyIdInput;
+  if (arn) {
+    ({ account, region } = arn);
+    target = arn.resource;
+  } else if (keyIdInput.startsWith('arn:')) {
+    throw new AwsError('NotFoundException', `Invalid arn ${keyIdInput}`);
+  }
+
+  if (target.startsWith('alias/')) {
+    if (!allowAlias) {
+      throw notFound(`Invalid keyId ${keyIdInput}`);
+    }
+    const alias = region === ctx.region ? ctx.store.getAlias(account, region, target) : undefined;
+    const key = alias && ctx.store.getKey(alias.targetKeyId);
+    if (!key) throw notFound(`Alias ${aliasArn(region, account, target)} is not found.`);
+    return { key, requestAlias: target };
+  }
+
+  if (!KEY_ID_PATTERN.test(target) && !MRK_ID_PATTERN.test(target)) {
+    throw notFound(`Invalid keyId '${keyIdInput}'`);
+  }
+  const key = ctx.store.getKey(target);
+  if (!key || key.account !== account || key.region !== region) {
+    throw notFound(`Key '${keyArn(region, account, target)}' does not exist`);
+  }
+  return { key };
+}
+
+/** Cryptographic operations need an Enabled key; the error names the state like KMS does. */
+export function requireEnabled(key: KeyRecord): void {
+  switch (key.keyState) {
+    case 'Enabled':
+      return;
+    case 'Disabled':
+      throw disabled(key.arn);
+    case 'PendingDeletion':
+      throw invalidState(`${key.arn} is pending deletion.`);
+    default:
+      throw invalidState(`${key.arn} is ${key.keyState}.`);
+  }
+}
+
+/** Management operations refuse keys that are pending deletion. */
+export function requireNotPendingDeletion(key: KeyRecord): void {
+  if (key.keyState === 'PendingDeletion') throw invalidState(`${key.arn} is pending deletion.`);
+}
+
+export function requireUsage(key: KeyRecord, usage: KeyRecord['keyUsage'], operation: string) {
+  if (key.keyUsage !== usage) {
+    throw invalidKeyUsage(
+      `${key.arn} key usage is ${key.keyUsage} which is not valid for ${operation}.`,
+    );
+  }
+}
+
+/** Only customer managed keys may be changed by their account's principals. */
+export function requireCustomerManaged(key: KeyRecord, operation: string): void {
+  if (key.keyManager === 'AWS') {
+    throw new AwsError(
+      'UnsupportedOperationException',
+      `${key.arn} is an AWS managed key; ${operation} is not supported on AWS managed keys.`,
+    );
+  }
+}

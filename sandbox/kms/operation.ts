@@ -1,0 +1,39 @@
+import type { Principal } from '../identity/principal';
+import type { Store } from '../store/store';
+import type { KeyRecord } from '../store/records';
+
+/** What an operation asks authorization about, beyond caller and action. */
+export interface AuthorizationRequest {
+  /** e.g. `kms:Encrypt`. */
+  action: string;
+  /** The key acted on; undefined for account-level actions (CreateKey, ListKeys, GenerateRandom…). */
+  key?: KeyRecord;
+  /** The alias the caller named, for kms:RequestAlias. */
+  requestAlias?: string;
+  encryptionContext?: Record<string, string>;
+  grantTokens?: string[];
+  /** Further condition keys of this action, e.g. `kms:EncryptionAlgorithm`. */
+  conditionKeys?: Record<string, string | string[] | boolean | number>;
+}
+
+/** Everything a KMS operation handler may use; handlers touch nothing else. */
+export interface OperationContext {
+  requestId: string;
+  now: Date;
+  region: string;
+  caller: Principal;
+  store: Store;
+  /** Throws AccessDeniedException in AWS's words when the caller may not do this. */
+  authorize(request: AuthorizationRequest): void;
+}
+
+/**
+ * One KMS API operation. Handlers take and return the SDK's own shapes
+ * (`EncryptCommandInput` → `EncryptCommandOutput` minus $metadata), so the wire contract has one
+ * source of truth. A handler reads top to bottom: validate, load key, authorize, check state and
+ * usage, dry-run gate, operate, respond.
+ */
+export type OperationHandler<I = unknown, O = unknown> = (
+  input: I,
+  ctx: OperationContext,
+) => O | Promise<O>;

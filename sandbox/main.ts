@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { startSandbox } from './app';
+
+const USAGE = `Usage: npm run sandbox -- [--port 4566] [--host 127.0.0.1] [--state-dir DIR | --memory]
+                        [--console DIR] [--session-ttl SECONDS] [--quiet]`;
+
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+function parseCli() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        port: { type: 'string', default: '4566' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'state-dir': { type: 'string', default: '.sandbox-state' },
+        memory: { type: 'boolean', default: false },
+        console: { type: 'string' },
+        'session-ttl': { type: 'string', default: '3600' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+    return values;
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
+
+const args = parseCli();
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const port = Number(args.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  fail(`--port must be an integer from 0 to 65535, not '${args.port}'.`);
+}
+const sessionTtlSeconds = Number(args['session-ttl']);
+if (!Number.isInteger(sessionTtlSeconds) || sessionTtlSeconds < 1) {
+  fail(`--session-ttl must be a positive number of seconds, not '${args['session-ttl']}'.`);
+}
+
+try {
+  const sandbox = await startSandbox({
+    port,
+    host: args.host,
+    stateDir: args['state-dir'],
+    memory: args.memory,
+    consoleDir: args.console,
+    sessionTtlSeconds,
+    log: args.quiet ? undefined : (line) => console.log(line),
+  });
+  const state = args.memory ? 'in memory' : `in ${args['state-dir']}`;
+  console.log(`KMS sandbox ready at ${sandbox.url} (state ${state})`);
+  const stop = () => {
+    void sandbox.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  const err = error as NodeJS.ErrnoException;
+  if (err.code === 'EADDRINUSE') fail(`Port ${port} is already in use; pick another with --port.`);
+  console.error(`The sandbox could not start: ${err.message}`);
+  process.exit(1);
+}

@@ -1,0 +1,61 @@
+import { fromBase64, toBase64 } from '@smithy/util-base64';
+import { AwsError } from './errors';
+
+/**
+ * Top-level request members that the KMS model types as `blob`: on the wire they are base64
+ * strings; handlers receive them as bytes, exactly like the SDK's own input types.
+ */
+const BLOB_MEMBERS = new Set([
+  'Plaintext',
+  'CiphertextBlob',
+  'Message',
+  'Signature',
+  'Mac',
+  'PublicKey',
+  'EncryptedKeyMaterial',
+  'ImportToken',
+]);
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export type JsonObject = Record<string, unknown>;
+
+/** Parses an AWS JSON 1.1 request body; an empty body is an empty input, as AWS treats it. */
+export function decodeJsonRequest(body: Buffer): JsonObject {
+  const text = body.toString('utf8').trim();
+  if (text === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new AwsError('SerializationException', 'Start of structure or map found where not expected.');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new AwsError('SerializationException', 'Start of structure or map found where not expected.');
+  }
+  const input = parsed as JsonObject;
+  for (const name of BLOB_MEMBERS) {
+    const value = input[name];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string' || value.length % 4 !== 0 || !BASE64.test(value)) {
+      throw new AwsError(
+        'SerializationException',
+        `Could not deserialize '${name}': expected a base64-encoded string.`,
+      );
+    }
+    input[name] = fromBase64(value);
+  }
+  return input;
+}
+
+/** Encodes a handler's output: bytes become base64, dates become epoch seconds, undefined is dropped. */
+export function encodeJsonResponse(output: unknown): string {
+  return JSON.stringify(output, function replacer(this: unknown, key, value: unknown) {
+    // JSON.stringify calls toJSON on Dates before the replacer sees them; read the raw value instead.
+    const raw = (this as Record<string, unknown>)[key];
+    if (raw instanceof Date) return raw.getTime() / 1000;
+    if (raw instanceof Uint8Array) return toBase64(raw);
+    if (key === '$metadata') return undefined;
+    return value;
+  });
+}

@@ -1,0 +1,182 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Hash } from '@smithy/hash-node';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { AwsError } from './errors';
+
+/** How far a request's x-amz-date may be from the sandbox clock, either way. */
+export const SIGNATURE_WINDOW_MS = 5 * 60 * 1000;
+
+export interface IncomingSignedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface ParsedAuthorization {
+  accessKeyId: string;
+  shortDate: string;
+  region: string;
+  service: string;
+  signedHeaders: string[];
+  signature: string;
+}
+
+export interface SigningSecret {
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+const missingToken = () =>
+  new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
+
+const incomplete = (message: string) => new AwsError('IncompleteSignatureException', message);
+
+const signatureMismatch = () =>
+  new AwsError(
+    'InvalidSignatureException',
+    'The request signature we calculated does not match the signature you provided. ' +
+      'Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+  );
+
+export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+/** Reads `AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…`. */
+export function parseAuthorization(headers: IncomingHttpHeaders): ParsedAuthorization {
+  const header = headerValue(headers, 'authorization');
+  if (!header) throw missingToken();
+  const [algorithm, ...rest] = header.trim().split(/\s+/);
+  if (algorithm !== 'AWS4-HMAC-SHA256') {
+    throw incomplete(`Unsupported AWS 'algorithm': '${algorithm}'. Use AWS4-HMAC-SHA256.`);
+  }
+  const params = new Map<string, string>();
+  for (const part of rest.join(' ').split(',')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) params.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  const missing = ['Credential', 'SignedHeaders', 'Signature'].filter((p) => !params.get(p));
+  if (missing.length > 0) {
+    throw incomplete(
+      missing.map((p) => `Authorization header requires '${p}' parameter.`).join(' ') +
+        ` Authorization=${algorithm}`,
+    );
+  }
+  const scope = params.get('Credential')!.split('/');
+  if (scope.length !== 5 || scope[4] !== 'aws4_request') {
+    throw incomplete(
+      `Credential should be scoped to a valid region, service and 'aws4_request': ${params.get('Credential')}`,
+    );
+  }
+  const [accessKeyId, shortDate, region, service] = scope;
+  return {
+    accessKeyId,
+    shortDate,
+    region,
+    service,
+    signedHeaders: params.get('SignedHeaders')!.toLowerCase().split(';'),
+    signature: params.get('Signature')!.toLowerCase(),
+  };
+}
+
+function parseAmzDate(value: string | undefined): Date | undefined {
+  const m = value && /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  if (!m) return undefined;
+  return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
+}
+
+const formatAmzDate = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** Checks x-amz-date against the clock the way AWS words its refusals. */
+export function checkRequestTime(headers: IncomingHttpHeaders, now: Date): Date {
+  const raw = headerValue(headers, 'x-amz-date');
+  const signedAt = parseAmzDate(raw);
+  if (!signedAt) {
+    throw incomplete(
+      "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
+    );
+  }
+  const skew = signedAt.getTime() - now.getTime();
+  if (skew < -SIGNATURE_WINDOW_MS) {
+    const limit = new Date(now.getTime() - SIGNATURE_WINDOW_MS);
+    throw new AwsError(
+      'InvalidSignatureException',
+      `Signature expired: ${raw} is now earlier than ${formatAmzDate(limit)} (${formatAmzDate(now)} - 5 min.)`,
+    );
+  }
+  if (skew > SIGNATURE_WINDOW_MS) {
+    const limit = new Date(now.getTime() + SIGNATURE_WINDOW_MS);
+    throw new AwsError(
+      'InvalidSignatureException',
+      `Signature not yet current: ${raw} is still later than ${formatAmzDate(limit)} (${formatAmzDate(now)} + 5 min.)`,
+    );
+  }
+  return signedAt;
+}
+
+/**
+ * The body is hashed here rather than trusting x-amz-content-sha256: a client may send that header,
+ * and when it does it must describe the bytes that actually arrived.
+ */
+export function checkPayloadHash(headers: IncomingHttpHeaders, body: Buffer): void {
+  const declared = headerValue(headers, 'x-amz-content-sha256');
+  if (declared === undefined || declared === 'UNSIGNED-PAYLOAD') return;
+  const actual = createHash('sha256').update(body).digest('hex');
+  if (declared.toLowerCase() !== actual) {
+    throw new AwsError(
+      'InvalidSignatureException',
+      'The provided x-amz-content-sha256 header does not match what was computed.',
+    );
+  }
+}
+
+/**
+ * Recomputes the signature with @smithy/signature-v4 over exactly the headers the client signed,
+ * then compares in constant time.
+ */
+export async function verifySignature(
+  request: IncomingSignedRequest,
+  auth: ParsedAuthorization,
+  secret: SigningSecret,
+  signedAt: Date,
+): Promise<void> {
+  const signed = new Set(auth.signedHeaders);
+  const headers: Record<string, string> = {};
+  for (const name of signed) {
+    const value = headerValue(request.headers, name);
+    if (value !== undefined) headers[name] = value;
+  }
+  // The signer adds these itself from signingDate and the credentials.
+  delete headers['x-amz-date'];
+  delete headers['x-amz-security-token'];
+  const signer = new SignatureV4({
+    credentials: {
+      accessKeyId: auth.accessKeyId,
+      secretAccessKey: secret.secretAccessKey,
+      sessionToken: signed.has('x-amz-security-token') ? secret.sessionToken : undefined,
+    },
+    region: auth.region,
+    service: auth.service,
+    sha256: Hash.bind(null, 'sha256'),
+  });
+  const recomputed = await signer.sign(
+    new HttpRequest({
+      method: request.method,
+      hostname: headers.host ?? '',
+      path: request.path,
+      query: request.query,
+      headers,
+      body: request.body,
+    }),
+    { signingDate: signedAt, signableHeaders: signed },
+  );
+  const expected = /Signature=([0-9a-f]+)/.exec(String(recomputed.headers.authorization))?.[1] ?? '';
+  const a = Buffer.from(expected);
+  const b = Buffer.from(auth.signature);
+  if (a.length !== b.length || !timingSafeEqual(a, b)) throw signatureMismatch();
+}
