@@ -1,0 +1,183 @@
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { CiphertextAuthError, CiphertextFormatError, KeyMaterialError } from './errors';
+
+export { CiphertextAuthError, CiphertextFormatError } from './errors';
+
+/*
+ * The sandbox's CiphertextBlob for SYMMETRIC_DEFAULT keys (Encrypt, GenerateDataKey*, ReEncrypt):
+ *
+ *   offset  size  field
+ *        0     1  format version (BLOB_VERSION)
+ *        1    16  key id, the UUID's 16 raw bytes
+ *       17    16  material id, the UUID's 16 raw bytes: which rotation of the key sealed it
+ *       33    12  AES-GCM IV, random
+ *       45     n  AES-256-GCM ciphertext, as long as the plaintext
+ *     45+n    16  AES-GCM tag
+ *
+ * The blob names its key and material, so Decrypt needs no KeyId and still works after rotation.
+ * The AAD is the 33-byte header followed by the canonical encryption context, so changing the
+ * header, the context or any ciphertext byte fails authentication.
+ */
+
+/**
+ * 0x53 ('S' for sandbox), not 0x01: real KMS blobs start with 0x01, and one pasted into the
+ * sandbox should fail as "not ours" rather than parse into a random key id.
+ */
+export const BLOB_VERSION = 0x53;
+
+const UUID_BYTES = 16;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const KEY_ID_OFFSET = 1;
+const MATERIAL_ID_OFFSET = KEY_ID_OFFSET + UUID_BYTES;
+const HEADER_BYTES = MATERIAL_ID_OFFSET + UUID_BYTES;
+const IV_OFFSET = HEADER_BYTES;
+const CIPHERTEXT_OFFSET = IV_OFFSET + IV_BYTES;
+
+/** Bytes a blob adds to its plaintext: 61. */
+export const SYMMETRIC_BLOB_OVERHEAD = CIPHERTEXT_OFFSET + TAG_BYTES;
+
+const AES_KEY_BYTES = 32;
+const CIPHER = 'aes-256-gcm';
+
+export type EncryptionContext = Readonly<Record<string, string>>;
+
+export interface SealSymmetricInput {
+  /** The KMS key id (a UUID). */
+  keyId: string;
+  /** The id of the key material version (a UUID), as the store names it. */
+  materialId: string;
+  /** The 32-byte SYMMETRIC_DEFAULT key material. */
+  material: Buffer;
+  plaintext: Buffer;
+  encryptionContext?: EncryptionContext;
+}
+
+export interface SymmetricBlobHeader {
+  /** Lower-case UUID. */
+  keyId: string;
+  /** Lower-case UUID. */
+  materialId: string;
+}
+
+export interface OpenSymmetricInput {
+  blob: Uint8Array;
+  material: Buffer;
+  encryptionContext?: EncryptionContext;
+}
+
+/** A fresh material id in the form the blob can carry. */
+export function newMaterialId(): string {
+  return randomUUID();
+}
+
+export function sealSymmetric(input: SealSymmetricInput): Buffer {
+  assertAesKey(input.material);
+  const header = Buffer.alloc(HEADER_BYTES);
+  header[0] = BLOB_VERSION;
+  uuidToBytes(input.keyId, 'keyId').copy(header, KEY_ID_OFFSET);
+  uuidToBytes(input.materialId, 'materialId').copy(header, MATERIAL_ID_OFFSET);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv(CIPHER, input.material, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(additionalData(header, input.encryptionContext));
+  const ciphertext = Buffer.concat([cipher.update(input.plaintext), cipher.final()]);
+  return Buffer.concat([header, iv, ciphertext, cipher.getAuthTag()]);
+}
+
+/** Reads which key and material sealed the blob, without decrypting it. */
+export function parseSymmetricBlob(blob: Uint8Array): SymmetricBlobHeader {
+  if (blob.length < SYMMETRIC_BLOB_OVERHEAD) {
+    throw new CiphertextFormatError('Ciphertext is too short to be a sandbox ciphertext blob');
+  }
+  if (blob[0] !== BLOB_VERSION) {
+    throw new CiphertextFormatError('Ciphertext is not a sandbox ciphertext blob');
+  }
+  return {
+    keyId: bytesToUuid(blob.subarray(KEY_ID_OFFSET, MATERIAL_ID_OFFSET)),
+    materialId: bytesToUuid(blob.subarray(MATERIAL_ID_OFFSET, HEADER_BYTES)),
+  };
+}
+
+/**
+ * Decrypts a blob with the material its header names (the caller looks it up via
+ * parseSymmetricBlob). Throws CiphertextFormatError or CiphertextAuthError.
+ */
+export function openSymmetric(input: OpenSymmetricInput): Buffer {
+  assertAesKey(input.material);
+  parseSymmetricBlob(input.blob);
+  const blob = Buffer.from(input.blob.buffer, input.blob.byteOffset, input.blob.byteLength);
+  const tagOffset = blob.length - TAG_BYTES;
+  const decipher = createDecipheriv(
+    CIPHER,
+    input.material,
+    blob.subarray(IV_OFFSET, CIPHERTEXT_OFFSET),
+    {
+      authTagLength: TAG_BYTES,
+    },
+  );
+  decipher.setAAD(additionalData(blob.subarray(0, HEADER_BYTES), input.encryptionContext));
+  decipher.setAuthTag(blob.subarray(tagOffset));
+  const plaintext = decipher.update(blob.subarray(CIPHERTEXT_OFFSET, tagOffset));
+  try {
+    return Buffer.concat([plaintext, decipher.final()]);
+  } catch {
+    plaintext.fill(0);
+    throw new CiphertextAuthError(
+      'Ciphertext does not decrypt under this key material and encryption context',
+    );
+  }
+}
+
+/**
+ * The encryption context as bytes, independent of the order the caller wrote it in:
+ * uint32 pair count, then for each pair sorted by the key's UTF-8 bytes, uint32 key length, key,
+ * uint32 value length, value (lengths in bytes, big-endian). Length prefixes keep {a: 'bc'} and
+ * {ab: 'c'} apart; comparison is exact, so keys and values are case-sensitive as in KMS.
+ */
+export function canonicalEncryptionContext(context: EncryptionContext = {}): Buffer {
+  const pairs = Object.entries(context).map(([key, value]) => ({
+    key: Buffer.from(key, 'utf8'),
+    value: Buffer.from(value, 'utf8'),
+  }));
+  // Sort by UTF-8 bytes, not JS string order: they differ for characters outside the BMP.
+  pairs.sort((a, b) => Buffer.compare(a.key, b.key));
+  const parts: Buffer[] = [uint32(pairs.length)];
+  for (const { key, value } of pairs) {
+    parts.push(uint32(key.length), key, uint32(value.length), value);
+  }
+  return Buffer.concat(parts);
+}
+
+function additionalData(header: Uint8Array, context: EncryptionContext | undefined): Buffer {
+  return Buffer.concat([header, canonicalEncryptionContext(context)]);
+}
+
+function uint32(value: number): Buffer {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32BE(value);
+  return bytes;
+}
+
+function assertAesKey(material: Buffer): void {
+  if (material.length !== AES_KEY_BYTES) {
+    throw new KeyMaterialError('SYMMETRIC_DEFAULT key material must be 32 bytes');
+  }
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function uuidToBytes(uuid: string, field: string): Buffer {
+  if (!UUID_PATTERN.test(uuid)) throw new TypeError(`${field} must be a UUID`);
+  return Buffer.from(uuid.replaceAll('-', ''), 'hex');
+}
+
+function bytesToUuid(bytes: Uint8Array): string {
+  const hex = Buffer.from(bytes).toString('hex');
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    hex.slice(12, 16),
+    hex.slice(16, 20),
+    hex.slice(20),
+  ].join('-');
+}

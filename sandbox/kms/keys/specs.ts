@@ -1,0 +1,352 @@
+import type {
+  DataKeyPairSpec as SdkDataKeyPairSpec,
+  EncryptionAlgorithmSpec,
+  KeyAgreementAlgorithmSpec,
+  KeySpec as SdkKeySpec,
+  KeyUsageType,
+  MacAlgorithmSpec,
+  MessageType as SdkMessageType,
+  SigningAlgorithmSpec,
+} from '@aws-sdk/client-kms';
+
+/*
+ * The key specs the sandbox supports, as the AWS KMS developer guide ("Key spec reference") and the
+ * CreateKey API reference describe them. Every union below is checked with `satisfies` against the
+ * SDK's own enums, so a typo can't invent a value AWS doesn't have.
+ */
+
+export const KEY_SPECS = [
+  'SYMMETRIC_DEFAULT',
+  'RSA_2048',
+  'RSA_3072',
+  'RSA_4096',
+  'ECC_NIST_P256',
+  'ECC_NIST_P384',
+  'ECC_NIST_P521',
+  'ECC_SECG_P256K1',
+  'HMAC_224',
+  'HMAC_256',
+  'HMAC_384',
+  'HMAC_512',
+] as const satisfies readonly SdkKeySpec[];
+export type KeySpec = (typeof KEY_SPECS)[number];
+
+export const KEY_PAIR_SPECS = [
+  'RSA_2048',
+  'RSA_3072',
+  'RSA_4096',
+  'ECC_NIST_P256',
+  'ECC_NIST_P384',
+  'ECC_NIST_P521',
+  'ECC_SECG_P256K1',
+] as const satisfies readonly (SdkDataKeyPairSpec & KeySpec)[];
+/** The asymmetric specs: KMS key specs with a key pair, and GenerateDataKeyPair's KeyPairSpec. */
+export type KeyPairSpec = (typeof KEY_PAIR_SPECS)[number];
+
+export type RsaKeySpec = Extract<KeySpec, `RSA_${string}`>;
+export type EccKeySpec = Extract<KeySpec, `ECC_${string}`>;
+export type HmacKeySpec = Extract<KeySpec, `HMAC_${string}`>;
+
+const KEY_USAGES = [
+  'ENCRYPT_DECRYPT',
+  'SIGN_VERIFY',
+  'GENERATE_VERIFY_MAC',
+  'KEY_AGREEMENT',
+] as const satisfies readonly KeyUsageType[];
+export type KeyUsage = (typeof KEY_USAGES)[number];
+
+const ENCRYPTION_ALGORITHMS = [
+  'SYMMETRIC_DEFAULT',
+  'RSAES_OAEP_SHA_1',
+  'RSAES_OAEP_SHA_256',
+] as const satisfies readonly EncryptionAlgorithmSpec[];
+export type EncryptionAlgorithm = (typeof ENCRYPTION_ALGORITHMS)[number];
+export type RsaEncryptionAlgorithm = Exclude<EncryptionAlgorithm, 'SYMMETRIC_DEFAULT'>;
+
+const SIGNING_ALGORITHMS = [
+  'RSASSA_PKCS1_V1_5_SHA_256',
+  'RSASSA_PKCS1_V1_5_SHA_384',
+  'RSASSA_PKCS1_V1_5_SHA_512',
+  'RSASSA_PSS_SHA_256',
+  'RSASSA_PSS_SHA_384',
+  'RSASSA_PSS_SHA_512',
+  'ECDSA_SHA_256',
+  'ECDSA_SHA_384',
+  'ECDSA_SHA_512',
+] as const satisfies readonly SigningAlgorithmSpec[];
+export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
+
+const MAC_ALGORITHMS = [
+  'HMAC_SHA_224',
+  'HMAC_SHA_256',
+  'HMAC_SHA_384',
+  'HMAC_SHA_512',
+] as const satisfies readonly MacAlgorithmSpec[];
+export type MacAlgorithm = (typeof MAC_ALGORITHMS)[number];
+
+const KEY_AGREEMENT_ALGORITHMS = ['ECDH'] as const satisfies readonly KeyAgreementAlgorithmSpec[];
+export type KeyAgreementAlgorithm = (typeof KEY_AGREEMENT_ALGORITHMS)[number];
+
+const MESSAGE_TYPES = ['RAW', 'DIGEST'] as const satisfies readonly SdkMessageType[];
+export type MessageType = (typeof MESSAGE_TYPES)[number];
+
+/** Hash names as node:crypto spells them. */
+export type HashName = 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
+/** The hashes KMS signing algorithms use. */
+export type SignatureHashName = Extract<HashName, 'sha256' | 'sha384' | 'sha512'>;
+
+/** Curve names as node:crypto (OpenSSL) spells them. */
+export type CurveName = 'prime256v1' | 'secp384r1' | 'secp521r1' | 'secp256k1';
+
+/** The algorithm lists of a KeyMetadata, named and ordered as DescribeKey returns them. */
+export interface KeyMetadataAlgorithms {
+  EncryptionAlgorithms?: EncryptionAlgorithm[];
+  SigningAlgorithms?: SigningAlgorithm[];
+  MacAlgorithms?: MacAlgorithm[];
+  KeyAgreementAlgorithms?: KeyAgreementAlgorithm[];
+}
+
+type AlgorithmsByUsage = Readonly<Partial<Record<KeyUsage, Readonly<KeyMetadataAlgorithms>>>>;
+
+export type KeyFamily = 'SYMMETRIC' | 'RSA' | 'ECC' | 'HMAC';
+
+export interface KeySpecInfo {
+  readonly keySpec: KeySpec;
+  readonly family: KeyFamily;
+  /** The KeyUsage values CreateKey accepts for this spec. */
+  readonly keyUsages: readonly KeyUsage[];
+  /** The usage a key of this spec has when the caller names none. */
+  readonly defaultKeyUsage: KeyUsage;
+  /**
+   * The CreateKey reference says KeyUsage "is optional when you are creating a symmetric encryption
+   * KMS key; otherwise, it is required". The server decides how strict to be; this records the rule.
+   */
+  readonly keyUsageRequired: boolean;
+  /** What DescribeKey lists for a key of this spec, per usage. */
+  readonly algorithms: AlgorithmsByUsage;
+  readonly rsaModulusBits?: number;
+  readonly curve?: CurveName;
+  readonly hmacKeyBytes?: number;
+}
+
+const RSA_ALGORITHMS: AlgorithmsByUsage = {
+  ENCRYPT_DECRYPT: { EncryptionAlgorithms: ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256'] },
+  // The order of AWS's own DescribeKey example for an RSA signing key: PKCS #1 v1.5 first, then PSS.
+  SIGN_VERIFY: {
+    SigningAlgorithms: [
+      'RSASSA_PKCS1_V1_5_SHA_256',
+      'RSASSA_PKCS1_V1_5_SHA_384',
+      'RSASSA_PKCS1_V1_5_SHA_512',
+      'RSASSA_PSS_SHA_256',
+      'RSASSA_PSS_SHA_384',
+      'RSASSA_PSS_SHA_512',
+    ],
+  },
+};
+
+const RSA_MODULUS_BITS: Readonly<Record<RsaKeySpec, number>> = {
+  RSA_2048: 2048,
+  RSA_3072: 3072,
+  RSA_4096: 4096,
+};
+
+function rsaSpec(keySpec: RsaKeySpec): KeySpecInfo {
+  return {
+    keySpec,
+    family: 'RSA',
+    keyUsages: ['ENCRYPT_DECRYPT', 'SIGN_VERIFY'],
+    defaultKeyUsage: 'ENCRYPT_DECRYPT',
+    keyUsageRequired: true,
+    algorithms: RSA_ALGORITHMS,
+    rsaModulusBits: RSA_MODULUS_BITS[keySpec],
+  };
+}
+
+function eccSpec(keySpec: EccKeySpec, curve: CurveName, signing: SigningAlgorithm): KeySpecInfo {
+  // AWS offers key agreement on the NIST curves only, not on secp256k1.
+  const agrees = keySpec !== 'ECC_SECG_P256K1';
+  return {
+    keySpec,
+    family: 'ECC',
+    keyUsages: agrees ? ['SIGN_VERIFY', 'KEY_AGREEMENT'] : ['SIGN_VERIFY'],
+    defaultKeyUsage: 'SIGN_VERIFY',
+    keyUsageRequired: true,
+    algorithms: {
+      SIGN_VERIFY: { SigningAlgorithms: [signing] },
+      ...(agrees ? { KEY_AGREEMENT: { KeyAgreementAlgorithms: ['ECDH'] } } : {}),
+    },
+    curve,
+  };
+}
+
+function hmacSpec(keySpec: HmacKeySpec, mac: MacAlgorithm, hmacKeyBytes: number): KeySpecInfo {
+  return {
+    keySpec,
+    family: 'HMAC',
+    keyUsages: ['GENERATE_VERIFY_MAC'],
+    defaultKeyUsage: 'GENERATE_VERIFY_MAC',
+    keyUsageRequired: true,
+    algorithms: { GENERATE_VERIFY_MAC: { MacAlgorithms: [mac] } },
+    hmacKeyBytes,
+  };
+}
+
+export const KEY_SPEC_INFO: Readonly<Record<KeySpec, KeySpecInfo>> = {
+  SYMMETRIC_DEFAULT: {
+    keySpec: 'SYMMETRIC_DEFAULT',
+    family: 'SYMMETRIC',
+    keyUsages: ['ENCRYPT_DECRYPT'],
+    defaultKeyUsage: 'ENCRYPT_DECRYPT',
+    keyUsageRequired: false,
+    algorithms: { ENCRYPT_DECRYPT: { EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'] } },
+  },
+  RSA_2048: rsaSpec('RSA_2048'),
+  RSA_3072: rsaSpec('RSA_3072'),
+  RSA_4096: rsaSpec('RSA_4096'),
+  ECC_NIST_P256: eccSpec('ECC_NIST_P256', 'prime256v1', 'ECDSA_SHA_256'),
+  ECC_NIST_P384: eccSpec('ECC_NIST_P384', 'secp384r1', 'ECDSA_SHA_384'),
+  ECC_NIST_P521: eccSpec('ECC_NIST_P521', 'secp521r1', 'ECDSA_SHA_512'),
+  ECC_SECG_P256K1: eccSpec('ECC_SECG_P256K1', 'secp256k1', 'ECDSA_SHA_256'),
+  HMAC_224: hmacSpec('HMAC_224', 'HMAC_SHA_224', 28),
+  HMAC_256: hmacSpec('HMAC_256', 'HMAC_SHA_256', 32),
+  HMAC_384: hmacSpec('HMAC_384', 'HMAC_SHA_384', 48),
+  HMAC_512: hmacSpec('HMAC_512', 'HMAC_SHA_512', 64),
+};
+
+/** Thrown for a key spec AWS has but the sandbox doesn't (ML_DSA_*, SM2, …). */
+export class UnsupportedKeySpecError extends Error {
+  override readonly name = 'UnsupportedKeySpecError';
+  constructor(readonly keySpec: string) {
+    super(`Key spec ${keySpec} is not supported by the sandbox`);
+  }
+}
+
+export function isKeySpec(value: string): value is KeySpec {
+  return Object.hasOwn(KEY_SPEC_INFO, value);
+}
+
+export function isKeyPairSpec(value: string): value is KeyPairSpec {
+  return (KEY_PAIR_SPECS as readonly string[]).includes(value);
+}
+
+export function isKeyUsage(value: string): value is KeyUsage {
+  return (KEY_USAGES as readonly string[]).includes(value);
+}
+
+export function isEncryptionAlgorithm(value: string): value is EncryptionAlgorithm {
+  return (ENCRYPTION_ALGORITHMS as readonly string[]).includes(value);
+}
+
+export function isSigningAlgorithm(value: string): value is SigningAlgorithm {
+  return (SIGNING_ALGORITHMS as readonly string[]).includes(value);
+}
+
+export function isMacAlgorithm(value: string): value is MacAlgorithm {
+  return (MAC_ALGORITHMS as readonly string[]).includes(value);
+}
+
+export function isKeyAgreementAlgorithm(value: string): value is KeyAgreementAlgorithm {
+  return (KEY_AGREEMENT_ALGORITHMS as readonly string[]).includes(value);
+}
+
+export function isMessageType(value: string): value is MessageType {
+  return (MESSAGE_TYPES as readonly string[]).includes(value);
+}
+
+/** Accepts the SDK's wider KeySpec so stored records can be passed as they are. */
+export function keySpecInfo(keySpec: SdkKeySpec | KeySpec): KeySpecInfo {
+  if (!isKeySpec(keySpec)) throw new UnsupportedKeySpecError(keySpec);
+  return KEY_SPEC_INFO[keySpec];
+}
+
+export function isKeyUsageAllowed(keySpec: SdkKeySpec, keyUsage: string): boolean {
+  return isKeySpec(keySpec) && KEY_SPEC_INFO[keySpec].keyUsages.some((u) => u === keyUsage);
+}
+
+/**
+ * The algorithm fields of DescribeKey's KeyMetadata for a key of this spec and usage, as fresh
+ * arrays (callers may mutate them). Fields that don't apply are absent, as in AWS's responses.
+ */
+export function keyMetadataAlgorithms(
+  keySpec: SdkKeySpec,
+  keyUsage: KeyUsageType,
+): KeyMetadataAlgorithms {
+  const lists = isKeyUsage(keyUsage) ? keySpecInfo(keySpec).algorithms[keyUsage] : undefined;
+  if (!lists) throw new RangeError(`Key usage ${keyUsage} is not valid for key spec ${keySpec}`);
+  const copy: KeyMetadataAlgorithms = {};
+  if (lists.EncryptionAlgorithms) copy.EncryptionAlgorithms = [...lists.EncryptionAlgorithms];
+  if (lists.SigningAlgorithms) copy.SigningAlgorithms = [...lists.SigningAlgorithms];
+  if (lists.MacAlgorithms) copy.MacAlgorithms = [...lists.MacAlgorithms];
+  if (lists.KeyAgreementAlgorithms) {
+    copy.KeyAgreementAlgorithms = [...lists.KeyAgreementAlgorithms];
+  }
+  return copy;
+}
+
+// ---- Limits ----
+
+/** Sign and Verify take a Message of at most 4096 bytes (RAW or DIGEST). */
+export const MAX_SIGN_MESSAGE_BYTES = 4096;
+/** GenerateMac and VerifyMac take a Message of at most 4096 bytes. */
+export const MAX_MAC_MESSAGE_BYTES = 4096;
+/** Encrypt with a symmetric key takes at most 4096 bytes of plaintext. */
+export const MAX_SYMMETRIC_PLAINTEXT_BYTES = 4096;
+
+const SIGNING_HASH: Readonly<Record<SigningAlgorithm, SignatureHashName>> = {
+  RSASSA_PKCS1_V1_5_SHA_256: 'sha256',
+  RSASSA_PKCS1_V1_5_SHA_384: 'sha384',
+  RSASSA_PKCS1_V1_5_SHA_512: 'sha512',
+  RSASSA_PSS_SHA_256: 'sha256',
+  RSASSA_PSS_SHA_384: 'sha384',
+  RSASSA_PSS_SHA_512: 'sha512',
+  ECDSA_SHA_256: 'sha256',
+  ECDSA_SHA_384: 'sha384',
+  ECDSA_SHA_512: 'sha512',
+};
+
+const HASH_BYTES: Readonly<Record<HashName, number>> = {
+  sha1: 20,
+  sha224: 28,
+  sha256: 32,
+  sha384: 48,
+  sha512: 64,
+};
+
+export function signingHash(algorithm: SigningAlgorithm): SignatureHashName {
+  return SIGNING_HASH[algorithm];
+}
+
+export function hashLength(hash: HashName): number {
+  return HASH_BYTES[hash];
+}
+
+/** With MessageType DIGEST, the Message must be exactly this long (32, 48 or 64 bytes). */
+export function digestLength(algorithm: SigningAlgorithm): number {
+  return HASH_BYTES[SIGNING_HASH[algorithm]];
+}
+
+const MAC_HASH: Readonly<Record<MacAlgorithm, HashName>> = {
+  HMAC_SHA_224: 'sha224',
+  HMAC_SHA_256: 'sha256',
+  HMAC_SHA_384: 'sha384',
+  HMAC_SHA_512: 'sha512',
+};
+
+export function macHash(algorithm: MacAlgorithm): HashName {
+  return MAC_HASH[algorithm];
+}
+
+export function oaepHash(algorithm: RsaEncryptionAlgorithm): HashName {
+  return algorithm === 'RSAES_OAEP_SHA_1' ? 'sha1' : 'sha256';
+}
+
+/**
+ * The largest plaintext RSAES-OAEP can encrypt: modulus bytes − 2 × hash bytes − 2 (RFC 8017
+ * §7.1.1). RSA_2048: 214 (SHA-1) / 190 (SHA-256); RSA_3072: 342 / 318; RSA_4096: 470 / 446.
+ */
+export function rsaMaxPlaintextBytes(
+  keySpec: RsaKeySpec,
+  algorithm: RsaEncryptionAlgorithm,
+): number {
+  return RSA_MODULUS_BITS[keySpec] / 8 - 2 * HASH_BYTES[oaepHash(algorithm)] - 2;
+}
