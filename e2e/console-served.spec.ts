@@ -15,9 +15,9 @@ test('a browser on another origin can read KMS errors (CORS exposes the error ty
   page,
   baseURL,
 }) => {
-  // about:blank has an opaque origin, so this fetch is cross-origin exactly like the console on
-  // its own host calling real KMS.
-  await page.goto('about:blank');
+  // localhost and 127.0.0.1 are different origins, so this fetch is cross-origin exactly like a
+  // console on its own host calling real KMS.
+  await page.goto(baseURL!.replace('127.0.0.1', 'localhost'));
   const answer = await page.evaluate(async (url) => {
     const response = await fetch(url, {
       method: 'POST',

@@ -1,8 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Authorizer } from './authz/authorizer';
+import { createKmsAuthorizer } from './authz/kms-authorizer';
 import { createRequestHandler } from './http/request-handler';
 import { IdentityDirectory } from './identity/directory';
+import { createIdentity } from './identity';
 import { createKmsService } from './kms/kms-service';
 import { IAM_ROLES, IAM_USERS, REGION } from './scenario/demo-scenario';
 import { seedScenario } from './scenario/seed';
@@ -22,6 +24,8 @@ export interface SandboxOptions {
   /** The sandbox's notion of now; tests move it to reach deletion and rotation dates. */
   clock?: () => Date;
   log?: (line: string) => void;
+  /** Benchmarks only: false lets every signed caller do anything. */
+  authorization?: boolean;
 }
 
 export interface RunningSandbox {
@@ -31,7 +35,7 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-// Replaced by policy evaluation in the authorization issue; every signed caller is allowed.
+// Benchmarks compare against this: every signed caller may do anything (moto's behaviour).
 const allowAll: Authorizer = { authorize: () => undefined };
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
@@ -44,11 +48,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   seedScenario(store, clock());
 
   const directory = new IdentityDirectory(IAM_USERS, IAM_ROLES);
+  const identity = await createIdentity({
+    store,
+    directory,
+    sessionTtlSeconds: options.sessionTtlSeconds ?? 3600,
+  });
   const handler = createRequestHandler({
-    jsonServices: [createKmsService({ store, region: REGION, authorizer: allowAll })],
-    queryServices: [],
-    getRoutes: [],
-    credentials: directory,
+    jsonServices: [
+      createKmsService({ store, region: REGION, authorizer: options.authorization === false ? allowAll : createKmsAuthorizer() }),
+      ...identity.jsonServices,
+    ],
+    queryServices: identity.queryServices,
+    getRoutes: identity.getRoutes,
+    credentials: identity.credentials,
     region: REGION,
     consoleDir: options.consoleDir,
     clock,

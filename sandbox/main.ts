@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { startSandbox } from './app';
 
 const USAGE = `Usage: npm run sandbox -- [--port 4566] [--host 127.0.0.1] [--state-dir DIR | --memory]
-                        [--console DIR] [--session-ttl SECONDS] [--quiet]`;
+                        [--console DIR] [--session-ttl SECONDS] [--quiet]
+  --skip-authorization  benchmarks only: every signed caller may do anything`;
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -20,6 +21,7 @@ function parseCli() {
         console: { type: 'string' },
         'session-ttl': { type: 'string', default: '3600' },
         quiet: { type: 'boolean', default: false },
+        'skip-authorization': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -53,6 +55,7 @@ try {
     consoleDir: args.console,
     sessionTtlSeconds,
     log: args.quiet ? undefined : (line) => console.log(line),
+    authorization: !args['skip-authorization'],
   });
   const state = args.memory ? 'in memory' : `in ${args['state-dir']}`;
   console.log(`KMS sandbox ready at ${sandbox.url} (state ${state})`);

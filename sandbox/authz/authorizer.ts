@@ -4,5 +4,5 @@ import type { Store } from '../store/store';
 
 /** Decides whether a caller may perform an action; throws AccessDeniedException if not. */
 export interface Authorizer {
-  authorize(caller: Principal, request: AuthorizationRequest, store: Store, region: string): void;
+  authorize(caller: Principal, request: AuthorizationRequest, store: Store, now: Date): void;
 }

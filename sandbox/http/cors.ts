@@ -30,6 +30,10 @@ export function answerPreflight(req: IncomingMessage, res: ServerResponse): void
       'authorization, content-type, x-amz-content-sha256, x-amz-date, x-amz-security-token, x-amz-target, x-amz-user-agent, amz-sdk-invocation-id, amz-sdk-request',
   );
   res.setHeader('Access-Control-Max-Age', '86400');
+  // Lets a console served from a public origin reach a sandbox on this machine (Private Network Access).
+  if (req.headers['access-control-request-private-network']) {
+    res.setHeader('Access-Control-Allow-Private-Network', 'true');
+  }
   res.writeHead(204);
   res.end();
 }

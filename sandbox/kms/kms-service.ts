@@ -39,7 +39,7 @@ export function createKmsService(deps: {
         region,
         caller,
         store,
-        authorize: (request) => authorizer.authorize(caller, request, store, region),
+        authorize: (request) => authorizer.authorize(caller, request, store, call.now),
       };
       return OPERATIONS[operation](input, ctx);
     },

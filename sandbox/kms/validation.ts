@@ -27,7 +27,12 @@ const serializationError = (name: string, expected: string) =>
 export class InputValidator {
   private readonly violations: ConstraintViolation[] = [];
 
-  constructor(private readonly input: Input) {}
+  private readonly input: Input;
+
+  /** Takes the SDK's input type as it is: every KMS input is a plain JSON object. */
+  constructor(input: object) {
+    this.input = input as Input;
+  }
 
   private violate(name: string, value: string | undefined, constraint: string) {
     this.violations.push({ path: memberPath(name), value, constraint });

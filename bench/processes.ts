@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+export interface Service {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+}
+
+/** Starts the sandbox as its own process, as `npm run sandbox` would, and waits for its ready line. */
+export async function startSandboxProcess(extraArgs: string[] = []): Promise<Service> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'sandbox/main.ts', '--memory', '--port', '0', '--quiet', ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  for await (const line of createInterface({ input: child.stdout! })) {
+    const url = /ready at (http:\/\/\S+)/.exec(line)?.[1];
+    if (url) return { url, stop: stopper(child) };
+  }
+  throw new Error('the sandbox exited before it was ready');
+}
+
+/** Starts moto's server (python3 -m moto.server) on a port and waits until it answers. */
+export async function startMoto(port: number): Promise<Service> {
+  const child = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error('moto.server exited; is moto installed?');
+    try {
+      await fetch(`${url}/moto-api/`);
+      return { url, stop: stopper(child) };
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error('moto.server did not answer within 30 s');
+}

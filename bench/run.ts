@@ -1,0 +1,24 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchAuthorization } from './authorization';
+import { benchKmsThroughput } from './kms-throughput';
+
+/**
+ * `npm run bench`: every benchmark of the project, printed as Markdown and saved to
+ * bench/results/latest.md. Numbers, never pass/fail: targets are judged by people reading them.
+ */
+const suites: Array<[string, () => Promise<string>]> = [
+  ['authorization', benchAuthorization],
+  ['kms-throughput', benchKmsThroughput],
+];
+
+const only = process.argv.slice(2);
+const sections: string[] = [`# KMS Console benchmarks (${new Date().toISOString()})`, ''];
+for (const [name, run] of suites) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.error(`running ${name}…`);
+  sections.push(await run(), '');
+}
+const report = sections.join('\n');
+console.log(report);
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.md', report);
