@@ -8,6 +8,7 @@ import {
   type PolicyDocument,
 } from '../../src/policy';
 import type { Principal } from '../identity/principal';
+import { grantsFromTokens } from '../kms/grants';
 import type { AuthorizationRequest } from '../kms/operation';
 import { AwsError } from '../protocol/errors';
 import type { GrantRecord } from '../store/records';
@@ -54,6 +55,9 @@ export function createKmsAuthorizer(): Authorizer {
   return {
     authorize(caller: Principal, request: AuthorizationRequest, store: Store, now: Date): void {
       const key = request.key;
+      // Grants take effect at once in the sandbox, so tokens add no grants; a token that names no
+      // live grant, or is not ours, is still refused as KMS refuses it.
+      if (request.grantTokens) grantsFromTokens(store, request.grantTokens);
       let keyPolicy: PolicyDocument | undefined;
       if (key) {
         try {

@@ -69,7 +69,8 @@ export class InputValidator {
       this.violate(
         name,
         shown,
-        `Member must satisfy regular expression pattern: ${rule.pattern.source}`,
+        // RegExp.source escapes '/', which the model's patterns print plainly.
+        `Member must satisfy regular expression pattern: ${rule.pattern.source.replaceAll('\\/', '/')}`,
       );
     }
     return value;
