@@ -114,7 +114,10 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       if (failure.status >= 500) log(`internal error in ${target}: ${(error as Error).stack}`);
       status = failure.status;
       errorType = failure.type;
-      payload = JSON.stringify({ __type: failure.type, message: failure.message });
+      // Some KMS errors (InvalidCiphertextException, …) carry no message at all; say nothing then.
+      payload = JSON.stringify(
+        failure.message ? { __type: failure.type, message: failure.message } : { __type: failure.type },
+      );
       res.setHeader('x-amzn-ErrorType', `${failure.type}:`);
     }
     res.writeHead(status, {
@@ -154,11 +157,10 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       payload = await service.handle(params, { requestId, now, credential });
     } catch (error) {
       const failure = asAwsError(error);
-      status = failure.status;
-      errorType = failure.type;
-      payload = service
-        ? service.renderError(failure.type, failure.message, requestId)
-        : failure.message;
+      const rendered = service?.renderError(failure, requestId);
+      status = rendered?.status ?? failure.status;
+      errorType = rendered?.code ?? failure.type;
+      payload = rendered?.body ?? failure.message;
     }
     res.writeHead(status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': requestId });
     res.end(payload);

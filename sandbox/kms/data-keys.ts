@@ -1,0 +1,181 @@
+import type { DataKeyPairSpec } from '@aws-sdk/client-kms';
+import { randomBytes } from 'node:crypto';
+import { invalidKeyUsage, unsupportedOperation, validationMessage } from '../protocol/errors';
+import type { KeyRecord } from '../store/records';
+import { isSymmetricKey } from './algorithms';
+import { readGrantTokens, rejectRecipient, validatorFor } from './crypto-validation';
+import { dryRunGate, readDryRun, type DryRunOptions } from './dry-run';
+import { requireEnabled, requireUsage, resolveKey } from './key-lookup';
+import { generateDataKeyPair, isKeyPairSpec, type DataKeyPair } from './keys';
+import type { OperationContext } from './operation';
+import { keyMaterialId, sealUnderKey } from './symmetric-ciphertext';
+import { KEY_ID_RULE, type InputValidator } from './validation';
+
+/*
+ * GenerateDataKey(WithoutPlaintext) and GenerateDataKeyPair(WithoutPlaintext): a fresh secret
+ * sealed under a symmetric KMS key, so that Decrypt of the CiphertextBlob gives the secret back.
+ */
+
+const DATA_KEY_BYTES = { AES_128: 16, AES_256: 32 } as const;
+
+/**
+ * KMS validates KeySpec against the KMS key spec enum in its message (it lists RSA_2048 and
+ * friends, yet accepts only AES_128 and AES_256).
+ */
+const KEY_SPEC_ENUM_SHOWN = [
+  'RSA_2048',
+  'RSA_3072',
+  'RSA_4096',
+  'ECC_NIST_P256',
+  'ECC_NIST_P384',
+  'ECC_NIST_P521',
+  'ECC_SECG_P256K1',
+  'ECC_NIST_EDWARDS25519',
+  'SYMMETRIC_DEFAULT',
+  'HMAC_224',
+  'HMAC_256',
+  'HMAC_384',
+  'HMAC_512',
+  'SM2',
+  'ML_DSA_44',
+  'ML_DSA_65',
+  'ML_DSA_87',
+];
+
+/** DataKeyPairSpec in the order of the KMS model. */
+const KEY_PAIR_SPEC_ENUM = [
+  'RSA_2048',
+  'RSA_3072',
+  'RSA_4096',
+  'ECC_NIST_P256',
+  'ECC_NIST_P384',
+  'ECC_NIST_P521',
+  'ECC_SECG_P256K1',
+  'SM2',
+  'ECC_NIST_EDWARDS25519',
+] as const satisfies readonly DataKeyPairSpec[];
+
+interface CommonInput {
+  keyId: string;
+  context: Record<string, string> | undefined;
+  grantTokens: string[] | undefined;
+  dryRun: DryRunOptions;
+}
+
+/** Call v.done() before using the result: keyId is only known present then. */
+function readCommon(v: InputValidator): CommonInput {
+  return {
+    keyId: v.string('KeyId', KEY_ID_RULE)!,
+    context: v.stringMap('EncryptionContext'),
+    grantTokens: readGrantTokens(v),
+    dryRun: readDryRun(v),
+  };
+}
+
+/** Resolve, authorize, then usage, state and spec in the order KMS checks them. */
+function dataKeyKmsKey(
+  ctx: OperationContext,
+  common: CommonInput,
+  action: string,
+  operation: string,
+  conditionKeys?: Record<string, string>,
+): KeyRecord {
+  const { key, requestAlias } = resolveKey(ctx, common.keyId);
+  ctx.authorize({
+    action,
+    key,
+    requestAlias,
+    encryptionContext: common.context,
+    grantTokens: common.grantTokens,
+    conditionKeys,
+  });
+  requireUsage(key, 'ENCRYPT_DECRYPT', operation);
+  requireEnabled(key);
+  if (!isSymmetricKey(key)) {
+    throw invalidKeyUsage('You cannot generate a data key with an asymmetric CMK');
+  }
+  return key;
+}
+
+export interface DataKeyResult {
+  KeyId: string;
+  CiphertextBlob: Uint8Array;
+  Plaintext: Buffer;
+  KeyMaterialId: string;
+}
+
+export function generateDataKeyFor(
+  input: object,
+  ctx: OperationContext,
+  operation: 'GenerateDataKey' | 'GenerateDataKeyWithoutPlaintext',
+): DataKeyResult {
+  const v = validatorFor(input);
+  const common = readCommon(v);
+  const numberOfBytes = v.integer('NumberOfBytes', { min: 1, max: 1024 });
+  const keySpec = v.string('KeySpec');
+  if (keySpec !== undefined && !Object.hasOwn(DATA_KEY_BYTES, keySpec)) {
+    v.fail(
+      'KeySpec',
+      `'${keySpec}'`,
+      `Member must satisfy enum value set: [${KEY_SPEC_ENUM_SHOWN.join(', ')}]`,
+    );
+  }
+  v.done();
+  if ((numberOfBytes === undefined) === (keySpec === undefined)) {
+    throw validationMessage('Please specify either number of bytes or key spec.');
+  }
+  if (operation === 'GenerateDataKey') rejectRecipient(input);
+
+  const key = dataKeyKmsKey(ctx, common, `kms:${operation}`, operation);
+  dryRunGate(common.dryRun);
+
+  const length = numberOfBytes ?? DATA_KEY_BYTES[keySpec as keyof typeof DATA_KEY_BYTES];
+  const plaintext = randomBytes(length);
+  const sealed = sealUnderKey(ctx.store, key, plaintext, common.context);
+  return {
+    KeyId: key.arn,
+    CiphertextBlob: sealed.blob,
+    Plaintext: plaintext,
+    KeyMaterialId: keyMaterialId(sealed.materialId),
+  };
+}
+
+export interface DataKeyPairResult {
+  KeyId: string;
+  KeyPairSpec: DataKeyPairSpec;
+  PrivateKeyCiphertextBlob: Uint8Array;
+  PrivateKeyPlaintext: Buffer;
+  PublicKey: Buffer;
+  KeyMaterialId: string;
+}
+
+export async function generateDataKeyPairFor(
+  input: object,
+  ctx: OperationContext,
+  operation: 'GenerateDataKeyPair' | 'GenerateDataKeyPairWithoutPlaintext',
+): Promise<DataKeyPairResult> {
+  const v = validatorFor(input);
+  const common = readCommon(v);
+  const keyPairSpec = v.string('KeyPairSpec', { required: true, enum: KEY_PAIR_SPEC_ENUM });
+  v.done();
+  if (operation === 'GenerateDataKeyPair') rejectRecipient(input);
+
+  const key = dataKeyKmsKey(ctx, common, `kms:${operation}`, operation, {
+    'kms:DataKeyPairSpec': keyPairSpec!,
+  });
+  if (!isKeyPairSpec(keyPairSpec!)) {
+    throw unsupportedOperation(`KeyPairSpec ${keyPairSpec} is not supported by the sandbox.`);
+  }
+  dryRunGate(common.dryRun);
+
+  const pair: DataKeyPair = await generateDataKeyPair(keyPairSpec);
+  const sealed = sealUnderKey(ctx.store, key, pair.privateKeyDer, common.context);
+  return {
+    KeyId: key.arn,
+    KeyPairSpec: keyPairSpec,
+    PrivateKeyCiphertextBlob: sealed.blob,
+    PrivateKeyPlaintext: pair.privateKeyDer,
+    PublicKey: pair.publicKeyDer,
+    KeyMaterialId: keyMaterialId(sealed.materialId),
+  };
+}

@@ -1,0 +1,27 @@
+import type { GenerateRandomCommandInput, GenerateRandomCommandOutput } from '@aws-sdk/client-kms';
+import { randomBytes } from 'node:crypto';
+import { AwsError, validationMessage } from '../../protocol/errors';
+import { rejectRecipient, validatorFor } from '../crypto-validation';
+import type { OperationContext } from '../operation';
+
+type Output = Omit<GenerateRandomCommandOutput, '$metadata'>;
+
+/** Random bytes from the sandbox's CSPRNG; no KMS key is involved, so none is authorized. */
+export function generateRandom(input: GenerateRandomCommandInput, ctx: OperationContext): Output {
+  const v = validatorFor(input);
+  const numberOfBytes = v.integer('NumberOfBytes', { min: 1, max: 1024 });
+  const customKeyStoreId = v.string('CustomKeyStoreId', { min: 1, max: 64 });
+  v.done();
+  if (numberOfBytes === undefined) throw validationMessage('NumberOfBytes is required.');
+  rejectRecipient(input);
+
+  ctx.authorize({ action: 'kms:GenerateRandom' });
+  if (customKeyStoreId !== undefined) {
+    // The sandbox has no custom key stores, so every id names one that doesn't exist.
+    throw new AwsError(
+      'CustomKeyStoreNotFoundException',
+      `Custom key store ${customKeyStoreId} does not exist.`,
+    );
+  }
+  return { Plaintext: randomBytes(numberOfBytes) };
+}

@@ -1,0 +1,25 @@
+import type { SignCommandInput, SignCommandOutput } from '@aws-sdk/client-kms';
+import { dryRunGate } from '../dry-run';
+import { signMessage } from '../keys';
+import { validatorFor } from '../crypto-validation';
+import type { OperationContext } from '../operation';
+import { readSigningMembers, signingKey, signingMaterial } from '../signing';
+
+type Output = Omit<SignCommandOutput, '$metadata'>;
+
+export function sign(input: SignCommandInput, ctx: OperationContext): Output {
+  const v = validatorFor(input);
+  const members = readSigningMembers(v, input);
+  v.done();
+
+  const request = signingKey(ctx, members, 'kms:Sign', 'Sign');
+  dryRunGate(request.dryRun);
+
+  const signature = signMessage({
+    material: signingMaterial(ctx, request.key),
+    algorithm: request.algorithm,
+    message: request.message,
+    messageType: request.messageType,
+  });
+  return { KeyId: request.key.arn, Signature: signature, SigningAlgorithm: request.algorithm };
+}

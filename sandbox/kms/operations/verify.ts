@@ -1,0 +1,39 @@
+import type { VerifyCommandInput, VerifyCommandOutput } from '@aws-sdk/client-kms';
+import { AwsError } from '../../protocol/errors';
+import { CIPHERTEXT_RULE, validatorFor } from '../crypto-validation';
+import { dryRunGate } from '../dry-run';
+import { verifySignature } from '../keys';
+import type { OperationContext } from '../operation';
+import { readSigningMembers, signingKey, signingMaterial } from '../signing';
+
+type Output = Omit<VerifyCommandOutput, '$metadata'>;
+
+/**
+ * A signature that doesn't verify is KMSInvalidSignatureException, as KMS answers, never
+ * SignatureValid false. A dry run checks the signature too, so it answers what the call would.
+ */
+export function verify(input: VerifyCommandInput, ctx: OperationContext): Output {
+  const v = validatorFor(input);
+  const members = readSigningMembers(v, input);
+  const signature = v.bytes('Signature', { required: true, ...CIPHERTEXT_RULE });
+  v.done();
+
+  const request = signingKey(ctx, members, 'kms:Verify', 'Verify');
+  const material = signingMaterial(ctx, request.key);
+
+  let valid: boolean;
+  try {
+    valid = verifySignature({
+      material,
+      algorithm: request.algorithm,
+      message: request.message,
+      messageType: request.messageType,
+      signature: Buffer.from(signature!),
+    });
+  } catch {
+    valid = false;
+  }
+  if (!valid) throw new AwsError('KMSInvalidSignatureException', '');
+  dryRunGate(request.dryRun);
+  return { KeyId: request.key.arn, SignatureValid: true, SigningAlgorithm: request.algorithm };
+}
