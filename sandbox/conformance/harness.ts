@@ -1,6 +1,19 @@
+import {
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { STSClient } from '@aws-sdk/client-sts';
+import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../app';
-import { IAM_USERS } from '../scenario/demo-scenario';
+import {
+  IAM_USERS,
+  IDENTITY_POOL_ID,
+  REGION,
+  USER_POOL_CLIENT_ID,
+  USER_POOL_ID,
+  USER_POOL_USERS,
+} from '../scenario/demo-scenario';
 
 export const DEMO_ADMIN = {
   accessKeyId: IAM_USERS[0].accessKeyId,
@@ -60,4 +73,94 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
       await sandbox.close();
     },
   };
+}
+
+// --- signing in through Cognito, as the console does ----------------------------------------
+
+export type ScenarioUser = 'admin' | 'operator' | 'auditor' | 'guest';
+
+/** The `Logins` key for the demo user pool's ID tokens. */
+export const USER_POOL_PROVIDER = `cognito-idp.${REGION}.amazonaws.com/${USER_POOL_ID}`;
+
+export interface TemporaryAwsCredentials extends AwsCredentials {
+  sessionToken: string;
+  expiration: Date;
+  identityId: string;
+}
+
+/** USER_PASSWORD_AUTH against the demo user pool; returns the ID token. */
+export async function userPoolIdToken(
+  sandbox: { url: string },
+  username: string,
+  password = USER_POOL_USERS.find((u) => u.username === username)?.password ?? '',
+): Promise<string> {
+  const cognito = new CognitoIdentityProviderClient({
+    endpoint: sandbox.url,
+    region: REGION,
+    maxAttempts: 1,
+  });
+  try {
+    const { AuthenticationResult } = await cognito.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: USER_POOL_CLIENT_ID,
+        AuthParameters: { USERNAME: username, PASSWORD: password },
+      }),
+    );
+    return AuthenticationResult!.IdToken!;
+  } finally {
+    cognito.destroy();
+  }
+}
+
+/**
+ * Signs in as a demo scenario user exactly as a browser does (user pool InitiateAuth, then the
+ * identity pool through `fromCognitoIdentityPool`) and returns the temporary credentials:
+ * admin → KmsAdmin, operator → KmsOperator, auditor → KmsAuditor, guest (no login) → KmsGuest.
+ * Pass them to `sandbox.kms(credentials)` or `stsClient(sandbox, credentials)`.
+ */
+export async function signInAs(
+  sandbox: { url: string },
+  user: ScenarioUser,
+): Promise<TemporaryAwsCredentials> {
+  const logins =
+    user === 'guest' ? undefined : { [USER_POOL_PROVIDER]: await userPoolIdToken(sandbox, user) };
+  // A private identity-id cache: the SDK's default one is shared by every sandbox in the process.
+  const ids = new Map<string, string>();
+  const provider = fromCognitoIdentityPool({
+    identityPoolId: IDENTITY_POOL_ID,
+    logins,
+    clientConfig: { endpoint: sandbox.url, region: REGION, maxAttempts: 1 },
+    cache: {
+      getItem: (key) => ids.get(key) ?? null,
+      setItem: (key, value) => void ids.set(key, value),
+      removeItem: (key) => void ids.delete(key),
+    },
+  });
+  const credentials = await provider();
+  return {
+    accessKeyId: credentials.accessKeyId,
+    secretAccessKey: credentials.secretAccessKey,
+    sessionToken: credentials.sessionToken!,
+    expiration: credentials.expiration!,
+    identityId: credentials.identityId,
+  };
+}
+
+/** A real STS client over HTTP that signs with the test clock (GetCallerIdentity). */
+export function stsClient(
+  sandbox: TestSandbox,
+  credentials: AwsCredentials = DEMO_ADMIN,
+): STSClient {
+  const client = new STSClient({
+    endpoint: sandbox.url,
+    region: REGION,
+    credentials,
+    maxAttempts: 1,
+  });
+  Object.defineProperty(client.config, 'systemClockOffset', {
+    get: () => sandbox.clock.offsetMs,
+    set: () => undefined,
+  });
+  return client;
 }

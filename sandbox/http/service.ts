@@ -24,8 +24,11 @@ export interface JsonService {
 export interface QueryService {
   signingService: string;
   handle(params: URLSearchParams, call: ServiceCall): Promise<string>;
-  /** Renders an error in this protocol's XML shape. */
-  renderError(type: string, message: string, requestId: string): string;
+  /** Renders an error in this protocol's XML shape, with the code and status the service uses. */
+  renderError(
+    error: { type: string; message: string; status: number },
+    requestId: string,
+  ): { status: number; code: string; body: string };
 }
 
 /** Plain GET routes besides the console files, e.g. a user pool's JWKS. */

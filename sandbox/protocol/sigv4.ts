@@ -163,6 +163,9 @@ export async function verifySignature(
     region: auth.region,
     service: auth.service,
     sha256: Hash.bind(null, 'sha256'),
+    // Otherwise the signer adds and signs x-amz-content-sha256 even when the client did not
+    // (botocore and the AWS CLI leave it out), and no such request would ever verify.
+    applyChecksum: false,
   });
   const recomputed = await signer.sign(
     new HttpRequest({

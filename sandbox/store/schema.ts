@@ -69,4 +69,19 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (key_id, tag_key)
   );
   `,
+  // Cognito identity pool identities: a guest identity has no login; a signed-in user keeps
+  // one identity per pool, found again by the token's provider and subject.
+  `
+  CREATE TABLE cognito_identities (
+    identity_id TEXT PRIMARY KEY,
+    identity_pool_id TEXT NOT NULL,
+    login_provider TEXT,
+    login_subject TEXT,
+    creation_date REAL NOT NULL,
+    last_modified_date REAL NOT NULL
+  );
+  CREATE UNIQUE INDEX cognito_identities_by_login
+    ON cognito_identities (identity_pool_id, login_provider, login_subject)
+    WHERE login_provider IS NOT NULL;
+  `,
 ];
