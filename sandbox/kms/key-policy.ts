@@ -1,0 +1,42 @@
+import { parseKeyPolicy, PolicyDocumentError } from '../../src/policy';
+import { AwsError } from '../protocol/errors';
+import type { KeyRecord } from '../store/records';
+import type { OperationContext } from './operation';
+
+/** The only key policy name KMS has. */
+export const DEFAULT_POLICY_NAME = 'default';
+
+const malformed = (message: string) => new AwsError('MalformedPolicyDocumentException', message);
+
+/**
+ * Checks the grammar of a key policy that CreateKey or PutKeyPolicy is about to attach, with the
+ * same parser that enforces it, so a policy is refused here rather than silently allowing nothing
+ * later. The reason names the statement and element at fault.
+ */
+export function validateKeyPolicy(policy: string): void {
+  try {
+    parseKeyPolicy(policy);
+  } catch (error) {
+    if (error instanceof PolicyDocumentError) throw malformed(error.message);
+    throw error;
+  }
+}
+
+/**
+ * AWS's policy lockout safety check: the new policy must still let the caller call PutKeyPolicy
+ * on the key, unless BypassPolicyLockoutSafetyCheck is set. `key` carries the proposed policy;
+ * the decision is the sandbox's own authorization, so it can never disagree with enforcement.
+ */
+export function requireNoLockout(ctx: OperationContext, key: KeyRecord, bypass: boolean): void {
+  if (bypass) return;
+  try {
+    ctx.authorize({ action: 'kms:PutKeyPolicy', key });
+  } catch (error) {
+    if (error instanceof AwsError && error.type === 'AccessDeniedException') {
+      throw malformed(
+        'The new key policy will not allow you to update the key policy in the future.',
+      );
+    }
+    throw error;
+  }
+}
