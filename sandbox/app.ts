@@ -55,7 +55,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   });
   const handler = createRequestHandler({
     jsonServices: [
-      createKmsService({ store, region: REGION, authorizer: options.authorization === false ? allowAll : createKmsAuthorizer() }),
+      createKmsService({
+        store,
+        region: REGION,
+        authorizer: options.authorization === false ? allowAll : createKmsAuthorizer(),
+      }),
       ...identity.jsonServices,
     ],
     queryServices: identity.queryServices,

@@ -71,7 +71,9 @@ export function createKmsAuthorizer(): Authorizer {
         caller: callerIdentity(caller),
         encryptionContext: request.encryptionContext,
         requestAlias: request.requestAlias,
-        resourceAliases: key ? store.listAliasesForKey(key.keyId).map((a) => a.aliasName) : undefined,
+        resourceAliases: key
+          ? store.listAliasesForKey(key.keyId).map((a) => a.aliasName)
+          : undefined,
         keySpec: key?.keySpec,
         keyUsage: key?.keyUsage,
         keyOrigin: key?.origin,

@@ -45,7 +45,11 @@ describe('state survives restarts', () => {
     await killHard(first.child);
 
     const second = await startProcess(stateDir);
-    const again = new KMSClient({ endpoint: second.url, region: 'us-east-1', credentials: DEMO_ADMIN });
+    const again = new KMSClient({
+      endpoint: second.url,
+      region: 'us-east-1',
+      credentials: DEMO_ADMIN,
+    });
     try {
       const described = await again.send(
         new DescribeKeyCommand({ KeyId: created.KeyMetadata!.KeyId }),

@@ -67,7 +67,12 @@ describe('wire protocol and SigV4', () => {
     });
     const text = await response.text();
     const parsed = text ? (JSON.parse(text) as { __type?: string; message?: string }) : {};
-    return { status: response.status, type: parsed.__type, message: parsed.message, headers: response.headers };
+    return {
+      status: response.status,
+      type: parsed.__type,
+      message: parsed.message,
+      headers: response.headers,
+    };
   }
 
   it('answers a correctly signed request', async () => {
@@ -137,7 +142,10 @@ describe('wire protocol and SigV4', () => {
   it('refuses unsigned requests with MissingAuthenticationTokenException', async () => {
     const response = await fetch(sandbox.url, {
       method: 'POST',
-      headers: { 'x-amz-target': 'TrentService.ListKeys', 'content-type': 'application/x-amz-json-1.1' },
+      headers: {
+        'x-amz-target': 'TrentService.ListKeys',
+        'content-type': 'application/x-amz-json-1.1',
+      },
       body: '{}',
     });
     expect(response.status).toBe(400);

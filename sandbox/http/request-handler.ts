@@ -56,7 +56,11 @@ function toSignedRequest(req: IncomingMessage, body: Buffer): IncomingSignedRequ
   for (const [name, value] of url.searchParams) {
     const existing = query[name];
     query[name] =
-      existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+      existing === undefined
+        ? value
+        : Array.isArray(existing)
+          ? [...existing, value]
+          : [existing, value];
   }
   return { method: req.method ?? 'POST', path: url.pathname, query, headers: req.headers, body };
 }
@@ -116,7 +120,9 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       errorType = failure.type;
       // Some KMS errors (InvalidCiphertextException, …) carry no message at all; say nothing then.
       payload = JSON.stringify(
-        failure.message ? { __type: failure.type, message: failure.message } : { __type: failure.type },
+        failure.message
+          ? { __type: failure.type, message: failure.message }
+          : { __type: failure.type },
       );
       res.setHeader('x-amzn-ErrorType', `${failure.type}:`);
     }
@@ -173,7 +179,9 @@ export function createRequestHandler(options: RequestHandlerOptions) {
     applyCors(req, res);
     const finish = (outcome: { label: string; status: number; errorType?: string }) => {
       const ms = (performance.now() - started).toFixed(1);
-      log(`${outcome.status} ${outcome.label}${outcome.errorType ? ` ${outcome.errorType}` : ''} ${ms}ms ${requestId}`);
+      log(
+        `${outcome.status} ${outcome.label}${outcome.errorType ? ` ${outcome.errorType}` : ''} ${ms}ms ${requestId}`,
+      );
     };
     if (req.method === 'OPTIONS') {
       answerPreflight(req, res);

@@ -28,7 +28,8 @@ export function serveConsoleFile(root: string, urlPath: string, res: ServerRespo
   }
   const candidate = resolve(join(base, normalize(decoded)));
   const inside = candidate === base || candidate.startsWith(base + '/');
-  let file = inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : undefined;
+  let file =
+    inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : undefined;
   if (!file && extname(decoded) === '') file = join(base, 'index.html');
   if (!file || !existsSync(file)) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });

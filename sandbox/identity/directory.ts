@@ -18,7 +18,10 @@ export interface IamRole {
 }
 
 export const unrecognizedClient = () =>
-  new AwsError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+  new AwsError(
+    'UnrecognizedClientException',
+    'The security token included in the request is invalid.',
+  );
 
 export function userPrincipal(user: IamUser): Principal {
   return {
@@ -58,7 +61,8 @@ export class IdentityDirectory implements CredentialResolver {
 
   constructor(users: IamUser[], roles: IamRole[]) {
     for (const user of users) this.usersByAccessKey.set(user.accessKeyId, user);
-    for (const role of roles) this.roles.set(`arn:aws:iam::${role.account}:role/${role.name}`, role);
+    for (const role of roles)
+      this.roles.set(`arn:aws:iam::${role.account}:role/${role.name}`, role);
   }
 
   role(roleArn: string): IamRole | undefined {

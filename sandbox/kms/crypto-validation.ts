@@ -40,8 +40,3 @@ export function rejectRecipient(input: object): void {
     );
   }
 }
-
-/** A validator over one of the SDK's input shapes (they have no index signature). */
-export function validatorFor(input: object): InputValidator {
-  return new InputValidator(input as Record<string, unknown>);
-}

@@ -3,13 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { invalidKeyUsage, unsupportedOperation, validationMessage } from '../protocol/errors';
 import type { KeyRecord } from '../store/records';
 import { isSymmetricKey } from './algorithms';
-import { readGrantTokens, rejectRecipient, validatorFor } from './crypto-validation';
+import { readGrantTokens, rejectRecipient } from './crypto-validation';
 import { dryRunGate, readDryRun, type DryRunOptions } from './dry-run';
 import { requireEnabled, requireUsage, resolveKey } from './key-lookup';
 import { generateDataKeyPair, isKeyPairSpec, type DataKeyPair } from './keys';
 import type { OperationContext } from './operation';
 import { keyMaterialId, sealUnderKey } from './symmetric-ciphertext';
-import { KEY_ID_RULE, type InputValidator } from './validation';
+import { KEY_ID_RULE, InputValidator } from './validation';
 
 /*
  * GenerateDataKey(WithoutPlaintext) and GenerateDataKeyPair(WithoutPlaintext): a fresh secret
@@ -109,7 +109,7 @@ export function generateDataKeyFor(
   ctx: OperationContext,
   operation: 'GenerateDataKey' | 'GenerateDataKeyWithoutPlaintext',
 ): DataKeyResult {
-  const v = validatorFor(input);
+  const v = new InputValidator(input);
   const common = readCommon(v);
   const numberOfBytes = v.integer('NumberOfBytes', { min: 1, max: 1024 });
   const keySpec = v.string('KeySpec');
@@ -154,7 +154,7 @@ export async function generateDataKeyPairFor(
   ctx: OperationContext,
   operation: 'GenerateDataKeyPair' | 'GenerateDataKeyPairWithoutPlaintext',
 ): Promise<DataKeyPairResult> {
-  const v = validatorFor(input);
+  const v = new InputValidator(input);
   const common = readCommon(v);
   const keyPairSpec = v.string('KeyPairSpec', { required: true, enum: KEY_PAIR_SPEC_ENUM });
   v.done();

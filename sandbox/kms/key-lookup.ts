@@ -43,6 +43,7 @@ export function resolveKey(
   if (!KEY_ID_PATTERN.test(target) && !MRK_ID_PATTERN.test(target)) {
     throw notFound(`Invalid keyId '${keyIdInput}'`);
   }
+  if (region !== ctx.region) throw notFound(`Invalid arn ${region}`);
   const key = ctx.store.getKey(target);
   if (!key || key.account !== account || key.region !== region) {
     throw notFound(`Key '${keyArn(region, account, target)}' does not exist`);

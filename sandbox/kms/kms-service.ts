@@ -26,7 +26,8 @@ export function createKmsService(deps: {
     has: (operation) => Object.hasOwn(OPERATIONS, operation),
     async handle(operation: string, input: JsonObject, call: ServiceCall) {
       const caller = call.credential?.principal;
-      if (!caller) throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
+      if (!caller)
+        throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
       // Scheduled deletions and automatic rotations happen lazily, at most once a second, so a
       // test that moves the clock sees them at once and an idle sandbox does no work.
       if (call.now.getTime() - lastMaintenance >= MAINTENANCE_INTERVAL_MS) {

@@ -83,7 +83,11 @@ export class InputValidator {
       throw serializationError(name, 'an integer');
     }
     if (rule.min !== undefined && value < rule.min) {
-      this.violate(name, `'${value}'`, `Member must have value greater than or equal to ${rule.min}`);
+      this.violate(
+        name,
+        `'${value}'`,
+        `Member must have value greater than or equal to ${rule.min}`,
+      );
     }
     if (rule.max !== undefined && value > rule.max) {
       this.violate(name, `'${value}'`, `Member must have value less than or equal to ${rule.max}`);
@@ -123,13 +127,25 @@ export class InputValidator {
     if (item) {
       for (const entry of list) {
         if (item.max !== undefined && entry.length > item.max) {
-          this.violate(name, shown, `Member must satisfy constraint: [Member must have length less than or equal to ${item.max}]`);
+          this.violate(
+            name,
+            shown,
+            `Member must satisfy constraint: [Member must have length less than or equal to ${item.max}]`,
+          );
         }
         if (item.min !== undefined && entry.length < item.min) {
-          this.violate(name, shown, `Member must satisfy constraint: [Member must have length greater than or equal to ${item.min}]`);
+          this.violate(
+            name,
+            shown,
+            `Member must satisfy constraint: [Member must have length greater than or equal to ${item.min}]`,
+          );
         }
         if (item.enum && !item.enum.includes(entry)) {
-          this.violate(name, shown, `Member must satisfy constraint: [Member must satisfy enum value set: [${item.enum.join(', ')}]]`);
+          this.violate(
+            name,
+            shown,
+            `Member must satisfy constraint: [Member must satisfy enum value set: [${item.enum.join(', ')}]]`,
+          );
         }
       }
     }

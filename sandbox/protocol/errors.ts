@@ -17,8 +17,7 @@ export const notFound = (message: string) => new AwsError('NotFoundException', m
 export const invalidArn = (message: string) => new AwsError('InvalidArnException', message);
 export const disabled = (keyArn: string) =>
   new AwsError('DisabledException', `${keyArn} is disabled.`);
-export const invalidState = (message: string) =>
-  new AwsError('KMSInvalidStateException', message);
+export const invalidState = (message: string) => new AwsError('KMSInvalidStateException', message);
 export const invalidKeyUsage = (message: string) =>
   new AwsError('InvalidKeyUsageException', message);
 export const invalidCiphertext = (message = '') =>

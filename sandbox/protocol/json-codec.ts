@@ -28,10 +28,16 @@ export function decodeJsonRequest(body: Buffer): JsonObject {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new AwsError('SerializationException', 'Start of structure or map found where not expected.');
+    throw new AwsError(
+      'SerializationException',
+      'Start of structure or map found where not expected.',
+    );
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new AwsError('SerializationException', 'Start of structure or map found where not expected.');
+    throw new AwsError(
+      'SerializationException',
+      'Start of structure or map found where not expected.',
+    );
   }
   const input = parsed as JsonObject;
   for (const name of BLOB_MEMBERS) {

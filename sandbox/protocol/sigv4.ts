@@ -90,7 +90,11 @@ function parseAmzDate(value: string | undefined): Date | undefined {
   return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
 }
 
-const formatAmzDate = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const formatAmzDate = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** Checks x-amz-date against the clock the way AWS words its refusals. */
 export function checkRequestTime(headers: IncomingHttpHeaders, now: Date): Date {
@@ -178,7 +182,8 @@ export async function verifySignature(
     }),
     { signingDate: signedAt, signableHeaders: signed },
   );
-  const expected = /Signature=([0-9a-f]+)/.exec(String(recomputed.headers.authorization))?.[1] ?? '';
+  const expected =
+    /Signature=([0-9a-f]+)/.exec(String(recomputed.headers.authorization))?.[1] ?? '';
   const a = Buffer.from(expected);
   const b = Buffer.from(auth.signature);
   if (a.length !== b.length || !timingSafeEqual(a, b)) throw signatureMismatch();

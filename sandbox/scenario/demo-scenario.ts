@@ -77,10 +77,30 @@ export const IAM_USERS: IamUser[] = [
 ];
 
 export const IAM_ROLES: IamRole[] = [
-  { account: DEMO_ACCOUNT, name: 'KmsAdmin', roleId: 'AROAKMSADMINEXAMPLE01', policies: [KMS_FULL_ACCESS] },
-  { account: DEMO_ACCOUNT, name: 'KmsOperator', roleId: 'AROAKMSOPERATOREXAMP', policies: [OPERATOR_POLICY] },
-  { account: DEMO_ACCOUNT, name: 'KmsAuditor', roleId: 'AROAKMSAUDITOREXAMPL', policies: [AUDITOR_POLICY] },
-  { account: DEMO_ACCOUNT, name: 'KmsGuest', roleId: 'AROAKMSGUESTEXAMPLE1', policies: [GUEST_POLICY] },
+  {
+    account: DEMO_ACCOUNT,
+    name: 'KmsAdmin',
+    roleId: 'AROAKMSADMINEXAMPLE01',
+    policies: [KMS_FULL_ACCESS],
+  },
+  {
+    account: DEMO_ACCOUNT,
+    name: 'KmsOperator',
+    roleId: 'AROAKMSOPERATOREXAMP',
+    policies: [OPERATOR_POLICY],
+  },
+  {
+    account: DEMO_ACCOUNT,
+    name: 'KmsAuditor',
+    roleId: 'AROAKMSAUDITOREXAMPL',
+    policies: [AUDITOR_POLICY],
+  },
+  {
+    account: DEMO_ACCOUNT,
+    name: 'KmsGuest',
+    roleId: 'AROAKMSGUESTEXAMPLE1',
+    policies: [GUEST_POLICY],
+  },
 ];
 
 export const roleArn = (name: string) => `arn:aws:iam::${DEMO_ACCOUNT}:role/${name}`;
@@ -88,8 +108,18 @@ export const roleArn = (name: string) => `arn:aws:iam::${DEMO_ACCOUNT}:role/${na
 /** User pool users; the group decides the role through `cognito:preferred_role`. */
 export const USER_POOL_USERS = [
   { username: 'admin', password: 'Admin-Passw0rd!', group: 'admins', role: roleArn('KmsAdmin') },
-  { username: 'operator', password: 'Operator-Passw0rd!', group: 'operators', role: roleArn('KmsOperator') },
-  { username: 'auditor', password: 'Auditor-Passw0rd!', group: 'auditors', role: roleArn('KmsAuditor') },
+  {
+    username: 'operator',
+    password: 'Operator-Passw0rd!',
+    group: 'operators',
+    role: roleArn('KmsOperator'),
+  },
+  {
+    username: 'auditor',
+    password: 'Auditor-Passw0rd!',
+    group: 'auditors',
+    role: roleArn('KmsAuditor'),
+  },
 ];
 
 export const GUEST_ROLE_ARN = roleArn('KmsGuest');

@@ -1,4 +1,10 @@
-import type { GrantConstraints, GrantOperation, KeySpec, KeyState, KeyUsageType } from '@aws-sdk/client-kms';
+import type {
+  GrantConstraints,
+  GrantOperation,
+  KeySpec,
+  KeyState,
+  KeyUsageType,
+} from '@aws-sdk/client-kms';
 
 /** A KMS key as the sandbox stores it; key material lives in MaterialRecord. */
 export interface KeyRecord {

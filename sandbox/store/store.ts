@@ -206,8 +206,7 @@ export class Store {
 
   getMaterial(materialId: string): MaterialRecord | undefined {
     const row = this.stmt('SELECT * FROM key_materials WHERE material_id = ?').get(materialId) as
-      | Row
-      | undefined;
+      Row | undefined;
     return row ? materialFromRow(row) : undefined;
   }
 
@@ -260,9 +259,9 @@ export class Store {
   }
 
   listAliasesForKey(keyId: string): AliasRecord[] {
-    const rows = this.stmt(
-      'SELECT * FROM aliases WHERE target_key_id = ? ORDER BY alias_name',
-    ).all(keyId);
+    const rows = this.stmt('SELECT * FROM aliases WHERE target_key_id = ? ORDER BY alias_name').all(
+      keyId,
+    );
     return (rows as Row[]).map(aliasFromRow);
   }
 
@@ -289,15 +288,13 @@ export class Store {
 
   getGrant(grantId: string): GrantRecord | undefined {
     const row = this.stmt('SELECT * FROM grants WHERE grant_id = ?').get(grantId) as
-      | Row
-      | undefined;
+      Row | undefined;
     return row ? grantFromRow(row) : undefined;
   }
 
   findGrantByToken(grantToken: string): GrantRecord | undefined {
     const row = this.stmt('SELECT * FROM grants WHERE grant_token = ?').get(grantToken) as
-      | Row
-      | undefined;
+      Row | undefined;
     return row ? grantFromRow(row) : undefined;
   }
 

@@ -139,7 +139,7 @@ function findRetried(
 }
 
 export function createGrant(input: CreateGrantCommandInput, ctx: OperationContext): Output {
-  const v = new InputValidator({ ...input });
+  const v = new InputValidator(input);
   const keyId = v.string('KeyId', KEY_ID_RULE);
   const granteePrincipal = readPrincipal(v, 'GranteePrincipal', true);
   const retiringPrincipal = readPrincipal(v, 'RetiringPrincipal');

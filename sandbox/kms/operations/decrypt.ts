@@ -1,21 +1,16 @@
 import type { DecryptCommandInput, DecryptCommandOutput } from '@aws-sdk/client-kms';
 import { readEncryptionAlgorithm } from '../algorithms';
-import {
-  CIPHERTEXT_RULE,
-  readGrantTokens,
-  rejectRecipient,
-  validatorFor,
-} from '../crypto-validation';
+import { CIPHERTEXT_RULE, readGrantTokens, rejectRecipient } from '../crypto-validation';
 import { dryRunGate, readDryRun } from '../dry-run';
 import { decryptWith, locateDecryptionKey, requireDecryptionKey } from '../encryption';
 import type { OperationContext } from '../operation';
 import { keyMaterialId } from '../symmetric-ciphertext';
-import { KEY_ID_RULE } from '../validation';
+import { InputValidator, KEY_ID_RULE } from '../validation';
 
 type Output = Omit<DecryptCommandOutput, '$metadata'>;
 
 export function decrypt(input: DecryptCommandInput, ctx: OperationContext): Output {
-  const v = validatorFor(input);
+  const v = new InputValidator(input);
   const dryRun = readDryRun(v, true);
   const ciphertext = v.bytes('CiphertextBlob', {
     required: !dryRun.ignoreCiphertext,

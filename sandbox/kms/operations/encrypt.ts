@@ -1,21 +1,16 @@
 import type { EncryptCommandInput, EncryptCommandOutput } from '@aws-sdk/client-kms';
 import { readEncryptionAlgorithm } from '../algorithms';
-import {
-  PLAINTEXT_RULE,
-  readGrantTokens,
-  sensitiveBytes,
-  validatorFor,
-} from '../crypto-validation';
+import { PLAINTEXT_RULE, readGrantTokens, sensitiveBytes } from '../crypto-validation';
 import { dryRunGate, readDryRun } from '../dry-run';
 import { encryptWith, requireEncryptionKey } from '../encryption';
 import { resolveKey } from '../key-lookup';
 import type { OperationContext } from '../operation';
-import { KEY_ID_RULE } from '../validation';
+import { InputValidator, KEY_ID_RULE } from '../validation';
 
 type Output = Omit<EncryptCommandOutput, '$metadata'>;
 
 export function encrypt(input: EncryptCommandInput, ctx: OperationContext): Output {
-  const v = validatorFor(input);
+  const v = new InputValidator(input);
   const keyId = v.string('KeyId', KEY_ID_RULE);
   const plaintext = sensitiveBytes(v, input, 'Plaintext', { required: true, ...PLAINTEXT_RULE });
   const context = v.stringMap('EncryptionContext');

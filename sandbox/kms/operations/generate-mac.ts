@@ -2,13 +2,13 @@ import type { GenerateMacCommandInput, GenerateMacCommandOutput } from '@aws-sdk
 import { dryRunGate } from '../dry-run';
 import { generateMac as hmac } from '../keys';
 import { macKey, readMacMembers } from '../mac';
-import { validatorFor } from '../crypto-validation';
 import type { OperationContext } from '../operation';
+import { InputValidator } from '../validation';
 
 type Output = Omit<GenerateMacCommandOutput, '$metadata'>;
 
 export function generateMac(input: GenerateMacCommandInput, ctx: OperationContext): Output {
-  const v = validatorFor(input);
+  const v = new InputValidator(input);
   const members = readMacMembers(v, input);
   v.done();
 

@@ -1,14 +1,15 @@
 import type { GenerateRandomCommandInput, GenerateRandomCommandOutput } from '@aws-sdk/client-kms';
 import { randomBytes } from 'node:crypto';
 import { AwsError, validationMessage } from '../../protocol/errors';
-import { rejectRecipient, validatorFor } from '../crypto-validation';
+import { rejectRecipient } from '../crypto-validation';
 import type { OperationContext } from '../operation';
+import { InputValidator } from '../validation';
 
 type Output = Omit<GenerateRandomCommandOutput, '$metadata'>;
 
 /** Random bytes from the sandbox's CSPRNG; no KMS key is involved, so none is authorized. */
 export function generateRandom(input: GenerateRandomCommandInput, ctx: OperationContext): Output {
-  const v = validatorFor(input);
+  const v = new InputValidator(input);
   const numberOfBytes = v.integer('NumberOfBytes', { min: 1, max: 1024 });
   const customKeyStoreId = v.string('CustomKeyStoreId', { min: 1, max: 64 });
   v.done();

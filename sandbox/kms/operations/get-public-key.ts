@@ -5,11 +5,11 @@ import type {
 } from '@aws-sdk/client-kms';
 import { unsupportedOperation } from '../../protocol/errors';
 import { isSymmetricKey, keyAlgorithms, requireNotPendingImport } from '../algorithms';
-import { readGrantTokens, validatorFor } from '../crypto-validation';
+import { readGrantTokens } from '../crypto-validation';
 import { requireNotPendingDeletion, resolveKey } from '../key-lookup';
 import { publicKeyDer } from '../keys';
 import type { OperationContext } from '../operation';
-import { KEY_ID_RULE } from '../validation';
+import { InputValidator, KEY_ID_RULE } from '../validation';
 
 type Output = Omit<GetPublicKeyCommandOutput, '$metadata'>;
 
@@ -18,7 +18,7 @@ type Output = Omit<GetPublicKeyCommandOutput, '$metadata'>;
  * operations it works on a disabled key: a public key is no secret.
  */
 export function getPublicKey(input: GetPublicKeyCommandInput, ctx: OperationContext): Output {
-  const v = validatorFor(input);
+  const v = new InputValidator(input);
   const keyId = v.string('KeyId', KEY_ID_RULE);
   const grantTokens = readGrantTokens(v);
   v.done();

@@ -15,7 +15,7 @@ import { InputValidator, KEY_ID_RULE } from '../validation';
 type Output = Omit<ListGrantsCommandOutput, '$metadata'>;
 
 export function listGrants(input: ListGrantsCommandInput, ctx: OperationContext): Output {
-  const v = new InputValidator({ ...input });
+  const v = new InputValidator(input);
   const limit = v.integer('Limit', LIMIT_RULE) ?? DEFAULT_GRANT_PAGE;
   const marker = v.string('Marker', MARKER_RULE);
   const keyId = v.string('KeyId', KEY_ID_RULE);

@@ -23,7 +23,7 @@ export function listRetirableGrants(
   input: ListRetirableGrantsCommandInput,
   ctx: OperationContext,
 ): Output {
-  const v = new InputValidator({ ...input });
+  const v = new InputValidator(input);
   const limit = v.integer('Limit', LIMIT_RULE) ?? DEFAULT_GRANT_PAGE;
   const marker = v.string('Marker', MARKER_RULE);
   const retiringPrincipal = readPrincipal(v, 'RetiringPrincipal', true);

@@ -1,6 +1,6 @@
 import type { ReEncryptCommandInput, ReEncryptCommandOutput } from '@aws-sdk/client-kms';
 import { readEncryptionAlgorithm } from '../algorithms';
-import { CIPHERTEXT_RULE, readGrantTokens, validatorFor } from '../crypto-validation';
+import { CIPHERTEXT_RULE, readGrantTokens } from '../crypto-validation';
 import { dryRunGate, readDryRun } from '../dry-run';
 import {
   decryptWith,
@@ -12,7 +12,7 @@ import {
 import { resolveKey } from '../key-lookup';
 import type { OperationContext } from '../operation';
 import { keyMaterialId } from '../symmetric-ciphertext';
-import { KEY_ID_RULE } from '../validation';
+import { InputValidator, KEY_ID_RULE } from '../validation';
 
 type Output = Omit<ReEncryptCommandOutput, '$metadata'>;
 
@@ -22,7 +22,7 @@ type Output = Omit<ReEncryptCommandOutput, '$metadata'>;
  * kms:ReEncryptTo on the destination (with the destination context).
  */
 export function reEncrypt(input: ReEncryptCommandInput, ctx: OperationContext): Output {
-  const v = validatorFor(input);
+  const v = new InputValidator(input);
   const dryRun = readDryRun(v, true);
   const ciphertext = v.bytes('CiphertextBlob', {
     required: !dryRun.ignoreCiphertext,

@@ -42,7 +42,7 @@ function findGrant(
  * grant token identifies a grant just as well as key and grant id do.
  */
 export function retireGrant(input: RetireGrantCommandInput, ctx: OperationContext): Output {
-  const v = new InputValidator({ ...input });
+  const v = new InputValidator(input);
   const token = v.string('GrantToken', { min: 1, max: 8192 });
   const keyId = v.string('KeyId', { min: 1, max: 2048 });
   const grantId = v.string('GrantId', { min: 1, max: 128 });

@@ -8,7 +8,7 @@ type Output = Omit<RevokeGrantCommandOutput, '$metadata'>;
 
 /** Deletes a grant on a key administrator's authority; works in every key state. */
 export function revokeGrant(input: RevokeGrantCommandInput, ctx: OperationContext): Output {
-  const v = new InputValidator({ ...input });
+  const v = new InputValidator(input);
   const keyId = v.string('KeyId', KEY_ID_RULE);
   const grantId = v.string('GrantId', { required: true, min: 1, max: 128 });
   const dryRun = readDryRun(v);

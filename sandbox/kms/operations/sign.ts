@@ -1,14 +1,14 @@
 import type { SignCommandInput, SignCommandOutput } from '@aws-sdk/client-kms';
 import { dryRunGate } from '../dry-run';
 import { signMessage } from '../keys';
-import { validatorFor } from '../crypto-validation';
 import type { OperationContext } from '../operation';
 import { readSigningMembers, signingKey, signingMaterial } from '../signing';
+import { InputValidator } from '../validation';
 
 type Output = Omit<SignCommandOutput, '$metadata'>;
 
 export function sign(input: SignCommandInput, ctx: OperationContext): Output {
-  const v = validatorFor(input);
+  const v = new InputValidator(input);
   const members = readSigningMembers(v, input);
   v.done();
 

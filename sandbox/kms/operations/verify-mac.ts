@@ -1,10 +1,11 @@
 import type { VerifyMacCommandInput, VerifyMacCommandOutput } from '@aws-sdk/client-kms';
 import { AwsError } from '../../protocol/errors';
-import { CIPHERTEXT_RULE, validatorFor } from '../crypto-validation';
+import { CIPHERTEXT_RULE } from '../crypto-validation';
 import { dryRunGate } from '../dry-run';
 import { verifyMac as hmacMatches } from '../keys';
 import { macKey, readMacMembers } from '../mac';
 import type { OperationContext } from '../operation';
+import { InputValidator } from '../validation';
 
 type Output = Omit<VerifyMacCommandOutput, '$metadata'>;
 
@@ -13,7 +14,7 @@ type Output = Omit<VerifyMacCommandOutput, '$metadata'>;
  * MAC too, so it answers what the call would.
  */
 export function verifyMac(input: VerifyMacCommandInput, ctx: OperationContext): Output {
-  const v = validatorFor(input);
+  const v = new InputValidator(input);
   const members = readMacMembers(v, input);
   const mac = v.bytes('Mac', { required: true, ...CIPHERTEXT_RULE });
   v.done();

@@ -1,10 +1,11 @@
 import type { VerifyCommandInput, VerifyCommandOutput } from '@aws-sdk/client-kms';
 import { AwsError } from '../../protocol/errors';
-import { CIPHERTEXT_RULE, validatorFor } from '../crypto-validation';
+import { CIPHERTEXT_RULE } from '../crypto-validation';
 import { dryRunGate } from '../dry-run';
 import { verifySignature } from '../keys';
 import type { OperationContext } from '../operation';
 import { readSigningMembers, signingKey, signingMaterial } from '../signing';
+import { InputValidator } from '../validation';
 
 type Output = Omit<VerifyCommandOutput, '$metadata'>;
 
@@ -13,7 +14,7 @@ type Output = Omit<VerifyCommandOutput, '$metadata'>;
  * SignatureValid false. A dry run checks the signature too, so it answers what the call would.
  */
 export function verify(input: VerifyCommandInput, ctx: OperationContext): Output {
-  const v = validatorFor(input);
+  const v = new InputValidator(input);
   const members = readSigningMembers(v, input);
   const signature = v.bytes('Signature', { required: true, ...CIPHERTEXT_RULE });
   v.done();

@@ -1,0 +1,355 @@
+import {
+  type AliasListEntry,
+  CreateAliasCommand,
+  CreateKeyCommand,
+  type CreateKeyCommandInput,
+  DeleteAliasCommand,
+  DescribeKeyCommand,
+  EncryptCommand,
+  KMSClient,
+  ListAliasesCommand,
+  ScheduleKeyDeletionCommand,
+  UpdateAliasCommand,
+} from '@aws-sdk/client-kms';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PARTNER_ADMIN, startTestSandbox, type TestSandbox } from './harness';
+
+const ACCOUNT = '111122223333';
+const PARTNER = '444455556666';
+const keyArn = (keyId: string, account = ACCOUNT) =>
+  `arn:aws:kms:us-east-1:${account}:key/${keyId}`;
+const aliasArn = (name: string, account = ACCOUNT) => `arn:aws:kms:us-east-1:${account}:${name}`;
+const APP_KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';
+const RSA_KEY = '0987dcba-09fe-87dc-65ba-ab0987654321';
+const HMAC_KEY = '6d5c4b3a-1f0e-4e9d-a8b7-123456789abc';
+const PARTNER_KEY = '9a8f7e6d-4c3b-4b2a-9bea-456789abcdef';
+const MISSING_KEY = '00000000-1111-4222-8333-444444444444';
+const SECOND = 1000;
+const DAY = 24 * 60 * 60 * SECOND;
+
+async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { name: string; message: string };
+    return { name: e.name, message: e.message };
+  }
+  throw new Error('expected the request to fail');
+}
+
+describe('aliases', () => {
+  let sandbox: TestSandbox;
+  let kms: KMSClient;
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    kms = sandbox.kms();
+  });
+  afterAll(() => sandbox.close());
+
+  const newKey = async (input: CreateKeyCommandInput = {}) =>
+    (await kms.send(new CreateKeyCommand(input))).KeyMetadata!.KeyId!;
+
+  async function listAll(keyId?: string): Promise<AliasListEntry[]> {
+    const entries: AliasListEntry[] = [];
+    let marker: string | undefined;
+    do {
+      const page = await kms.send(new ListAliasesCommand({ KeyId: keyId, Marker: marker }));
+      entries.push(...page.Aliases!);
+      marker = page.NextMarker;
+    } while (marker);
+    return entries;
+  }
+
+  describe('CreateAlias and ListAliases', () => {
+    it('creates an alias that names the key everywhere a KeyId is taken', async () => {
+      const keyId = await newKey();
+      await kms.send(new CreateAliasCommand({ AliasName: 'alias/orders', TargetKeyId: keyId }));
+      const { KeyMetadata } = await kms.send(new DescribeKeyCommand({ KeyId: 'alias/orders' }));
+      expect(KeyMetadata?.KeyId).toBe(keyId);
+      const encrypted = await kms.send(
+        new EncryptCommand({ KeyId: aliasArn('alias/orders'), Plaintext: new Uint8Array([1]) }),
+      );
+      expect(encrypted.KeyId).toBe(keyArn(keyId));
+
+      const { Aliases, Truncated } = await kms.send(new ListAliasesCommand({ KeyId: keyId }));
+      expect(Truncated).toBe(false);
+      expect(Aliases).toHaveLength(1);
+      const [entry] = Aliases!;
+      expect(Object.keys(entry).sort()).toEqual(
+        ['AliasArn', 'AliasName', 'CreationDate', 'LastUpdatedDate', 'TargetKeyId'].sort(),
+      );
+      expect(entry).toMatchObject({
+        AliasName: 'alias/orders',
+        AliasArn: aliasArn('alias/orders'),
+        TargetKeyId: keyId,
+      });
+      expect(entry.CreationDate!.getTime()).toBe(entry.LastUpdatedDate!.getTime());
+    });
+
+    it('accepts the target as key ARN', async () => {
+      const keyId = await newKey();
+      await kms.send(
+        new CreateAliasCommand({ AliasName: 'alias/by-arn', TargetKeyId: keyArn(keyId) }),
+      );
+      const { Aliases } = await kms.send(new ListAliasesCommand({ KeyId: keyArn(keyId) }));
+      expect(Aliases!.map((a) => a.AliasName)).toEqual(['alias/by-arn']);
+    });
+
+    it('lists every alias of the account by name, the seeded ones included', async () => {
+      const names = (await listAll()).map((a) => a.AliasName!);
+      expect(names).toEqual([...names].sort());
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'alias/demo-app',
+          'alias/demo-rsa',
+          'alias/demo-sign',
+          'alias/demo-hmac',
+          'alias/demo-disabled',
+          'alias/demo-restricted',
+        ]),
+      );
+      expect(names).not.toContain('alias/partner-shared');
+    });
+
+    it('pages with Limit, NextMarker and Truncated', async () => {
+      const keyId = await newKey();
+      for (const suffix of ['a', 'b', 'c', 'd', 'e']) {
+        await kms.send(
+          new CreateAliasCommand({ AliasName: `alias/page-${suffix}`, TargetKeyId: keyId }),
+        );
+      }
+      const first = await kms.send(new ListAliasesCommand({ KeyId: keyId, Limit: 2 }));
+      expect(first.Aliases!.map((a) => a.AliasName)).toEqual(['alias/page-a', 'alias/page-b']);
+      expect(first.Truncated).toBe(true);
+      const second = await kms.send(
+        new ListAliasesCommand({ KeyId: keyId, Limit: 2, Marker: first.NextMarker }),
+      );
+      expect(second.Aliases!.map((a) => a.AliasName)).toEqual(['alias/page-c', 'alias/page-d']);
+      const third = await kms.send(
+        new ListAliasesCommand({ KeyId: keyId, Limit: 2, Marker: second.NextMarker }),
+      );
+      expect(third.Aliases!.map((a) => a.AliasName)).toEqual(['alias/page-e']);
+      expect(third.Truncated).toBe(false);
+      expect(third.NextMarker).toBeUndefined();
+
+      const all = await listAll();
+      const paged: string[] = [];
+      let marker: string | undefined;
+      do {
+        const page = await kms.send(new ListAliasesCommand({ Limit: 3, Marker: marker }));
+        paged.push(...page.Aliases!.map((a) => a.AliasName!));
+        marker = page.NextMarker;
+      } while (marker);
+      expect(paged).toEqual(all.map((a) => a.AliasName));
+    });
+
+    it('refuses a marker it did not issue', async () => {
+      expect(await failure(kms.send(new ListAliasesCommand({ Marker: 'YWxpYXMvbm9wZQ' })))).toEqual(
+        { name: 'InvalidMarkerException', message: 'Marker is invalid or has expired.' },
+      );
+    });
+
+    it('filters by a key of the caller only, named by key id or key ARN', async () => {
+      expect(await failure(kms.send(new ListAliasesCommand({ KeyId: MISSING_KEY })))).toEqual({
+        name: 'NotFoundException',
+        message: `Key '${keyArn(MISSING_KEY)}' does not exist`,
+      });
+      expect(
+        await failure(kms.send(new ListAliasesCommand({ KeyId: keyArn(PARTNER_KEY, PARTNER) }))),
+      ).toEqual({
+        name: 'NotFoundException',
+        message: `Key '${keyArn(PARTNER_KEY, PARTNER)}' does not exist`,
+      });
+    });
+
+    it("keeps each account's aliases apart", async () => {
+      const partner = sandbox.kms(PARTNER_ADMIN);
+      const { Aliases } = await partner.send(new ListAliasesCommand({}));
+      expect(Aliases!.map((a) => a.AliasName)).toEqual(['alias/partner-shared']);
+      expect(Aliases![0]).toMatchObject({
+        AliasArn: aliasArn('alias/partner-shared', PARTNER),
+        TargetKeyId: PARTNER_KEY,
+      });
+    });
+
+    it('refuses a name that already exists', async () => {
+      expect(
+        await failure(
+          kms.send(new CreateAliasCommand({ AliasName: 'alias/demo-app', TargetKeyId: RSA_KEY })),
+        ),
+      ).toEqual({
+        name: 'AlreadyExistsException',
+        message: `An alias with the name ${aliasArn('alias/demo-app')} already exists`,
+      });
+    });
+
+    it('validates the alias name in AWS words', async () => {
+      const create = (AliasName: string, TargetKeyId = APP_KEY) =>
+        failure(kms.send(new CreateAliasCommand({ AliasName, TargetKeyId })));
+      expect(await create('orders')).toEqual({
+        name: 'ValidationException',
+        message:
+          'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html',
+      });
+      expect(await create('alias/has space')).toEqual({
+        name: 'ValidationException',
+        message:
+          "1 validation error detected: Value 'alias/has space' at 'aliasName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$",
+      });
+      const long = `alias/${'a'.repeat(251)}`;
+      expect((await create(long)).message).toBe(
+        `1 validation error detected: Value '${long}' at 'aliasName' failed to satisfy constraint: Member must have length less than or equal to 256`,
+      );
+      expect((await create('alias/aws/s3')).name).toBe('NotAuthorizedException');
+      expect(await create('alias/points-at-alias', 'alias/demo-app')).toEqual({
+        name: 'ValidationException',
+        message: 'Aliases must refer to keys. Not aliases',
+      });
+      expect(await create('alias/no-key', MISSING_KEY)).toEqual({
+        name: 'NotFoundException',
+        message: `Key '${keyArn(MISSING_KEY)}' does not exist`,
+      });
+      expect(await create('alias/other-account', keyArn(PARTNER_KEY, PARTNER))).toEqual({
+        name: 'AccessDeniedException',
+        message: `User: arn:aws:iam::111122223333:user/admin is not authorized to perform: kms:CreateAlias on resource: ${keyArn(PARTNER_KEY, PARTNER)} because no resource-based policy allows the kms:CreateAlias action`,
+      });
+    });
+
+    it('refuses a key pending deletion', async () => {
+      const keyId = await newKey();
+      await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }));
+      expect(
+        await failure(
+          kms.send(new CreateAliasCommand({ AliasName: 'alias/doomed', TargetKeyId: keyId })),
+        ),
+      ).toEqual({
+        name: 'KMSInvalidStateException',
+        message: `${keyArn(keyId)} is pending deletion.`,
+      });
+    });
+  });
+
+  describe('UpdateAlias', () => {
+    it('points the alias at another key of the same type and usage', async () => {
+      const first = await newKey();
+      const second = await newKey();
+      await kms.send(new CreateAliasCommand({ AliasName: 'alias/moving', TargetKeyId: first }));
+      const [created] = (await kms.send(new ListAliasesCommand({ KeyId: first }))).Aliases!;
+      sandbox.clock.advance(5 * SECOND);
+      await kms.send(new UpdateAliasCommand({ AliasName: 'alias/moving', TargetKeyId: second }));
+      const { KeyMetadata } = await kms.send(new DescribeKeyCommand({ KeyId: 'alias/moving' }));
+      expect(KeyMetadata?.KeyId).toBe(second);
+      const [updated] = (await kms.send(new ListAliasesCommand({ KeyId: second }))).Aliases!;
+      expect(updated.CreationDate).toEqual(created.CreationDate);
+      expect(updated.LastUpdatedDate!.getTime()).toBeGreaterThan(
+        created.LastUpdatedDate!.getTime(),
+      );
+      expect((await kms.send(new ListAliasesCommand({ KeyId: first }))).Aliases).toEqual([]);
+    });
+
+    it('refuses a key of another type or usage', async () => {
+      const symmetric = await newKey();
+      await kms.send(new CreateAliasCommand({ AliasName: 'alias/typed', TargetKeyId: symmetric }));
+      for (const other of [RSA_KEY, HMAC_KEY]) {
+        const error = await failure(
+          kms.send(new UpdateAliasCommand({ AliasName: 'alias/typed', TargetKeyId: other })),
+        );
+        expect(error.name).toBe('ValidationException');
+        expect(error.message).toContain('must be the same type');
+      }
+      // Two asymmetric keys of different families are the same type; the usage must still match.
+      const rsaSigning = await newKey({ KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY' });
+      const eccSigning = await newKey({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+      await kms.send(
+        new CreateAliasCommand({ AliasName: 'alias/signer', TargetKeyId: rsaSigning }),
+      );
+      await kms.send(
+        new UpdateAliasCommand({ AliasName: 'alias/signer', TargetKeyId: eccSigning }),
+      );
+      expect(
+        (
+          await failure(
+            kms.send(new UpdateAliasCommand({ AliasName: 'alias/signer', TargetKeyId: RSA_KEY })),
+          )
+        ).name,
+      ).toBe('ValidationException');
+    });
+
+    it('refuses an alias that does not exist, and a target pending deletion', async () => {
+      expect(
+        await failure(
+          kms.send(new UpdateAliasCommand({ AliasName: 'alias/ghost', TargetKeyId: APP_KEY })),
+        ),
+      ).toEqual({
+        name: 'NotFoundException',
+        message: `Alias ${aliasArn('alias/ghost')} is not found.`,
+      });
+      const doomed = await newKey();
+      await kms.send(new ScheduleKeyDeletionCommand({ KeyId: doomed }));
+      const live = await newKey();
+      await kms.send(new CreateAliasCommand({ AliasName: 'alias/live', TargetKeyId: live }));
+      expect(
+        await failure(
+          kms.send(new UpdateAliasCommand({ AliasName: 'alias/live', TargetKeyId: doomed })),
+        ),
+      ).toEqual({
+        name: 'KMSInvalidStateException',
+        message: `${keyArn(doomed)} is pending deletion.`,
+      });
+    });
+  });
+
+  describe('DeleteAlias', () => {
+    it('deletes the alias, not the key', async () => {
+      const keyId = await newKey();
+      await kms.send(
+        new CreateAliasCommand({ AliasName: 'alias/short-lived', TargetKeyId: keyId }),
+      );
+      await kms.send(new DeleteAliasCommand({ AliasName: 'alias/short-lived' }));
+      expect(
+        await failure(kms.send(new DescribeKeyCommand({ KeyId: 'alias/short-lived' }))),
+      ).toEqual({
+        name: 'NotFoundException',
+        message: `Alias ${aliasArn('alias/short-lived')} is not found.`,
+      });
+      const { KeyMetadata } = await kms.send(new DescribeKeyCommand({ KeyId: keyId }));
+      expect(KeyMetadata?.KeyState).toBe('Enabled');
+      expect(
+        await failure(kms.send(new DeleteAliasCommand({ AliasName: 'alias/short-lived' }))),
+      ).toEqual({
+        name: 'NotFoundException',
+        message: `Alias ${aliasArn('alias/short-lived')} is not found.`,
+      });
+    });
+
+    it('deletes the alias of a key pending deletion, and the name can be reused', async () => {
+      const keyId = await newKey();
+      await kms.send(new CreateAliasCommand({ AliasName: 'alias/reused', TargetKeyId: keyId }));
+      await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }));
+      await kms.send(new DeleteAliasCommand({ AliasName: 'alias/reused' }));
+      const replacement = await newKey();
+      await kms.send(
+        new CreateAliasCommand({ AliasName: 'alias/reused', TargetKeyId: replacement }),
+      );
+      const { KeyMetadata } = await kms.send(new DescribeKeyCommand({ KeyId: 'alias/reused' }));
+      expect(KeyMetadata?.KeyId).toBe(replacement);
+    });
+
+    it('validates the name like CreateAlias', async () => {
+      expect(
+        (await failure(kms.send(new DeleteAliasCommand({ AliasName: 'demo-app' })))).name,
+      ).toBe('ValidationException');
+    });
+  });
+
+  it('disappears with its key when the key is deleted', async () => {
+    const keyId = await newKey();
+    await kms.send(new CreateAliasCommand({ AliasName: 'alias/with-key', TargetKeyId: keyId }));
+    await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
+    sandbox.clock.advance(7 * DAY + SECOND);
+    expect((await listAll()).map((a) => a.AliasName)).not.toContain('alias/with-key');
+    expect(
+      (await failure(kms.send(new DescribeKeyCommand({ KeyId: 'alias/with-key' })))).name,
+    ).toBe('NotFoundException');
+  });
+});

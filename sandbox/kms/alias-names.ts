@@ -1,0 +1,54 @@
+import { AwsError, notFound } from '../protocol/errors';
+import type { AliasRecord } from '../store/records';
+import { aliasArn, parseKmsArn } from './arn';
+import type { OperationContext } from './operation';
+
+/** AliasNameType of the KMS model; the source is the model's pattern, so messages quote it. */
+export const ALIAS_NAME_RULE = {
+  required: true,
+  min: 1,
+  max: 256,
+  pattern: /^[a-zA-Z0-9:/_-]+$/,
+} as const;
+
+/**
+ * The rules KMS applies to an alias name after the model's pattern: the `alias/` prefix, no
+ * colon, and the `alias/aws/` namespace reserved for AWS managed keys.
+ */
+export function checkAliasName(aliasName: string): void {
+  if (!aliasName.startsWith('alias/')) {
+    throw new AwsError(
+      'ValidationException',
+      'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html',
+    );
+  }
+  if (aliasName.includes(':')) {
+    throw new AwsError(
+      'ValidationException',
+      `${aliasName} contains invalid characters for an alias`,
+    );
+  }
+  if (aliasName.startsWith('alias/aws/')) {
+    throw new AwsError(
+      'NotAuthorizedException',
+      `${aliasName} is reserved: alias names that begin with alias/aws/ belong to AWS managed keys.`,
+    );
+  }
+}
+
+/** CreateAlias and UpdateAlias point an alias at a key, never at another alias. */
+export function refuseAliasTarget(targetKeyId: string): void {
+  const arn = parseKmsArn(targetKeyId);
+  if (targetKeyId.startsWith('alias/') || arn?.resourceType === 'alias') {
+    throw new AwsError('ValidationException', 'Aliases must refer to keys. Not aliases');
+  }
+}
+
+/** The caller's alias of that name, or NotFoundException naming its ARN as KMS does. */
+export function requireAlias(ctx: OperationContext, aliasName: string): AliasRecord {
+  const alias = ctx.store.getAlias(ctx.caller.account, ctx.region, aliasName);
+  if (!alias) {
+    throw notFound(`Alias ${aliasArn(ctx.region, ctx.caller.account, aliasName)} is not found.`);
+  }
+  return alias;
+}

@@ -1,0 +1,47 @@
+import { formatAccessDenied } from '../../src/policy';
+import { AwsError, unsupportedOperation } from '../protocol/errors';
+import type { KeyRecord } from '../store/records';
+import { isRotatable } from './key-metadata';
+import { resolveKey, type ResolvedKey } from './key-lookup';
+import type { AuthorizationRequest, OperationContext } from './operation';
+
+/**
+ * The KeyId of a key management operation: key id or key ARN, not an alias, as the reference
+ * documents for these operations ("Invalid keyId alias/…" otherwise).
+ */
+export function resolveManagedKey(ctx: OperationContext, keyId: string): ResolvedKey {
+  return resolveKey(ctx, keyId, { allowAlias: false });
+}
+
+/**
+ * Authorizes an operation whose reference says "Cross-account use: No". Another account's key
+ * policy may well allow the action, but KMS documents such permissions as having no effect: the
+ * caller is refused as if no resource-based policy allowed it.
+ */
+export function authorizeOwnKey(
+  ctx: OperationContext,
+  request: AuthorizationRequest & { key: KeyRecord },
+): void {
+  ctx.authorize(request);
+  if (request.key.account !== ctx.caller.account) {
+    throw new AwsError(
+      'AccessDeniedException',
+      formatAccessDenied({
+        principalArn: ctx.caller.arn,
+        action: request.action,
+        resource: request.key.arn,
+        kind: 'no-allow',
+        policyType: 'resource-based',
+      }),
+    );
+  }
+}
+
+/** Automatic and on-demand rotation exist only for symmetric encryption keys. */
+export function requireRotatable(key: KeyRecord, operation: string): void {
+  if (!isRotatable(key)) {
+    throw unsupportedOperation(
+      `${key.arn} key spec is ${key.keySpec} which is not valid for ${operation}. Only symmetric encryption keys (SYMMETRIC_DEFAULT) have rotating key material.`,
+    );
+  }
+}

@@ -1,0 +1,34 @@
+import type {
+  CancelKeyDeletionCommandInput,
+  CancelKeyDeletionCommandOutput,
+} from '@aws-sdk/client-kms';
+import { invalidState } from '../../protocol/errors';
+import { requireCustomerManaged } from '../key-lookup';
+import { authorizeOwnKey, resolveManagedKey } from '../key-management';
+import type { OperationContext } from '../operation';
+import { InputValidator, KEY_ID_RULE } from '../validation';
+
+type Output = Omit<CancelKeyDeletionCommandOutput, '$metadata'>;
+
+/** The key comes back Disabled, whatever it was before, as KMS does: EnableKey restores it. */
+export function cancelKeyDeletion(
+  input: CancelKeyDeletionCommandInput,
+  ctx: OperationContext,
+): Output {
+  const v = new InputValidator(input);
+  const keyId = v.string('KeyId', KEY_ID_RULE);
+  v.done();
+
+  const { key } = resolveManagedKey(ctx, keyId!);
+  authorizeOwnKey(ctx, { action: 'kms:CancelKeyDeletion', key });
+  requireCustomerManaged(key, 'CancelKeyDeletion');
+  if (key.keyState !== 'PendingDeletion') throw invalidState(`${key.arn} is not pending deletion.`);
+
+  ctx.store.updateKey({
+    ...key,
+    keyState: 'Disabled',
+    deletionDate: undefined,
+    pendingWindowDays: undefined,
+  });
+  return { KeyId: key.arn };
+}

@@ -1,0 +1,152 @@
+import type { CreateKeyCommandInput, CreateKeyCommandOutput } from '@aws-sdk/client-kms';
+import { AwsError, unsupportedOperation, validationMessage } from '../../protocol/errors';
+import { defaultKeyPolicy } from '../../scenario/demo-scenario';
+import { buildKey } from '../key-factory';
+import { keyMetadata } from '../key-metadata';
+import { requireNoLockout, validateKeyPolicy } from '../key-policy';
+import {
+  generateKeyMaterialAsync,
+  isKeySpec,
+  keySpecInfo,
+  type KeySpec,
+  type KeyUsage,
+} from '../keys';
+import type { OperationContext } from '../operation';
+import { checkTagRules, readTags, tagConditionKeys } from '../tags';
+import { checkModelPattern, POLICY_PATTERN } from '../model-patterns';
+import { InputValidator } from '../validation';
+
+type Output = Omit<CreateKeyCommandOutput, '$metadata'>;
+
+/** The KeySpec enum of the KMS model, in the model's order. */
+const MODEL_KEY_SPECS = [
+  'RSA_2048',
+  'RSA_3072',
+  'RSA_4096',
+  'ECC_NIST_P256',
+  'ECC_NIST_P384',
+  'ECC_NIST_P521',
+  'ECC_SECG_P256K1',
+  'SYMMETRIC_DEFAULT',
+  'HMAC_224',
+  'HMAC_256',
+  'HMAC_384',
+  'HMAC_512',
+  'SM2',
+  'ML_DSA_44',
+  'ML_DSA_65',
+  'ML_DSA_87',
+  'ECC_NIST_EDWARDS25519',
+] as const;
+/** CustomerMasterKeySpec, the deprecated twin, never got the newer specs. */
+const MODEL_CMK_SPECS = MODEL_KEY_SPECS.slice(0, 13);
+const KEY_USAGES = [
+  'SIGN_VERIFY',
+  'ENCRYPT_DECRYPT',
+  'GENERATE_VERIFY_MAC',
+  'KEY_AGREEMENT',
+] as const;
+const ORIGINS = ['AWS_KMS', 'EXTERNAL', 'AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE'] as const;
+
+export async function createKey(
+  input: CreateKeyCommandInput,
+  ctx: OperationContext,
+): Promise<Output> {
+  const v = new InputValidator(input);
+  const policy = v.string('Policy', { min: 1, max: 131072 });
+  if (policy !== undefined) checkModelPattern(v, 'Policy', policy, POLICY_PATTERN);
+  const description = v.string('Description', { min: 0, max: 8192 }) ?? '';
+  const requestedUsage = v.string('KeyUsage', { enum: KEY_USAGES });
+  const cmkSpec = v.string('CustomerMasterKeySpec', { enum: MODEL_CMK_SPECS });
+  const requestedSpec = v.string('KeySpec', { enum: MODEL_KEY_SPECS });
+  const origin = v.string('Origin', { enum: ORIGINS }) ?? 'AWS_KMS';
+  const customKeyStoreId = v.string('CustomKeyStoreId', { min: 1, max: 64 });
+  const bypass = v.boolean('BypassPolicyLockoutSafetyCheck') ?? false;
+  const tags = readTags(v, false) ?? [];
+  const multiRegion = v.boolean('MultiRegion') ?? false;
+  const xksKeyId = v.string('XksKeyId', { min: 1, max: 128, pattern: /^[a-zA-Z0-9-_.]+$/ });
+  v.done();
+
+  if (requestedSpec !== undefined && cmkSpec !== undefined) {
+    throw validationMessage(
+      'You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.',
+    );
+  }
+  const keySpec = requestedSpec ?? cmkSpec ?? 'SYMMETRIC_DEFAULT';
+  if (!isKeySpec(keySpec)) {
+    throw unsupportedOperation(
+      `KeySpec ${keySpec} is not supported by the sandbox. It creates SYMMETRIC_DEFAULT, RSA_*, ECC_NIST_*, ECC_SECG_P256K1 and HMAC_* keys.`,
+    );
+  }
+  const keyUsage = checkKeyUsage(keySpec, requestedUsage as KeyUsage | undefined);
+  checkTagRules(tags);
+  if (origin !== 'AWS_KMS' || customKeyStoreId !== undefined || xksKeyId !== undefined) {
+    throw unsupportedOperation(
+      `Origin ${origin} is not supported by the sandbox: it creates keys whose key material KMS generates (Origin AWS_KMS), without custom key stores or imported key material.`,
+    );
+  }
+  if (multiRegion) {
+    throw unsupportedOperation(
+      'Multi-Region keys are not supported by the sandbox: omit MultiRegion or set it to false.',
+    );
+  }
+
+  ctx.authorize({
+    action: 'kms:CreateKey',
+    conditionKeys: {
+      'kms:KeySpec': keySpec,
+      'kms:KeyUsage': keyUsage,
+      'kms:KeyOrigin': origin,
+      'kms:MultiRegion': multiRegion,
+      'kms:BypassPolicyLockoutSafetyCheck': bypass,
+      ...tagConditionKeys(tags),
+    },
+  });
+  // Tagging at creation needs kms:TagResource too, as the CreateKey reference says.
+  if (tags.length > 0) {
+    ctx.authorize({ action: 'kms:TagResource', conditionKeys: tagConditionKeys(tags) });
+  }
+  if (policy !== undefined) validateKeyPolicy(policy);
+
+  // RSA_4096 takes about a second to generate: keep it off the event loop.
+  const generated = await generateKeyMaterialAsync(keySpec);
+  const { key, material } = buildKey({
+    account: ctx.caller.account,
+    region: ctx.region,
+    keySpec,
+    keyUsage,
+    description,
+    policy: policy ?? defaultKeyPolicy(ctx.caller.account),
+    now: ctx.now,
+    material: generated,
+  });
+  if (policy !== undefined) requireNoLockout(ctx, key, bypass);
+  ctx.store.transaction(() => {
+    ctx.store.insertKey(key, material);
+    for (const tag of tags) ctx.store.putTag(key.keyId, tag);
+  });
+  return { KeyMetadata: keyMetadata(key) };
+}
+
+/** KeyUsage as KMS settles it: optional only for symmetric encryption keys, and spec-compatible. */
+function checkKeyUsage(keySpec: KeySpec, requested: KeyUsage | undefined): KeyUsage {
+  const info = keySpecInfo(keySpec);
+  if (requested === undefined) {
+    if (info.keyUsageRequired) {
+      throw validationMessage(
+        'You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.',
+      );
+    }
+    return info.defaultKeyUsage;
+  }
+  if (info.keyUsages.includes(requested)) return requested;
+  if (keySpec === 'SYMMETRIC_DEFAULT') {
+    throw validationMessage(
+      `The operation failed because the KeyUsage value of the CMK is ${requested}. To perform this operation, the KeyUsage value must be ENCRYPT_DECRYPT.`,
+    );
+  }
+  throw new AwsError(
+    'ValidationException',
+    `KeyUsage ${requested} is not compatible with KeySpec ${keySpec}`,
+  );
+}

@@ -1,0 +1,51 @@
+import type {
+  EnableKeyRotationCommandInput,
+  EnableKeyRotationCommandOutput,
+} from '@aws-sdk/client-kms';
+import { requireCustomerManaged, requireEnabled } from '../key-lookup';
+import { authorizeOwnKey, requireRotatable, resolveManagedKey } from '../key-management';
+import type { OperationContext } from '../operation';
+import { addDays, DEFAULT_ROTATION_PERIOD_DAYS } from '../rotation';
+import { InputValidator, KEY_ID_RULE } from '../validation';
+
+type Output = Omit<EnableKeyRotationCommandOutput, '$metadata'>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Turns automatic rotation on, or changes the period of a key that already rotates. A new
+ * period keeps the schedule's anchor: the next rotation moves by the difference of the periods.
+ */
+export function enableKeyRotation(
+  input: EnableKeyRotationCommandInput,
+  ctx: OperationContext,
+): Output {
+  const v = new InputValidator(input);
+  const keyId = v.string('KeyId', KEY_ID_RULE);
+  const period =
+    v.integer('RotationPeriodInDays', { min: 90, max: 2560 }) ?? DEFAULT_ROTATION_PERIOD_DAYS;
+  v.done();
+
+  const { key } = resolveManagedKey(ctx, keyId!);
+  authorizeOwnKey(ctx, {
+    action: 'kms:EnableKeyRotation',
+    key,
+    conditionKeys: { 'kms:RotationPeriodInDays': period },
+  });
+  requireCustomerManaged(key, 'EnableKeyRotation');
+  requireRotatable(key, 'EnableKeyRotation');
+  requireEnabled(key);
+
+  const previousPeriod = key.rotationPeriodDays ?? DEFAULT_ROTATION_PERIOD_DAYS;
+  const nextRotationDate =
+    key.rotationEnabled && key.nextRotationDate
+      ? new Date(key.nextRotationDate.getTime() + (period - previousPeriod) * DAY_MS)
+      : addDays(ctx.now, period);
+  ctx.store.updateKey({
+    ...key,
+    rotationEnabled: true,
+    rotationPeriodDays: period,
+    nextRotationDate,
+  });
+  return {};
+}

@@ -1,0 +1,41 @@
+import type { ListAliasesCommandInput, ListAliasesCommandOutput } from '@aws-sdk/client-kms';
+import { notFound } from '../../protocol/errors';
+import { aliasArn } from '../arn';
+import { resolveManagedKey } from '../key-management';
+import type { OperationContext } from '../operation';
+import { paginate, readPageRequest } from '../pagination';
+import { InputValidator } from '../validation';
+
+type Output = Omit<ListAliasesCommandOutput, '$metadata'>;
+
+/** The caller's aliases in this Region, by name; with KeyId, only that key's. */
+export function listAliases(input: ListAliasesCommandInput, ctx: OperationContext): Output {
+  const v = new InputValidator(input);
+  const keyId = v.string('KeyId', { min: 1, max: 2048 });
+  // The reference documents 1–100, default 50; the model accepts up to 1000.
+  const page = readPageRequest(v, { limit: 50, max: 100 });
+  v.done();
+
+  const key = keyId === undefined ? undefined : resolveManagedKey(ctx, keyId).key;
+  // Aliases live in the caller's account, so another account's key has none to list.
+  if (key && key.account !== ctx.caller.account) {
+    throw notFound(`Key '${key.arn}' does not exist`);
+  }
+  ctx.authorize({ action: 'kms:ListAliases' });
+
+  const aliases = ctx.store
+    .listAliases(ctx.caller.account, ctx.region)
+    .filter((alias) => key === undefined || alias.targetKeyId === key.keyId);
+  const { items, Truncated, NextMarker } = paginate(aliases, page, (alias) => alias.aliasName);
+  return {
+    Aliases: items.map((alias) => ({
+      AliasName: alias.aliasName,
+      AliasArn: aliasArn(alias.region, alias.account, alias.aliasName),
+      TargetKeyId: alias.targetKeyId,
+      CreationDate: alias.creationDate,
+      LastUpdatedDate: alias.lastUpdatedDate,
+    })),
+    Truncated,
+    NextMarker,
+  };
+}

@@ -1,0 +1,48 @@
+import type {
+  ListKeyRotationsCommandInput,
+  ListKeyRotationsCommandOutput,
+} from '@aws-sdk/client-kms';
+import { authorizeOwnKey, requireRotatable, resolveManagedKey } from '../key-management';
+import type { OperationContext } from '../operation';
+import { paginate, readPageRequest } from '../pagination';
+import { keyMaterialId } from '../symmetric-ciphertext';
+import { InputValidator, KEY_ID_RULE } from '../validation';
+
+type Output = Omit<ListKeyRotationsCommandOutput, '$metadata'>;
+
+/**
+ * Completed rotations, oldest first; with IncludeKeyMaterial ALL_KEY_MATERIAL also the key's
+ * first material, which has no RotationDate or RotationType. Works in every key state.
+ */
+export function listKeyRotations(
+  input: ListKeyRotationsCommandInput,
+  ctx: OperationContext,
+): Output {
+  const v = new InputValidator(input);
+  const keyId = v.string('KeyId', KEY_ID_RULE);
+  const include =
+    v.string('IncludeKeyMaterial', { enum: ['ALL_KEY_MATERIAL', 'ROTATIONS_ONLY'] }) ??
+    'ROTATIONS_ONLY';
+  const page = readPageRequest(v, { limit: 100, max: 1000 });
+  v.done();
+
+  const { key } = resolveManagedKey(ctx, keyId!);
+  authorizeOwnKey(ctx, { action: 'kms:ListKeyRotations', key });
+  requireRotatable(key, 'ListKeyRotations');
+
+  const materials = ctx.store
+    .listMaterials(key.keyId)
+    .filter((material) => include === 'ALL_KEY_MATERIAL' || material.rotationType !== undefined);
+  const { items, Truncated, NextMarker } = paginate(materials, page, (m) => m.materialId);
+  return {
+    Rotations: items.map((material) => ({
+      KeyId: key.keyId,
+      KeyMaterialId: keyMaterialId(material.materialId),
+      KeyMaterialState: material.materialId === key.currentMaterialId ? 'CURRENT' : 'NON_CURRENT',
+      RotationDate: material.rotationType ? material.created : undefined,
+      RotationType: material.rotationType,
+    })),
+    Truncated,
+    NextMarker,
+  };
+}

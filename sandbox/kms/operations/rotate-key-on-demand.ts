@@ -1,0 +1,57 @@
+import type {
+  RotateKeyOnDemandCommandInput,
+  RotateKeyOnDemandCommandOutput,
+} from '@aws-sdk/client-kms';
+import { AwsError, limitExceeded } from '../../protocol/errors';
+import { requireCustomerManaged, requireEnabled } from '../key-lookup';
+import { authorizeOwnKey, requireRotatable, resolveManagedKey } from '../key-management';
+import type { OperationContext } from '../operation';
+import { rotateKeyMaterial } from '../rotation';
+import { InputValidator, KEY_ID_RULE } from '../validation';
+
+type Output = Omit<RotateKeyOnDemandCommandOutput, '$metadata'>;
+
+/** KMS allows 25 on-demand rotations per key. */
+export const MAX_ON_DEMAND_ROTATIONS = 25;
+/** KMS refuses an on-demand rotation this close to a scheduled automatic one. */
+const AUTOMATIC_ROTATION_GUARD_MS = 20 * 60 * 1000;
+
+/**
+ * New current key material at once; earlier material stays, so ciphertexts made before the
+ * rotation (which name their material) still decrypt. The automatic schedule is unchanged.
+ */
+export function rotateKeyOnDemand(
+  input: RotateKeyOnDemandCommandInput,
+  ctx: OperationContext,
+): Output {
+  const v = new InputValidator(input);
+  const keyId = v.string('KeyId', KEY_ID_RULE);
+  v.done();
+
+  const { key } = resolveManagedKey(ctx, keyId!);
+  authorizeOwnKey(ctx, { action: 'kms:RotateKeyOnDemand', key });
+  requireCustomerManaged(key, 'RotateKeyOnDemand');
+  requireRotatable(key, 'RotateKeyOnDemand');
+  requireEnabled(key);
+  if (
+    key.rotationEnabled &&
+    key.nextRotationDate &&
+    key.nextRotationDate.getTime() - ctx.now.getTime() < AUTOMATIC_ROTATION_GUARD_MS
+  ) {
+    throw new AwsError(
+      'ConflictException',
+      `An automatic rotation of ${key.arn} is in progress or scheduled to begin within the next 20 minutes. Try again later.`,
+    );
+  }
+  const onDemand = ctx.store
+    .listMaterials(key.keyId)
+    .filter((material) => material.rotationType === 'ON_DEMAND').length;
+  if (onDemand >= MAX_ON_DEMAND_ROTATIONS) {
+    throw limitExceeded(
+      `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${key.arn}`,
+    );
+  }
+
+  rotateKeyMaterial(ctx.store, key, ctx.now, 'ON_DEMAND');
+  return { KeyId: key.keyId };
+}

@@ -1,0 +1,30 @@
+import type { TagResourceCommandInput, TagResourceCommandOutput } from '@aws-sdk/client-kms';
+import { requireCustomerManaged, requireNotPendingDeletion } from '../key-lookup';
+import { authorizeOwnKey, resolveManagedKey } from '../key-management';
+import type { OperationContext } from '../operation';
+import { checkTagRules, readTags, tagConditionKeys } from '../tags';
+import { InputValidator, KEY_ID_RULE } from '../validation';
+
+type Output = Omit<TagResourceCommandOutput, '$metadata'>;
+
+/** Adds tags; a tag key the key already has gets the new value. */
+export function tagResource(input: TagResourceCommandInput, ctx: OperationContext): Output {
+  const v = new InputValidator(input);
+  const keyId = v.string('KeyId', KEY_ID_RULE);
+  const tags = readTags(v, true);
+  v.done();
+
+  const { key } = resolveManagedKey(ctx, keyId!);
+  authorizeOwnKey(ctx, { action: 'kms:TagResource', key, conditionKeys: tagConditionKeys(tags!) });
+  requireCustomerManaged(key, 'TagResource');
+  requireNotPendingDeletion(key);
+  checkTagRules(
+    tags!,
+    ctx.store.listTags(key.keyId).map((tag) => tag.TagKey),
+  );
+
+  ctx.store.transaction(() => {
+    for (const tag of tags!) ctx.store.putTag(key.keyId, tag);
+  });
+  return {};
+}
