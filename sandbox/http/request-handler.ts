@@ -126,8 +126,10 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       );
       res.setHeader('x-amzn-ErrorType', `${failure.type}:`);
     }
+    // A known length lets Node send headers and body in one write, without chunked framing.
     res.writeHead(status, {
       'Content-Type': service?.contentType ?? 'application/x-amz-json-1.1',
+      'Content-Length': Buffer.byteLength(payload),
       'x-amzn-RequestId': requestId,
     });
     res.end(payload);
@@ -168,7 +170,11 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       errorType = rendered?.code ?? failure.type;
       payload = rendered?.body ?? failure.message;
     }
-    res.writeHead(status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': requestId });
+    res.writeHead(status, {
+      'Content-Type': 'text/xml',
+      'Content-Length': Buffer.byteLength(payload),
+      'x-amzn-RequestId': requestId,
+    });
     res.end(payload);
     return { label, status, errorType };
   }

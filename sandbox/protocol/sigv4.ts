@@ -139,6 +139,42 @@ export function checkPayloadHash(headers: IncomingHttpHeaders, body: Buffer): vo
   }
 }
 
+const signers = new Map<string, SignatureV4>();
+const MAX_CACHED_SIGNERS = 1000;
+
+/**
+ * One signer per credential, region and service: a signer caches its derived signing keys, so a
+ * busy client costs one HMAC chain per day instead of one per request.
+ */
+function signerFor(
+  auth: ParsedAuthorization,
+  secretAccessKey: string,
+  sessionToken: string | undefined,
+): SignatureV4 {
+  const cacheKey = [
+    auth.accessKeyId,
+    secretAccessKey,
+    sessionToken,
+    auth.region,
+    auth.service,
+  ].join('\n');
+  let signer = signers.get(cacheKey);
+  if (!signer) {
+    if (signers.size >= MAX_CACHED_SIGNERS) signers.clear();
+    signer = new SignatureV4({
+      credentials: { accessKeyId: auth.accessKeyId, secretAccessKey, sessionToken },
+      region: auth.region,
+      service: auth.service,
+      sha256: Hash.bind(null, 'sha256'),
+      // Otherwise the signer adds and signs x-amz-content-sha256 even when the client did not
+      // (botocore and the AWS CLI leave it out), and no such request would ever verify.
+      applyChecksum: false,
+    });
+    signers.set(cacheKey, signer);
+  }
+  return signer;
+}
+
 /**
  * Recomputes the signature with @smithy/signature-v4 over exactly the headers the client signed,
  * then compares in constant time.
@@ -158,19 +194,11 @@ export async function verifySignature(
   // The signer adds these itself from signingDate and the credentials.
   delete headers['x-amz-date'];
   delete headers['x-amz-security-token'];
-  const signer = new SignatureV4({
-    credentials: {
-      accessKeyId: auth.accessKeyId,
-      secretAccessKey: secret.secretAccessKey,
-      sessionToken: signed.has('x-amz-security-token') ? secret.sessionToken : undefined,
-    },
-    region: auth.region,
-    service: auth.service,
-    sha256: Hash.bind(null, 'sha256'),
-    // Otherwise the signer adds and signs x-amz-content-sha256 even when the client did not
-    // (botocore and the AWS CLI leave it out), and no such request would ever verify.
-    applyChecksum: false,
-  });
+  const signer = signerFor(
+    auth,
+    secret.secretAccessKey,
+    signed.has('x-amz-security-token') ? secret.sessionToken : undefined,
+  );
   const recomputed = await signer.sign(
     new HttpRequest({
       method: request.method,
