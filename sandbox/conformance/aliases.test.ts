@@ -12,7 +12,7 @@ import {
   UpdateAliasCommand,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARTNER_ADMIN, startTestSandbox, type TestSandbox } from './harness';
+import { PARTNER_ADMIN, startTestSandbox, type TestSandbox, failure } from './harness';
 
 const ACCOUNT = '111122223333';
 const PARTNER = '444455556666';
@@ -26,16 +26,6 @@ const PARTNER_KEY = '9a8f7e6d-4c3b-4b2a-9bea-456789abcdef';
 const MISSING_KEY = '00000000-1111-4222-8333-444444444444';
 const SECOND = 1000;
 const DAY = 24 * 60 * 60 * SECOND;
-
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string };
-    return { name: e.name, message: e.message };
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('aliases', () => {
   let sandbox: TestSandbox;

@@ -25,7 +25,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, type TestSandbox } from './harness';
+import { startTestSandbox, type TestSandbox, failure } from './harness';
 
 const ACCOUNT = '111122223333';
 const arn = (keyId: string) => `arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyId}`;
@@ -39,16 +39,6 @@ const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 const sha = (algorithm: string, data: Uint8Array) => createHash(algorithm).update(data).digest();
 const spki = (der: Uint8Array) =>
   createPublicKey({ key: Buffer.from(der), format: 'der', type: 'spki' });
-
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string };
-    return { name: e.name, message: e.message };
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('asymmetric cryptography, MACs and data key pairs', () => {
   let sandbox: TestSandbox;

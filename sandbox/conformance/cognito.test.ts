@@ -18,21 +18,17 @@ import {
 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDENTITY_POOL_ID, USER_POOL_CLIENT_ID, USER_POOL_ID } from '../scenario/demo-scenario';
-import { startTestSandbox, USER_POOL_PROVIDER, userPoolIdToken, type TestSandbox } from './harness';
+import {
+  startTestSandbox,
+  USER_POOL_PROVIDER,
+  userPoolIdToken,
+  type TestSandbox,
+  failure,
+} from './harness';
 
 const ISSUER = `https://cognito-idp.us-east-1.amazonaws.com/${USER_POOL_ID}`;
 const IDENTITY_ID =
   /^us-east-1:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const { name, message } = error as Error;
-    return { name, message };
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('Cognito user pool (InitiateAuth)', () => {
   let sandbox: TestSandbox;

@@ -18,7 +18,7 @@ import {
   UpdateKeyDescriptionCommand,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARTNER_ADMIN, startTestSandbox, type TestSandbox } from './harness';
+import { PARTNER_ADMIN, startTestSandbox, type TestSandbox, failure } from './harness';
 
 const ACCOUNT = '111122223333';
 const PARTNER = '444455556666';
@@ -27,16 +27,6 @@ const PARTNER_KEY = '9a8f7e6d-4c3b-4b2a-9bea-456789abcdef';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const DAY = 24 * 60 * MINUTE;
-
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string };
-    return { name: e.name, message: e.message };
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('key deletion', () => {
   let sandbox: TestSandbox;

@@ -17,7 +17,7 @@ import {
   VerifyMacCommand,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, type TestSandbox } from './harness';
+import { startTestSandbox, type TestSandbox, failure } from './harness';
 
 const ACCOUNT = '111122223333';
 const arn = (keyId: string) => `arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyId}`;
@@ -33,16 +33,6 @@ const DRY_RUN = {
 };
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string };
-    return { name: e.name, message: e.message };
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('DryRun on the cryptographic operations', () => {
   let sandbox: TestSandbox;

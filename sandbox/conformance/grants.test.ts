@@ -9,7 +9,7 @@ import {
   RevokeGrantCommand,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, type TestSandbox } from './harness';
+import { startTestSandbox, type TestSandbox, failure } from './harness';
 
 const ACCOUNT = '111122223333';
 const arn = (keyId: string) => `arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyId}`;
@@ -21,16 +21,6 @@ const DISABLED_KEY = '7e6d5c4b-2a1f-4f0e-b9c8-23456789abcd';
 const RESTRICTED_KEY = '8f7e6d5c-3b2a-4a1f-8ad9-3456789abcde';
 const ADMIN_ARN = `arn:aws:iam::${ACCOUNT}:user/admin`;
 const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
-
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string };
-    return { name: e.name, message: e.message };
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('grants', () => {
   let sandbox: TestSandbox;

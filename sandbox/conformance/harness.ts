@@ -30,6 +30,29 @@ export interface AwsCredentials {
   sessionToken?: string;
 }
 
+/** Awaits a request that must fail and returns the error's name, message and HTTP status. */
+export async function failureWithStatus(
+  promise: Promise<unknown>,
+): Promise<{ name: string; message: string; status?: number }> {
+  try {
+    await promise;
+  } catch (error) {
+    const { name, message, $metadata } = error as Error & {
+      $metadata?: { httpStatusCode?: number };
+    };
+    return { name, message, status: $metadata?.httpStatusCode };
+  }
+  throw new Error('expected the request to fail');
+}
+
+/** Awaits a request that must fail and returns the error's name and message. */
+export async function failure(
+  promise: Promise<unknown>,
+): Promise<{ name: string; message: string }> {
+  const { name, message } = await failureWithStatus(promise);
+  return { name, message };
+}
+
 /** A clock tests can move forward, e.g. past a scheduled deletion date. */
 export class TestClock {
   offsetMs = 0;

@@ -16,17 +16,8 @@ import {
   type ScenarioUser,
   type TemporaryAwsCredentials,
   type TestSandbox,
+  failure,
 } from './harness';
-
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const { name, message } = error as Error;
-    return { name, message };
-  }
-  throw new Error('expected the request to fail');
-}
 
 const EXPIRED = {
   name: 'ExpiredTokenException',

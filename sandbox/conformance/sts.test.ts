@@ -11,23 +11,10 @@ import {
   stsClient,
   type AwsCredentials,
   type TestSandbox,
+  failureWithStatus,
 } from './harness';
 
 const NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
-
-async function failure(
-  promise: Promise<unknown>,
-): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    const { name, message, $metadata } = error as Error & {
-      $metadata?: { httpStatusCode?: number };
-    };
-    return { name, message, status: $metadata?.httpStatusCode };
-  }
-  throw new Error('expected the request to fail');
-}
 
 const element = (xml: string, name: string) =>
   new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];
@@ -120,7 +107,7 @@ describe('STS GetCallerIdentity', () => {
   it('refuses an unknown access key with InvalidClientTokenId (403)', async () => {
     const unknown = { accessKeyId: 'AKIAUNKNOWNEXAMPLE01', secretAccessKey: 'x'.repeat(40) };
     expect(
-      await failure(stsClient(sandbox, unknown).send(new GetCallerIdentityCommand({}))),
+      await failureWithStatus(stsClient(sandbox, unknown).send(new GetCallerIdentityCommand({}))),
     ).toEqual({
       name: 'InvalidClientTokenId',
       message: 'The security token included in the request is invalid.',
@@ -131,7 +118,7 @@ describe('STS GetCallerIdentity', () => {
   it('refuses a wrong secret with SignatureDoesNotMatch (403)', async () => {
     const wrong = { ...DEMO_ADMIN, secretAccessKey: 'x'.repeat(40) };
     expect(
-      await failure(stsClient(sandbox, wrong).send(new GetCallerIdentityCommand({}))),
+      await failureWithStatus(stsClient(sandbox, wrong).send(new GetCallerIdentityCommand({}))),
     ).toMatchObject({ name: 'SignatureDoesNotMatch', status: 403 });
   });
 
@@ -149,7 +136,7 @@ describe('STS GetCallerIdentity', () => {
     const sts = stsClient(sandbox, credentials);
     await expect(sts.send(new GetCallerIdentityCommand({}))).resolves.toBeDefined();
     sandbox.clock.advance(901_000);
-    expect(await failure(sts.send(new GetCallerIdentityCommand({})))).toEqual({
+    expect(await failureWithStatus(sts.send(new GetCallerIdentityCommand({})))).toEqual({
       name: 'ExpiredToken',
       message: 'The security token included in the request is expired',
       status: 400,
@@ -162,7 +149,7 @@ describe('STS GetCallerIdentity', () => {
     const credentials = await signInAs(sandbox, 'guest');
     const forged = { ...credentials, sessionToken: Buffer.alloc(120, 1).toString('base64') };
     expect(
-      await failure(stsClient(sandbox, forged).send(new GetCallerIdentityCommand({}))),
+      await failureWithStatus(stsClient(sandbox, forged).send(new GetCallerIdentityCommand({}))),
     ).toEqual({
       name: 'InvalidClientTokenId',
       message: 'The security token included in the request is invalid.',
