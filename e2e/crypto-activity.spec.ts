@@ -1,0 +1,43 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { signInAs } from './support/sign-in';
+import { fillBytes, result, setContext } from './support/crypto';
+
+test('the activity panel lists the session’s calls without their plaintext', async ({ page }) => {
+  const secret = 'activity-panel-secret-7f3a';
+  await signInAs(page, 'admin', '/encrypt?keyId=alias/demo-app&context=department=finance');
+  await fillBytes(page, 'Plaintext', secret);
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
+  await expect(result(page)).toBeVisible();
+  const requestId = (await result(page)
+    .getByText(/^Request ID /)
+    .textContent())!.replace('Request ID ', '');
+  await result(page).getByRole('button', { name: 'Send to Decrypt' }).click();
+  await setContext(page, 'department=marketing');
+  await page.getByRole('button', { name: 'Decrypt', exact: true }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'InvalidCiphertextException' }),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: 'Activity', exact: true }).click();
+  const table = page.getByRole('table', { name: 'Activity' });
+  const encryptRow = table
+    .getByRole('row')
+    .filter({ hasText: 'Encrypt' })
+    .filter({ hasText: requestId });
+  await expect(encryptRow).toContainText('111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+  await expect(encryptRow).toContainText('Succeeded');
+  await expect(encryptRow).toContainText(/\d+ ms/);
+  const decryptRow = table.getByRole('row').filter({ hasText: 'Decrypt' });
+  await expect(decryptRow).toContainText('InvalidCiphertextException');
+  await expect(table).not.toContainText(secret);
+  // Key lookups (DescribeKey, ListAliases) are hidden until asked for.
+  await expect(table).not.toContainText('DescribeKey');
+  await page.getByLabel('Cryptographic operations only').uncheck();
+  await expect(table).toContainText('DescribeKey');
+
+  const violations = (await new AxeBuilder({ page }).analyze()).violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});

@@ -1,0 +1,103 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signInAs } from './support/sign-in';
+import { fillBytes, outputValue, result, resultField } from './support/crypto';
+
+async function chooseAlgorithm(page: Page, label: string, algorithm: string) {
+  await page.getByRole('button', { name: new RegExp(`^${label}`) }).click();
+  await page.getByRole('option', { name: algorithm, exact: true }).click();
+}
+
+async function waitForKeyFacts(page: Page, facts: string) {
+  await expect(page.getByText(facts)).toBeVisible();
+}
+
+for (const where of ['KMS', 'The public key, in this browser'] as const) {
+  test(`RSA: encrypt with ${where === 'KMS' ? 'KMS' : 'the public key (WebCrypto)'}, decrypt with KMS`, async ({
+    page,
+  }) => {
+    await signInAs(page, 'admin', '/encrypt?keyId=alias/demo-rsa');
+    await waitForKeyFacts(page, 'RSA_2048 · ENCRYPT_DECRYPT · Enabled');
+    // RSA keys take no encryption context: the editor is hidden.
+    await expect(page.getByRole('group', { name: 'Encryption context' })).toHaveCount(0);
+    await page.getByRole('radio', { name: where }).check();
+    await chooseAlgorithm(page, 'Encryption algorithm', 'RSAES_OAEP_SHA_256');
+    await fillBytes(page, 'Plaintext', 'x'.repeat(191));
+    await expect(
+      page.getByText('191 bytes: RSA_2048 with RSAES_OAEP_SHA_256 encrypts at most 190 bytes.'),
+    ).toBeVisible();
+    await fillBytes(page, 'Plaintext', 'RSA secret');
+    await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
+    await expect(resultField(page, 'EncryptionAlgorithm')).toContainText('RSAES_OAEP_SHA_256');
+    expect(Buffer.from(await outputValue(page, 'CiphertextBlob'), 'base64').length).toBe(256);
+
+    await result(page).getByRole('button', { name: 'Send to Decrypt' }).click();
+    await expect(page.getByRole('heading', { name: 'Decrypt', level: 1 })).toBeVisible();
+    await waitForKeyFacts(page, 'RSA_2048 · ENCRYPT_DECRYPT · Enabled');
+    await page.getByRole('button', { name: 'Decrypt', exact: true }).click();
+    expect(await outputValue(page, 'Plaintext', 'Text (UTF-8)')).toBe('RSA secret');
+    await expect(resultField(page, 'EncryptionAlgorithm')).toContainText('RSAES_OAEP_SHA_256');
+  });
+}
+
+test('sign a message, verify it, and see a changed message refused with an explanation', async ({
+  page,
+}) => {
+  await signInAs(page, 'admin', '/sign?keyId=alias/demo-sign');
+  await waitForKeyFacts(page, 'ECC_NIST_P256 · SIGN_VERIFY · Enabled');
+  await fillBytes(page, 'Message', 'I agree.');
+  await page.getByRole('button', { name: 'Sign', exact: true }).click();
+  await expect(resultField(page, 'SigningAlgorithm')).toContainText('ECDSA_SHA_256');
+  await outputValue(page, 'Signature');
+  await result(page).getByRole('button', { name: 'Verify this signature' }).click();
+
+  await expect(page.getByRole('tab', { name: 'Verify', selected: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(resultField(page, 'SignatureValid')).toContainText('true');
+
+  await fillBytes(page, 'Message', 'I disagree.');
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'KMSInvalidSignatureException' });
+  await expect(alert).toContainText('The signature does not verify');
+});
+
+test('sign a SHA-256 digest (message type DIGEST)', async ({ page }) => {
+  await signInAs(page, 'admin', '/sign?keyId=alias/demo-sign');
+  await waitForKeyFacts(page, 'ECC_NIST_P256 · SIGN_VERIFY · Enabled');
+  await page.getByRole('radio', { name: 'DIGEST' }).check();
+  await fillBytes(page, 'Message', 'ab'.repeat(31), 'Hex');
+  await expect(
+    page.getByText('31 bytes: A ECDSA_SHA_256 digest is at least 32 bytes.'),
+  ).toBeVisible();
+  await fillBytes(page, 'Message', 'ab'.repeat(32), 'Hex');
+  await page.getByRole('button', { name: 'Sign', exact: true }).click();
+  await expect(resultField(page, 'SigningAlgorithm')).toContainText('ECDSA_SHA_256');
+});
+
+test('generate a MAC and verify it', async ({ page }) => {
+  await signInAs(page, 'admin', '/mac?keyId=alias/demo-hmac');
+  await waitForKeyFacts(page, 'HMAC_256 · GENERATE_VERIFY_MAC · Enabled');
+  await fillBytes(page, 'Message', 'authentic');
+  await page.getByRole('button', { name: 'Generate MAC', exact: true }).click();
+  await expect(resultField(page, 'MacAlgorithm')).toContainText('HMAC_SHA_256');
+  expect(Buffer.from(await outputValue(page, 'Mac'), 'base64').length).toBe(32);
+  await result(page).getByRole('button', { name: 'Verify this MAC' }).click();
+  await page.getByRole('button', { name: 'Verify MAC', exact: true }).click();
+  await expect(resultField(page, 'MacValid')).toContainText('true');
+
+  await fillBytes(page, 'Mac', 'AAAA', 'Base64');
+  await page.getByRole('button', { name: 'Verify MAC', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'KMSInvalidMacException' })).toContainText(
+    'The MAC does not verify',
+  );
+});
+
+test('an HMAC key cannot encrypt: the error says which key usage Encrypt needs', async ({
+  page,
+}) => {
+  await signInAs(page, 'admin', '/encrypt?keyId=alias/demo-hmac');
+  await fillBytes(page, 'Plaintext', 'x');
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'InvalidKeyUsageException' }),
+  ).toContainText('Encrypt needs a key whose usage is ENCRYPT_DECRYPT');
+});

@@ -1,0 +1,74 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { signInAs } from './support/sign-in';
+import { fillBytes, outputValue, result, resultField, setContext } from './support/crypto';
+
+const DEEP_LINK = '/encrypt?keyId=alias/demo-app&context=department=finance,team=payments';
+
+test('encrypt text with a context from a deep link, then decrypt it back', async ({ page }) => {
+  await signInAs(page, 'admin', DEEP_LINK);
+  await expect(page.getByRole('heading', { name: 'Encrypt', level: 1 })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Key', exact: true })).toHaveValue(
+    'alias/demo-app',
+  );
+  const plaintext = 'Grüße aus dem Büro 🔐';
+  await fillBytes(page, 'Plaintext', plaintext);
+  await expect(page.getByText('26 of 4,096 bytes.')).toBeVisible();
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
+
+  await expect(resultField(page, 'KeyId')).toContainText(
+    'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  );
+  await expect(resultField(page, 'EncryptionAlgorithm')).toContainText('SYMMETRIC_DEFAULT');
+  const ciphertext = await outputValue(page, 'CiphertextBlob');
+  expect(ciphertext).toMatch(/^[A-Za-z0-9+/]+=*$/);
+
+  await result(page).getByRole('button', { name: 'Send to Decrypt' }).click();
+  await expect(page.getByRole('heading', { name: 'Decrypt', level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(
+    /\/decrypt\?keyId=alias%2Fdemo-app&context=department%3Dfinance%2Cteam%3Dpayments$/,
+  );
+  await page.getByRole('button', { name: 'Decrypt', exact: true }).click();
+  expect(await outputValue(page, 'Plaintext', 'Text (UTF-8)')).toBe(plaintext);
+  await expect(resultField(page, 'KeyId')).toContainText(
+    'key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  );
+  // The plaintext never goes into the URL.
+  expect(page.url()).not.toContain('Gr');
+
+  // The wrong context is refused, and the console says why.
+  await setContext(page, 'department=engineering,team=payments');
+  await page.getByRole('button', { name: 'Decrypt', exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'InvalidCiphertextException' });
+  await expect(alert).toContainText('encryption context differs');
+  await expect(alert).toContainText('This request sent 2 encryption context pairs');
+  await expect(result(page)).toHaveCount(0);
+});
+
+test('the mismatched-context demo is one click from a successful Encrypt', async ({ page }) => {
+  await signInAs(page, 'admin', DEEP_LINK);
+  await fillBytes(page, 'Plaintext', 'demo');
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
+  await result(page).getByRole('button', { name: 'Try a mismatched context' }).click();
+  const explained = result(page).getByText(
+    'Decrypt refused the changed encryption context, as it must',
+  );
+  await expect(explained).toBeVisible();
+  await expect(result(page)).toContainText('department=finance-changed,team=payments');
+  await expect(result(page)).toContainText('InvalidCiphertextException');
+});
+
+test('byte inputs check base64 and sizes before sending', async ({ page }) => {
+  await signInAs(page, 'admin', '/encrypt?keyId=alias/demo-app');
+  await fillBytes(page, 'Plaintext', 'aGVsbG8*', 'Base64');
+  await expect(page.getByText(/Invalid base64 at position 8: "\*"/)).toBeVisible();
+  await fillBytes(page, 'Plaintext', 'a'.repeat(4097));
+  await expect(page.getByText('4,097 bytes: Encrypt takes at most 4,096 bytes.')).toBeVisible();
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
+  await expect(result(page)).toHaveCount(0);
+
+  const violations = (await new AxeBuilder({ page }).include('main').analyze()).violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});

@@ -1,0 +1,95 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/*
+ * Helpers for the cryptographic forms, written against the accessible names of DESIGN.md section 5
+ * ("Plaintext", "Ciphertext", "Encryption context", "Result", the AWS response field names).
+ */
+
+export const ADMIN_CREDENTIALS = {
+  AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+  AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  AWS_DEFAULT_REGION: 'us-east-1',
+};
+
+/** A byte field (its group carries the field's name). */
+export function byteField(scope: Page | Locator, name: string): Locator {
+  return scope.getByRole('group', { name, exact: true });
+}
+
+/** Chooses the input format and types `text` into a byte field. */
+export async function fillBytes(
+  scope: Page | Locator,
+  name: string,
+  text: string,
+  format: 'Text (UTF-8)' | 'Base64' | 'Hex' = 'Text (UTF-8)',
+): Promise<void> {
+  const field = byteField(scope, name);
+  await field
+    .getByRole('toolbar', { name: 'Input format' })
+    .getByRole('button', { name: format })
+    .click();
+  await field.getByRole('textbox').fill(text);
+}
+
+/** Replaces the pairs of a context editor by pasting the CLI shorthand (or JSON). */
+export async function setContext(scope: Page | Locator, text: string, name = 'Encryption context') {
+  const editor = scope.getByRole('group', { name, exact: true });
+  const paste = editor.getByRole('textbox', { name: `Paste ${name.toLowerCase()}` });
+  if (!(await paste.isVisible())) {
+    await editor.getByRole('button', { name: 'Paste as JSON or key=value pairs' }).click();
+  }
+  await paste.fill(text);
+  await editor.getByRole('button', { name: 'Apply' }).click();
+}
+
+export function result(page: Page): Locator {
+  return page.getByRole('region', { name: 'Result' });
+}
+
+/** The value of a binary result field, in the given output format. */
+export async function outputValue(
+  page: Page,
+  name: string,
+  format: 'Text (UTF-8)' | 'Base64' | 'Hex' = 'Base64',
+): Promise<string> {
+  const field = result(page).getByRole('group', { name, exact: true });
+  await field
+    .getByRole('toolbar', { name: 'Output format' })
+    .getByRole('button', { name: format })
+    .click();
+  const box = field.getByRole('textbox', { name: `${name} (${format})` });
+  await expect(box).toBeVisible();
+  return (await box.textContent()) ?? '';
+}
+
+/** A text result field (`KeyId`, `EncryptionAlgorithm`…). */
+export function resultField(page: Page, name: string): Locator {
+  return result(page).getByRole('group', { name, exact: true });
+}
+
+export async function chooseKey(page: Page, keyId: string, label = 'Key'): Promise<void> {
+  const input = page.getByRole('combobox', { name: label, exact: true });
+  await input.fill(keyId);
+  await input.press('Escape');
+}
+
+/** Clicks "Copy as AWS CLI" and returns the command shown in the AWS CLI command box. */
+export async function copyAsCli(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Copy as AWS CLI' }).click();
+  const code = page
+    .getByRole('region', { name: 'AWS CLI command' })
+    .getByRole('code')
+    .filter({ hasText: /^aws kms / });
+  await expect(code).toContainText('aws kms');
+  return (await code.textContent()) ?? '';
+}
+
+/** Saves what a download button produces into `dir` and returns its path. */
+export async function download(page: Page, button: Locator, dir: string): Promise<string> {
+  const pending = page.waitForEvent('download');
+  await button.click();
+  const file = await pending;
+  const path = `${dir}/${file.suggestedFilename()}`;
+  await file.saveAs(path);
+  return path;
+}

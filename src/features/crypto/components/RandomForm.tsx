@@ -1,0 +1,67 @@
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useState } from 'react';
+import { ByteOutput } from '../../../bytes/ByteOutput';
+import { useGenerateRandom } from '../api/generate-random';
+import { buildCliCommand } from '../cli/cli-command';
+import { parseByteCount } from '../model/byte-count';
+import { OperationError } from './OperationError';
+import { OperationForm } from './OperationForm';
+import { ResultRegion } from './Result';
+import { useCliTarget } from './use-cli-target';
+
+/** GenerateRandom: 1 to 1,024 random bytes; needs no key. */
+export function RandomForm() {
+  const target = useCliTarget();
+  const [numberOfBytes, setNumberOfBytes] = useState('32');
+  const [showErrors, setShowErrors] = useState(false);
+  const random = useGenerateRandom();
+  const count = parseByteCount(numberOfBytes, 1024);
+  const input = count.value !== undefined ? { NumberOfBytes: count.value } : undefined;
+  const cli = input ? buildCliCommand('GenerateRandom', input, target) : undefined;
+  const result = random.state.data;
+
+  return (
+    <SpaceBetween size="l">
+      <OperationForm
+        heading="Random bytes"
+        description="Cryptographically secure random bytes from KMS (GenerateRandom), for example for a nonce or a salt."
+        submitLabel="Generate random"
+        busy={random.state.status === 'pending'}
+        onSubmit={() => {
+          setShowErrors(true);
+          if (input) void random.run(input);
+        }}
+        cli={cli}
+        onInvalid={() => setShowErrors(true)}
+      >
+        <FormField
+          label="Number of bytes"
+          constraintText="1 to 1,024."
+          errorText={showErrors || numberOfBytes !== '' ? count.error : undefined}
+        >
+          <Input
+            type="number"
+            inputMode="numeric"
+            value={numberOfBytes}
+            onChange={({ detail }) => setNumberOfBytes(detail.value)}
+          />
+        </FormField>
+      </OperationForm>
+      {random.state.status === 'error' ? (
+        <OperationError error={random.state.error} operation="GenerateRandom" />
+      ) : null}
+      {result?.Plaintext ? (
+        <ResultRegion description={result.requestId ? `Request ID ${result.requestId}` : undefined}>
+          <ByteOutput
+            name="Plaintext"
+            bytes={result.Plaintext}
+            fileName="random.bin"
+            defaultFormat="hex"
+          />
+        </ResultRegion>
+      ) : null}
+    </SpaceBetween>
+  );
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseGrantTokens } from '../components/GrantTokensField';
+import { parseByteCount } from './byte-count';
+import { deepLinkSearch, readDeepLink, readHandoff } from './deep-link';
+import { digestLength, rsaPlaintextLimit } from './key-capabilities';
+import { messageLimit } from './message-limit';
+import { mismatchedContext } from './mismatch-demo';
+
+describe('deep links', () => {
+  it('read keyId and the context shorthand, and write them back', () => {
+    const link = readDeepLink(
+      new URLSearchParams('keyId=alias/demo-app&context=department=finance,team=payments'),
+    );
+    expect(link).toEqual({
+      keyId: 'alias/demo-app',
+      contextRows: [
+        { key: 'department', value: 'finance' },
+        { key: 'team', value: 'payments' },
+      ],
+    });
+    expect(deepLinkSearch('alias/demo-app', { department: 'finance' })).toBe(
+      '?keyId=alias%2Fdemo-app&context=department%3Dfinance',
+    );
+    expect(deepLinkSearch(undefined, undefined)).toBe('');
+  });
+
+  it('report a context parameter they cannot read instead of dropping it silently', () => {
+    const link = readDeepLink(new URLSearchParams('context=oops'));
+    expect(link.contextRows).toEqual([]);
+    expect(link.contextError).toContain('has no "="');
+  });
+
+  it('take only strings from the history state', () => {
+    expect(readHandoff({ ciphertext: 'AQID', encryptionAlgorithm: 5 })).toEqual({
+      ciphertext: 'AQID',
+      encryptionAlgorithm: undefined,
+    });
+    expect(readHandoff(null)).toEqual({});
+  });
+});
+
+describe('key capabilities', () => {
+  it('computes the RSAES-OAEP plaintext limits KMS documents', () => {
+    expect(rsaPlaintextLimit('RSA_2048', 'RSAES_OAEP_SHA_1')).toBe(214);
+    expect(rsaPlaintextLimit('RSA_2048', 'RSAES_OAEP_SHA_256')).toBe(190);
+    expect(rsaPlaintextLimit('RSA_3072', 'RSAES_OAEP_SHA_256')).toBe(318);
+    expect(rsaPlaintextLimit('RSA_4096', 'RSAES_OAEP_SHA_1')).toBe(470);
+    expect(rsaPlaintextLimit('SYMMETRIC_DEFAULT', 'SYMMETRIC_DEFAULT')).toBeUndefined();
+  });
+
+  it('requires digests of the hash size for DIGEST messages', () => {
+    expect(digestLength('ECDSA_SHA_384')).toBe(48);
+    expect(messageLimit('Sign', 'DIGEST', 'RSASSA_PSS_SHA_512')).toMatchObject({
+      min: 64,
+      max: 64,
+    });
+    expect(messageLimit('Sign', 'RAW', 'ECDSA_SHA_256')).toMatchObject({ min: 1, max: 4096 });
+  });
+});
+
+describe('form helpers', () => {
+  it('changes exactly one thing in the mismatched-context demo', () => {
+    expect(mismatchedContext({ department: 'finance', team: 'payments' })).toEqual({
+      department: 'finance-changed',
+      team: 'payments',
+    });
+    expect(mismatchedContext(undefined)).toEqual({ demo: 'mismatch' });
+  });
+
+  it('checks NumberOfBytes and grant tokens', () => {
+    expect(parseByteCount('32', 1024)).toEqual({ value: 32 });
+    expect(parseByteCount('0', 1024).error).toContain('out of range');
+    expect(parseByteCount('1.5', 1024).error).toContain('whole number');
+    expect(parseGrantTokens(' a\nb ')).toEqual({ tokens: ['a', 'b'] });
+    expect(parseGrantTokens('')).toEqual({ tokens: undefined });
+    expect(
+      parseGrantTokens(Array.from({ length: 11 }, (_, i) => `t${i}`).join('\n')).error,
+    ).toContain('at most 10');
+  });
+});
