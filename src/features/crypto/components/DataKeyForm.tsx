@@ -12,6 +12,7 @@ import { ContextEditor } from '../../../bytes/ContextEditor';
 import type { ContextRow } from '../../../bytes/encryption-context';
 import { useContextField } from '../../../bytes/use-context-field';
 import { useKmsClient } from '../../../session/SessionProvider';
+import { CheckPermissionButton } from '../../../kms/CheckPermissionButton';
 import { useGenerateDataKey } from '../api/generate-data-key';
 import { useGenerateDataKeyWithoutPlaintext } from '../api/generate-data-key-without-plaintext';
 import { useKeyMetadata } from '../api/key-metadata';
@@ -105,6 +106,12 @@ export function DataKeyForm({
         onSubmit={() => void submit()}
         cli={cli}
         onInvalid={() => setShowErrors(true)}
+        extraActions={
+          <CheckPermissionButton
+            request={input && { operation: variant, input }}
+            onInvalid={() => setShowErrors(true)}
+          />
+        }
       >
         <KeyField
           value={keyId}

@@ -8,6 +8,7 @@ import { ByteOutput } from '../../../bytes/ByteOutput';
 import { ContextEditor } from '../../../bytes/ContextEditor';
 import type { ContextRow } from '../../../bytes/encryption-context';
 import { useContextField } from '../../../bytes/use-context-field';
+import { CheckPermissionButton } from '../../../kms/CheckPermissionButton';
 import { useGenerateDataKeyPair } from '../api/generate-data-key-pair';
 import { useGenerateDataKeyPairWithoutPlaintext } from '../api/generate-data-key-pair-without-plaintext';
 import { useKeyMetadata } from '../api/key-metadata';
@@ -85,6 +86,12 @@ export function DataKeyPairForm({
         onSubmit={submit}
         cli={cli}
         onInvalid={() => setShowErrors(true)}
+        extraActions={
+          <CheckPermissionButton
+            request={input && { operation: variant, input }}
+            onInvalid={() => setShowErrors(true)}
+          />
+        }
       >
         <KeyField
           value={keyId}

@@ -8,6 +8,7 @@ import { ContextEditor } from '../../../bytes/ContextEditor';
 import { useByteField } from '../../../bytes/use-byte-field';
 import { useContextField } from '../../../bytes/use-context-field';
 import { useKmsClient } from '../../../session/SessionProvider';
+import { CheckPermissionButton } from '../../../kms/CheckPermissionButton';
 import { useDecrypt } from '../api/decrypt';
 import { useKeyMetadata } from '../api/key-metadata';
 import { buildCliCommand } from '../cli/cli-command';
@@ -60,24 +61,27 @@ export default function DecryptPage() {
     rsaKey && !isRsaOaepAlgorithm(chosenAlgorithm)
       ? 'RSA ciphertext needs the algorithm it was encrypted with.'
       : undefined;
-  const valid =
+  const otherFieldsValid =
     !keyFieldError(keyId, false) &&
-    ciphertext.evaluation.bytes !== undefined &&
     (rsa || context.evaluation.valid) &&
     !tokens.error &&
     !algorithmError &&
     !(isRsaOaepAlgorithm(chosenAlgorithm) && !keyGiven);
+  const valid = ciphertext.evaluation.bytes !== undefined && otherFieldsValid;
 
+  const fields: DecryptCommandInput = {
+    KeyId: keyGiven ? keyId.trim() : undefined,
+    EncryptionContext: rsa ? undefined : context.evaluation.context,
+    EncryptionAlgorithm: (chosenAlgorithm ||
+      undefined) as DecryptCommandInput['EncryptionAlgorithm'],
+    GrantTokens: tokens.tokens,
+  };
   const input: DecryptCommandInput | undefined = valid
-    ? {
-        CiphertextBlob: ciphertext.evaluation.bytes,
-        KeyId: keyGiven ? keyId.trim() : undefined,
-        EncryptionContext: rsa ? undefined : context.evaluation.context,
-        EncryptionAlgorithm: (chosenAlgorithm ||
-          undefined) as DecryptCommandInput['EncryptionAlgorithm'],
-        GrantTokens: tokens.tokens,
-      }
+    ? { CiphertextBlob: ciphertext.evaluation.bytes, ...fields }
     : undefined;
+  // "Check permission" may leave the ciphertext out (IGNORE_CIPHERTEXT) when the key is given.
+  const checkInput =
+    input ?? (ciphertext.evaluation.empty && keyGiven && otherFieldsValid ? fields : undefined);
   const cli = input ? buildCliCommand('Decrypt', { ...input }, target) : undefined;
 
   const submit = () => {
@@ -100,6 +104,12 @@ export default function DecryptPage() {
         onSubmit={submit}
         cli={cli}
         onInvalid={() => setShowErrors(true)}
+        extraActions={
+          <CheckPermissionButton
+            request={checkInput && { operation: 'Decrypt', input: checkInput }}
+            onInvalid={() => setShowErrors(true)}
+          />
+        }
       >
         <ByteInput
           label="Ciphertext"

@@ -9,6 +9,7 @@ import { ContextEditor } from '../../../bytes/ContextEditor';
 import { useByteField } from '../../../bytes/use-byte-field';
 import { useContextField } from '../../../bytes/use-context-field';
 import { useKmsClient } from '../../../session/SessionProvider';
+import { CheckPermissionButton } from '../../../kms/CheckPermissionButton';
 import { useEncrypt } from '../api/encrypt';
 import { usePublicKey } from '../api/get-public-key';
 import { useKeyMetadata } from '../api/key-metadata';
@@ -152,6 +153,12 @@ export default function EncryptPage() {
         onSubmit={() => void submit()}
         cli={cli}
         onInvalid={() => setShowErrors(true)}
+        extraActions={
+          <CheckPermissionButton
+            request={input && { operation: 'Encrypt', input }}
+            onInvalid={() => setShowErrors(true)}
+          />
+        }
       >
         <KeyField
           value={keyId}

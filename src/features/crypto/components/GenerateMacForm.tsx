@@ -6,6 +6,7 @@ import type { ByteInputValue } from '../../../bytes/byte-input-model';
 import { ByteInput } from '../../../bytes/ByteInput';
 import { ByteOutput } from '../../../bytes/ByteOutput';
 import { useByteField } from '../../../bytes/use-byte-field';
+import { CheckPermissionButton } from '../../../kms/CheckPermissionButton';
 import { useGenerateMac } from '../api/generate-mac';
 import { useKeyMetadata } from '../api/key-metadata';
 import { buildCliCommand } from '../cli/cli-command';
@@ -77,6 +78,12 @@ export function GenerateMacForm({
         }}
         cli={cli}
         onInvalid={() => setShowErrors(true)}
+        extraActions={
+          <CheckPermissionButton
+            request={input && { operation: 'GenerateMac', input }}
+            onInvalid={() => setShowErrors(true)}
+          />
+        }
       >
         <KeyField
           value={keyId}

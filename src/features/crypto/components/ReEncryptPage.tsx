@@ -13,6 +13,7 @@ import { ContextEditor } from '../../../bytes/ContextEditor';
 import { useByteField } from '../../../bytes/use-byte-field';
 import { useContextField } from '../../../bytes/use-context-field';
 import { useKmsClient } from '../../../session/SessionProvider';
+import { CheckPermissionButton } from '../../../kms/CheckPermissionButton';
 import { useKeyMetadata } from '../api/key-metadata';
 import { useReEncrypt } from '../api/re-encrypt';
 import { buildCliCommand } from '../cli/cli-command';
@@ -81,8 +82,7 @@ export default function ReEncryptPage() {
   const tokens = parseGrantTokens(grantTokens);
   const sourceGiven = sourceKeyId.trim() !== '';
 
-  const valid =
-    ciphertext.evaluation.bytes !== undefined &&
+  const otherFieldsValid =
     !source.keyError &&
     !destination.keyError &&
     !source.algorithmError &&
@@ -91,10 +91,10 @@ export default function ReEncryptPage() {
     (destination.rsa || destinationContext.evaluation.valid) &&
     !(isRsaOaepAlgorithm(source.chosen) && !sourceGiven) &&
     !tokens.error;
+  const valid = ciphertext.evaluation.bytes !== undefined && otherFieldsValid;
 
-  const input: ReEncryptCommandInput | undefined = valid
+  const fields: ReEncryptCommandInput | undefined = otherFieldsValid
     ? {
-        CiphertextBlob: ciphertext.evaluation.bytes,
         SourceKeyId: sourceGiven ? sourceKeyId.trim() : undefined,
         SourceEncryptionContext: source.rsa ? undefined : sourceContext.evaluation.context,
         SourceEncryptionAlgorithm: (source.chosen ||
@@ -108,6 +108,10 @@ export default function ReEncryptPage() {
         GrantTokens: tokens.tokens,
       }
     : undefined;
+  const input: ReEncryptCommandInput | undefined =
+    valid && fields ? { CiphertextBlob: ciphertext.evaluation.bytes, ...fields } : undefined;
+  // "Check permission" may leave the ciphertext out (IGNORE_CIPHERTEXT): the source key decides.
+  const checkInput = input ?? (ciphertext.evaluation.empty && sourceGiven ? fields : undefined);
   const cli = input ? buildCliCommand('ReEncrypt', { ...input }, target) : undefined;
 
   const submit = async () => {
@@ -147,6 +151,12 @@ export default function ReEncryptPage() {
         onSubmit={() => void submit()}
         cli={cli}
         onInvalid={() => setShowErrors(true)}
+        extraActions={
+          <CheckPermissionButton
+            request={checkInput && { operation: 'ReEncrypt', input: checkInput }}
+            onInvalid={() => setShowErrors(true)}
+          />
+        }
       >
         <ByteInput
           label="Ciphertext"

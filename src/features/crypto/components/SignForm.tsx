@@ -6,6 +6,7 @@ import type { ByteInputValue } from '../../../bytes/byte-input-model';
 import { ByteInput } from '../../../bytes/ByteInput';
 import { ByteOutput } from '../../../bytes/ByteOutput';
 import { useByteField } from '../../../bytes/use-byte-field';
+import { CheckPermissionButton } from '../../../kms/CheckPermissionButton';
 import { useKeyMetadata } from '../api/key-metadata';
 import { useSign } from '../api/sign';
 import { buildCliCommand } from '../cli/cli-command';
@@ -80,6 +81,12 @@ export function SignForm({
         }}
         cli={cli}
         onInvalid={() => setShowErrors(true)}
+        extraActions={
+          <CheckPermissionButton
+            request={input && { operation: 'Sign', input }}
+            onInvalid={() => setShowErrors(true)}
+          />
+        }
       >
         <KeyField
           value={keyId}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { byteInputOf, EMPTY_BYTE_INPUT } from '../../../bytes/byte-input-model';
 import { ByteInput } from '../../../bytes/ByteInput';
 import { useByteField } from '../../../bytes/use-byte-field';
+import { CheckPermissionButton } from '../../../kms/CheckPermissionButton';
 import { useKeyMetadata } from '../api/key-metadata';
 import { useVerify } from '../api/verify';
 import { buildCliCommand } from '../cli/cli-command';
@@ -82,6 +83,12 @@ export function VerifyForm({
         }}
         cli={cli}
         onInvalid={() => setShowErrors(true)}
+        extraActions={
+          <CheckPermissionButton
+            request={input && { operation: 'Verify', input }}
+            onInvalid={() => setShowErrors(true)}
+          />
+        }
       >
         <KeyField
           value={keyId}

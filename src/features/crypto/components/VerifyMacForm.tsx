@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { byteInputOf, EMPTY_BYTE_INPUT } from '../../../bytes/byte-input-model';
 import { ByteInput } from '../../../bytes/ByteInput';
 import { useByteField } from '../../../bytes/use-byte-field';
+import { CheckPermissionButton } from '../../../kms/CheckPermissionButton';
 import { useKeyMetadata } from '../api/key-metadata';
 import { useVerifyMac } from '../api/verify-mac';
 import { buildCliCommand } from '../cli/cli-command';
@@ -70,6 +71,12 @@ export function VerifyMacForm({
         }}
         cli={cli}
         onInvalid={() => setShowErrors(true)}
+        extraActions={
+          <CheckPermissionButton
+            request={input && { operation: 'VerifyMac', input }}
+            onInvalid={() => setShowErrors(true)}
+          />
+        }
       >
         <KeyField
           value={keyId}

@@ -1,0 +1,316 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import ExpandableSection from '@cloudscape-design/components/expandable-section';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import {
+  contextParameter,
+  parseContextText,
+  type ContextRow,
+} from '../../../bytes/encryption-context';
+import { useContextField } from '../../../bytes/use-context-field';
+import { describeKeyQueryOptions } from '../../../kms/api/describe-key';
+import { isKeyReference, parseKeyReference } from '../../../kms/key-reference';
+import { useKmsClient, useSession } from '../../../session/SessionProvider';
+import { useBreadcrumbs } from '../../../ui/page-chrome';
+import { checkMatrixQueryOptions, type CheckResult, type MatrixScope } from '../api/run-checks';
+import { useKeyPolicySource } from '../api/use-key-policy-source';
+import { callerFromArn, principalArnOf, type Caller } from '../model/caller';
+import { guestSessionAllows } from '../model/cognito-guest';
+import { explainDenial } from '../model/explain-denial';
+import { CHOSEN_PROFILES, profileFromMetadata, type KeyProfile } from '../model/key-profile';
+import { planChecks } from '../model/plan-checks';
+import { contextWords } from '../model/words';
+import { useScenarioSessions } from '../scenario/use-scenario-sessions';
+import { CheckMatrix, matrixRows } from './CheckMatrix';
+import { CompareScenarioUsers } from './CompareScenarioUsers';
+import { DenialExplanation } from './DenialExplanation';
+import { KeyPolicyPanel } from './KeyPolicyPanel';
+import { RequestPanel, type ChosenKind } from './RequestPanel';
+import { sameRecord, useSettled } from './use-settled';
+
+const NO_CONTEXT: Readonly<Record<string, string>> = Object.freeze({});
+
+/** `?keyId=alias/demo-app&context=department=finance` (DESIGN.md section 5): non-secret values. */
+function readLink(params: URLSearchParams): { keyId: string; rows: ContextRow[] } {
+  const keyId = params.get('keyId')?.trim() ?? '';
+  const raw = params.get('context');
+  const parsed = raw ? parseContextText(raw) : undefined;
+  return { keyId, rows: parsed?.ok ? parsed.rows : [] };
+}
+
+function profileSignature(profile: KeyProfile): string {
+  return [
+    profile.kind,
+    profile.encryptionAlgorithm,
+    profile.signingAlgorithm,
+    profile.macAlgorithm,
+  ].join(':');
+}
+
+/**
+ * "May I (or this user) do this, and if not, why not?": a dry run of every operation that
+ * applies to the key, for the signed-in principal, and for each denial the policy that decided.
+ * Nothing is ever performed: every request carries DryRun.
+ */
+export default function PermissionsPage() {
+  useBreadcrumbs([{ text: 'Permissions', href: '/permissions' }]);
+  const [params, setParams] = useSearchParams();
+  const [link] = useState(() => readLink(params));
+  const kms = useKmsClient();
+  const session = useSession();
+  const sessions = useScenarioSessions();
+  const [keyRef, setKeyRef] = useState(link.keyId);
+  const contextField = useContextField(link.rows);
+  const [chosenKind, setChosenKind] = useState<ChosenKind>('symmetric');
+  const [pasted, setPasted] = useState('');
+
+  const settledKey = useSettled(keyRef.trim());
+  const parsedKey = settledKey === '' ? undefined : parseKeyReference(settledKey);
+  const keyValid = parsedKey !== undefined && isKeyReference(parsedKey);
+  const keyError =
+    parsedKey !== undefined && !isKeyReference(parsedKey) ? parsedKey.error : undefined;
+  const describe = useQuery({
+    ...describeKeyQueryOptions(kms, settledKey),
+    enabled: keyValid,
+    retry: false,
+  });
+  const metadata = keyValid ? describe.data : undefined;
+  const profile = useMemo(
+    () => (metadata ? profileFromMetadata(metadata) : CHOSEN_PROFILES[chosenKind]),
+    [metadata, chosenKind],
+  );
+
+  const contextValid = contextField.evaluation.valid;
+  const context = useSettled(contextField.evaluation.context ?? NO_CONTEXT, sameRecord);
+
+  // The URL follows the question, so a link reproduces it (key and context are not secret).
+  useEffect(() => {
+    const next = new URLSearchParams();
+    if (settledKey !== '') next.set('keyId', settledKey);
+    const contextText = contextParameter({ ...context });
+    if (contextText !== undefined) next.set('context', contextText);
+    if (next.toString() !== params.toString()) setParams(next, { replace: true });
+  }, [settledKey, context, params, setParams]);
+
+  const identity = session.identity;
+  const caller = useMemo(
+    () => (identity.arn ? callerFromArn(identity.arn, identity.account) : undefined),
+    [identity.arn, identity.account],
+  );
+  const request = session.manager.source.request;
+  const cognitoGuest =
+    (request.method === 'sandbox' && request.user === 'guest') ||
+    (request.method === 'cognito' && request.login === undefined);
+
+  const keyArnOfMetadata = metadata?.Arn;
+  const plan = useMemo(
+    () =>
+      planChecks({
+        keyRef: settledKey,
+        profile,
+        context,
+        ...(caller ? { grantee: principalArnOf(caller) } : {}),
+        ...(keyArnOfMetadata ? { keyArn: keyArnOfMetadata } : {}),
+      }),
+    [settledKey, profile, context, caller, keyArnOfMetadata],
+  );
+  const scope: MatrixScope = {
+    principal: identity.arn ?? session.id,
+    keyRef: settledKey,
+    kind: profileSignature(profile),
+    ...(metadata?.Arn ? { keyArn: metadata.Arn } : {}),
+    context,
+  };
+  // Wait for DescribeKey, so the first matrix is for the key's real type.
+  const describeSettled = !keyValid || !describe.isFetching;
+  const matrix = useQuery({
+    ...checkMatrixQueryOptions(kms, scope, plan),
+    enabled: keyValid && contextValid && describeSettled,
+    placeholderData: keepPreviousData,
+  });
+  const current = matrix.data !== undefined && !matrix.isPlaceholderData;
+  const results = keyValid ? (matrix.data ?? []) : [];
+  const denials = results.filter((result) => result.outcome.verdict === 'denied');
+
+  const keyArn =
+    metadata?.Arn ??
+    (parsedKey && isKeyReference(parsedKey) && parsedKey.kind === 'key-arn'
+      ? parsedKey.value
+      : denials.find((result) => result.outcome.accessDenied?.resource)?.outcome.accessDenied
+          ?.resource);
+  const policySource = useKeyPolicySource({
+    keyArn,
+    enabled: denials.length > 0,
+    sessions,
+    pasted,
+  });
+
+  const rows = matrixRows(
+    results,
+    keyValid ? plan.skipped : [],
+    cognitoGuest && caller
+      ? (actions) => actions.every((action) => guestSessionAllows(caller, action))
+      : undefined,
+  );
+  const checking = matrix.isFetching || (keyValid && describe.isFetching);
+  const status = !keyValid
+    ? 'Choose a key to check.'
+    : !contextValid
+      ? 'Correct the encryption context to check.'
+      : checking || !current
+        ? 'Checking…'
+        : `Checked ${plan.checks.length} operations on ${settledKey} ${contextWords(context)}.`;
+
+  return (
+    <ContentLayout
+      header={
+        <Header
+          variant="h1"
+          description="May you (or another user) do this, and if not, why not? Every operation that applies to the key is sent with DryRun: KMS runs all its checks and performs nothing."
+        >
+          Permissions
+        </Header>
+      }
+    >
+      <SpaceBetween size="l">
+        <RequestPanel
+          keyRef={keyRef}
+          onKeyRef={setKeyRef}
+          keyError={keyError}
+          metadata={metadata}
+          describeError={keyValid && describe.isError ? describe.error : undefined}
+          describing={keyValid && describe.isFetching}
+          chosenKind={chosenKind}
+          onChosenKind={setChosenKind}
+          context={contextField}
+        />
+        <CheckMatrix
+          rows={rows}
+          loading={checking}
+          showSessionPolicy={cognitoGuest}
+          header={
+            <Header
+              variant="h2"
+              description={
+                <>
+                  As <Box variant="code">{identity.arn ?? identity.name}</Box>
+                  {identity.source === 'sts' ? ' (from STS GetCallerIdentity)' : ''}.{' '}
+                  <span role="status">{status}</span>
+                </>
+              }
+              actions={
+                <Button
+                  iconName="refresh"
+                  ariaLabel="Check again"
+                  disabled={!keyValid || checking}
+                  onClick={() => void matrix.refetch()}
+                />
+              }
+            >
+              Your permissions
+            </Header>
+          }
+        />
+        {denials.length > 0 && current ? (
+          <>
+            <KeyPolicyPanel source={policySource} pasted={pasted} onPaste={setPasted} />
+            <SpaceBetween size="s">
+              <Header variant="h2">Why denied</Header>
+              {denials.map((result) => (
+                <Denial
+                  key={result.check.request.operation}
+                  result={result}
+                  caller={caller}
+                  keyArn={keyArn}
+                  keyRef={settledKey}
+                  profile={metadata}
+                  context={context}
+                  policySource={policySource}
+                  cognitoGuest={cognitoGuest}
+                />
+              ))}
+            </SpaceBetween>
+          </>
+        ) : null}
+        {sessions ? (
+          <CompareScenarioUsers
+            sessions={sessions}
+            keyRef={keyValid && contextValid ? settledKey : ''}
+            keyArn={metadata?.Arn}
+            profile={profile}
+            context={context}
+            operations={plan.checks.map((check) => check.request.operation)}
+          />
+        ) : null}
+      </SpaceBetween>
+    </ContentLayout>
+  );
+}
+
+function Denial({
+  result,
+  caller,
+  keyArn,
+  keyRef,
+  profile,
+  context,
+  policySource,
+  cognitoGuest,
+}: {
+  result: CheckResult;
+  caller: Caller | undefined;
+  keyArn: string | undefined;
+  keyRef: string;
+  profile:
+    { KeySpec?: string; KeyUsage?: string; KeyManager?: string; Origin?: string } | undefined;
+  context: Readonly<Record<string, string>>;
+  policySource: ReturnType<typeof useKeyPolicySource>;
+  cognitoGuest: boolean;
+}) {
+  const { outcome, check } = result;
+  const denied = outcome.accessDenied;
+  const operation = check.request.operation;
+  const explanation = useMemo(() => {
+    if (denied === undefined) return undefined;
+    const who = caller ?? callerFromArn(denied.principalArn);
+    if (who === undefined) return undefined;
+    return explainDenial({
+      denied,
+      caller: who,
+      ...(keyArn ? { keyArn } : {}),
+      encryptionContext: context,
+      conditionInput: {
+        ...(keyRef.startsWith('alias/') ? { requestAlias: keyRef } : {}),
+        ...(profile?.KeySpec ? { keySpec: profile.KeySpec } : {}),
+        ...(profile?.KeyUsage ? { keyUsage: profile.KeyUsage } : {}),
+        ...(profile?.Origin ? { keyOrigin: profile.Origin } : {}),
+      },
+      conditionKeys: check.conditionKeys,
+      ...(policySource.status === 'read' ? { keyPolicy: policySource.policy } : {}),
+      cognitoGuest,
+    });
+  }, [denied, caller, keyArn, keyRef, profile, context, check, policySource, cognitoGuest]);
+  return (
+    <ExpandableSection
+      variant="container"
+      headerText={`Why ${operation} is denied`}
+      headerDescription={outcome.summary}
+    >
+      {explanation ? (
+        <DenialExplanation
+          operation={operation}
+          message={outcome.message}
+          explanation={explanation}
+          policySource={policySource}
+        />
+      ) : (
+        <Box variant="p">{outcome.message}</Box>
+      )}
+    </ExpandableSection>
+  );
+}

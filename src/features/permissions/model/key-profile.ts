@@ -1,0 +1,84 @@
+import type { KeyMetadata } from '@aws-sdk/client-kms';
+
+/**
+ * What the checks need to know about a key: which operations apply to it and with which
+ * algorithm. From DescribeKey when the caller may call it; otherwise chosen by the user (the
+ * console assumes a symmetric encryption key and says so).
+ */
+export type KeyKind =
+  'symmetric' | 'rsa-encryption' | 'ecc-signing' | 'rsa-signing' | 'hmac' | 'other';
+
+export interface KeyProfile {
+  kind: KeyKind;
+  keySpec?: string;
+  keyUsage?: string;
+  encryptionAlgorithm?: string;
+  signingAlgorithm?: string;
+  macAlgorithm?: string;
+}
+
+export const KEY_KIND_LABELS: Record<KeyKind, string> = {
+  symmetric: 'Symmetric encryption key (SYMMETRIC_DEFAULT)',
+  'rsa-encryption': 'RSA encryption key',
+  'ecc-signing': 'ECC signing key',
+  'rsa-signing': 'RSA signing key',
+  hmac: 'HMAC key',
+  other: 'Other key (key agreement)',
+};
+
+/** The profile the user picks when DescribeKey is not allowed: the most common algorithm of each. */
+export const CHOSEN_PROFILES: Record<Exclude<KeyKind, 'other'>, KeyProfile> = {
+  symmetric: { kind: 'symmetric', keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT' },
+  'rsa-encryption': {
+    kind: 'rsa-encryption',
+    keyUsage: 'ENCRYPT_DECRYPT',
+    encryptionAlgorithm: 'RSAES_OAEP_SHA_256',
+  },
+  'ecc-signing': {
+    kind: 'ecc-signing',
+    keyUsage: 'SIGN_VERIFY',
+    signingAlgorithm: 'ECDSA_SHA_256',
+  },
+  'rsa-signing': {
+    kind: 'rsa-signing',
+    keyUsage: 'SIGN_VERIFY',
+    signingAlgorithm: 'RSASSA_PSS_SHA_256',
+  },
+  hmac: { kind: 'hmac', keyUsage: 'GENERATE_VERIFY_MAC', macAlgorithm: 'HMAC_SHA_256' },
+};
+
+function prefer(list: readonly string[] | undefined, preferred: string): string | undefined {
+  if (list === undefined || list.length === 0) return undefined;
+  return list.includes(preferred) ? preferred : list[0];
+}
+
+export function profileFromMetadata(metadata: KeyMetadata): KeyProfile {
+  const keySpec = metadata.KeySpec;
+  const keyUsage = metadata.KeyUsage;
+  const base = { keySpec, keyUsage };
+  if (keyUsage === 'ENCRYPT_DECRYPT') {
+    if (keySpec === 'SYMMETRIC_DEFAULT' || keySpec === undefined) {
+      return { ...base, kind: 'symmetric' };
+    }
+    return {
+      ...base,
+      kind: 'rsa-encryption',
+      encryptionAlgorithm: prefer(metadata.EncryptionAlgorithms, 'RSAES_OAEP_SHA_256'),
+    };
+  }
+  if (keyUsage === 'SIGN_VERIFY') {
+    const rsa = keySpec?.startsWith('RSA') ?? false;
+    return {
+      ...base,
+      kind: rsa ? 'rsa-signing' : 'ecc-signing',
+      signingAlgorithm: prefer(
+        metadata.SigningAlgorithms,
+        rsa ? 'RSASSA_PSS_SHA_256' : 'ECDSA_SHA_256',
+      ),
+    };
+  }
+  if (keyUsage === 'GENERATE_VERIFY_MAC') {
+    return { ...base, kind: 'hmac', macAlgorithm: metadata.MacAlgorithms?.[0] };
+  }
+  return { ...base, kind: 'other' };
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { CHOSEN_PROFILES, profileFromMetadata } from './key-profile';
+import { planChecks } from './plan-checks';
+
+const ROLE = 'arn:aws:iam::111122223333:role/KmsOperator';
+const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+describe('planChecks', () => {
+  it('checks every symmetric operation, Decrypt and ReEncrypt without ciphertext', () => {
+    const plan = planChecks({
+      keyRef: 'alias/demo-app',
+      profile: CHOSEN_PROFILES.symmetric,
+      context: { department: 'finance' },
+      grantee: ROLE,
+      keyArn: KEY_ARN,
+    });
+    expect(plan.checks.map((check) => check.request.operation)).toEqual([
+      'Encrypt',
+      'Decrypt',
+      'ReEncrypt',
+      'GenerateDataKey',
+      'GenerateDataKeyWithoutPlaintext',
+      'GenerateDataKeyPair',
+      'GenerateDataKeyPairWithoutPlaintext',
+      'CreateGrant',
+    ]);
+    expect(plan.skipped.map((skip) => skip.operation)).toEqual(['RetireGrant', 'RevokeGrant']);
+    const reEncrypt = plan.checks[2];
+    expect(reEncrypt.actions).toEqual(['kms:ReEncryptFrom', 'kms:ReEncryptTo']);
+    expect(reEncrypt.request.input).toEqual({
+      SourceKeyId: 'alias/demo-app',
+      DestinationKeyId: 'alias/demo-app',
+      SourceEncryptionContext: { department: 'finance' },
+      DestinationEncryptionContext: { department: 'finance' },
+    });
+    // CreateGrant takes no alias: the key's ARN from DescribeKey.
+    expect(plan.checks[7].request.input).toEqual({
+      KeyId: KEY_ARN,
+      GranteePrincipal: ROLE,
+      Operations: ['Decrypt'],
+    });
+  });
+
+  it('sends no context to RSA keys, and says so', () => {
+    const plan = planChecks({
+      keyRef: 'alias/demo-rsa',
+      profile: profileFromMetadata({
+        KeyId: 'k',
+        KeySpec: 'RSA_2048',
+        KeyUsage: 'ENCRYPT_DECRYPT',
+        EncryptionAlgorithms: ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256'],
+      }),
+      context: { department: 'finance' },
+      grantee: ROLE,
+      keyArn: KEY_ARN,
+    });
+    expect(plan.checks.map((check) => check.request.operation)).toEqual([
+      'Encrypt',
+      'Decrypt',
+      'ReEncrypt',
+      'CreateGrant',
+    ]);
+    expect(plan.checks[0].request.input).toMatchObject({
+      EncryptionAlgorithm: 'RSAES_OAEP_SHA_256',
+    });
+    expect(plan.checks[0].request.input).not.toHaveProperty('EncryptionContext');
+    expect(plan.checks[0].note).toMatch(/take no encryption context/);
+  });
+
+  it('verifies with placeholders for signing and HMAC keys', () => {
+    const signing = planChecks({
+      keyRef: 'alias/demo-sign',
+      profile: profileFromMetadata({
+        KeyId: 'k',
+        KeySpec: 'ECC_NIST_P256',
+        KeyUsage: 'SIGN_VERIFY',
+        SigningAlgorithms: ['ECDSA_SHA_256'],
+      }),
+      context: {},
+      grantee: ROLE,
+      keyArn: KEY_ARN,
+    });
+    expect(signing.checks.map((check) => [check.request.operation, check.placeholder])).toEqual([
+      ['Sign', undefined],
+      ['Verify', 'Signature'],
+      ['CreateGrant', undefined],
+    ]);
+    const hmac = planChecks({
+      keyRef: 'alias/demo-hmac',
+      profile: profileFromMetadata({
+        KeyId: 'k',
+        KeySpec: 'HMAC_256',
+        KeyUsage: 'GENERATE_VERIFY_MAC',
+        MacAlgorithms: ['HMAC_SHA_256'],
+      }),
+      context: {},
+      grantee: ROLE,
+      keyArn: KEY_ARN,
+    });
+    expect(hmac.checks.map((check) => check.request.operation)).toEqual([
+      'GenerateMac',
+      'VerifyMac',
+      'CreateGrant',
+    ]);
+    expect(hmac.checks[2].request.input).toMatchObject({ Operations: ['VerifyMac'] });
+  });
+
+  it('skips CreateGrant when the caller is unknown, or the alias could not be resolved', () => {
+    const plan = planChecks({ keyRef: KEY_ARN, profile: CHOSEN_PROFILES.symmetric, context: {} });
+    expect(plan.skipped.map((skip) => skip.operation)).toContain('CreateGrant');
+    const alias = planChecks({
+      keyRef: 'alias/demo-app',
+      profile: CHOSEN_PROFILES.symmetric,
+      context: {},
+      grantee: ROLE,
+    });
+    expect(alias.skipped.find((skip) => skip.operation === 'CreateGrant')?.reason).toMatch(
+      /not an alias/,
+    );
+  });
+});
