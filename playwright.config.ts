@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4599);
+/** A second sandbox whose temporary credentials last 30 s (e2e/session-refresh.spec.ts). */
+export const SHORT_SESSION_PORT = PORT + 1;
+/** Built console to serve (several builds can be tested side by side). */
+const CONSOLE_DIR = process.env.E2E_CONSOLE_DIR ?? 'dist';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
@@ -14,6 +18,8 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 60_000,
+  // CI machines run the sandbox, the browser and the build on two cores: be patient, never sleep.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
@@ -30,10 +36,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx tsx sandbox/main.ts --memory --quiet --port ${PORT} --console dist --session-ttl 120`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx tsx sandbox/main.ts --memory --quiet --port ${PORT} --console ${CONSOLE_DIR} --session-ttl 120`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // Short-lived credentials, so the credential refresh tests see several expiries quickly.
+      command: `npx tsx sandbox/main.ts --memory --quiet --port ${SHORT_SESSION_PORT} --console ${CONSOLE_DIR} --session-ttl 30`,
+      url: `http://127.0.0.1:${SHORT_SESSION_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -1,14 +1,18 @@
 import { expect, test } from '@playwright/test';
+import { expectSignInPage } from './support/sign-in';
 
 test('the sandbox serves the console on its own port', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'KMS Console' })).toBeVisible();
+  await expect(page).toHaveTitle(/KMS Console/);
+  await expectSignInPage(page);
 });
 
 test('deep links load the console instead of a 404', async ({ page }) => {
   const response = await page.goto('/keys/1234abcd-12ab-34cd-56ef-1234567890ab');
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole('heading', { name: 'KMS Console' })).toBeVisible();
+  await expectSignInPage(page);
+  // The address is kept, so signing in lands on the linked page.
+  expect(new URL(page.url()).pathname).toBe('/keys/1234abcd-12ab-34cd-56ef-1234567890ab');
 });
 
 test('a browser on another origin can read KMS errors (CORS exposes the error type)', async ({

@@ -1,22 +1,18 @@
-import Box from '@cloudscape-design/components/box';
-import ContentLayout from '@cloudscape-design/components/content-layout';
-import Header from '@cloudscape-design/components/header';
-import Link from '@cloudscape-design/components/link';
+import { useState } from 'react';
+import { RouterProvider } from 'react-router-dom';
+import type { RuntimeConfig } from '../session/config';
+import { SessionProvider } from '../session/SessionProvider';
+import { NotificationsProvider } from '../ui/notifications';
+import { createConsoleRouter } from './router';
 
-/** Placeholder until the console's sign-in and key pages land: it points operators at the sandbox. */
-export function App() {
+/** Providers (notifications, session: credentials, SDK clients and its query cache) and routes. */
+export function App({ config }: { config: RuntimeConfig }) {
+  const [router] = useState(createConsoleRouter);
   return (
-    <Box padding="l">
-      <ContentLayout header={<Header variant="h1">KMS Console</Header>}>
-        <Box variant="p">
-          The console is under construction. The KMS sandbox behind this page already answers the
-          AWS CLI and SDKs at <Box variant="code">{window.location.origin}</Box>; see the{' '}
-          <Link external href="https://docs.aws.amazon.com/cli/latest/reference/kms/">
-            AWS CLI KMS reference
-          </Link>
-          .
-        </Box>
-      </ContentLayout>
-    </Box>
+    <NotificationsProvider>
+      <SessionProvider config={config}>
+        <RouterProvider router={router} />
+      </SessionProvider>
+    </NotificationsProvider>
   );
 }

@@ -1,0 +1,42 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { Shell } from './layout/Shell';
+
+/** Every page beyond the shell is its own chunk, loaded when first visited. */
+const KeysPage = lazy(() => import('../features/keys/components/KeysPage'));
+const KeyDetailPage = lazy(() => import('../features/keys/components/KeyDetailPage'));
+const CreateKeyPage = lazy(() => import('../features/keys/components/CreateKeyPage'));
+const AliasesPage = lazy(() => import('../features/aliases/components/AliasesPage'));
+const FilesPage = lazy(() => import('../features/files/components/FilesPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const EncryptPage = lazy(() => import('../features/crypto/components/EncryptPage'));
+const DecryptPage = lazy(() => import('../features/crypto/components/DecryptPage'));
+const ReEncryptPage = lazy(() => import('../features/crypto/components/ReEncryptPage'));
+const DataKeysPage = lazy(() => import('../features/crypto/components/DataKeysPage'));
+const SignVerifyPage = lazy(() => import('../features/crypto/components/SignVerifyPage'));
+const MacPage = lazy(() => import('../features/crypto/components/MacPage'));
+const PermissionsPage = lazy(() => import('../features/permissions/components/PermissionsPage'));
+
+export function createConsoleRouter() {
+  return createBrowserRouter([
+    {
+      element: <Shell />,
+      children: [
+        { index: true, element: <Navigate to="/keys" replace /> },
+        { path: 'keys', element: <KeysPage /> },
+        { path: 'keys/create', element: <CreateKeyPage /> },
+        { path: 'keys/:keyId', element: <KeyDetailPage /> },
+        { path: 'aliases', element: <AliasesPage /> },
+        { path: 'encrypt', element: <EncryptPage /> },
+        { path: 'decrypt', element: <DecryptPage /> },
+        { path: 're-encrypt', element: <ReEncryptPage /> },
+        { path: 'data-keys', element: <DataKeysPage /> },
+        { path: 'sign', element: <SignVerifyPage /> },
+        { path: 'mac', element: <MacPage /> },
+        { path: 'permissions', element: <PermissionsPage /> },
+        { path: 'files', element: <FilesPage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

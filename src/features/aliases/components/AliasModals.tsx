@@ -1,0 +1,189 @@
+import type { AliasListEntry } from '@aws-sdk/client-kms';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { useState, type ReactNode } from 'react';
+import { useCreateAlias } from '../../../kms/api/create-alias';
+import { useUpdateAlias } from '../../../kms/api/update-alias';
+import { describeError } from '../../../kms/errors';
+import { isKeyReference, parseKeyReference, validateAliasName } from '../../../kms/key-reference';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { KeyInput } from '../../../ui/KeyInput';
+import { useNotify } from '../../../ui/notifications';
+import { useResolvedKey } from '../api/resolve-key';
+
+/** Shows which key a typed reference resolves to (spec, usage, state), or why it does not. */
+function ResolvedKey({ keyRef }: { keyRef: string }) {
+  const resolved = useResolvedKey(keyRef);
+  if (!isKeyReference(parseKeyReference(keyRef))) return null;
+  if (resolved.isPending)
+    return <StatusIndicator type="loading">Looking up the key</StatusIndicator>;
+  if (resolved.isError) {
+    const error = describeError(resolved.error);
+    return <StatusIndicator type="warning">{`${error.title}: ${error.message}`}</StatusIndicator>;
+  }
+  const key = resolved.data;
+  return (
+    <StatusIndicator type={key.KeyState === 'Enabled' ? 'success' : 'warning'}>
+      {`${key.KeyId} · ${key.KeySpec} · ${key.KeyUsage} · ${key.KeyState}`}
+    </StatusIndicator>
+  );
+}
+
+function ModalFrame({
+  header,
+  submitLabel,
+  busy,
+  onSubmit,
+  onClose,
+  children,
+}: {
+  header: string;
+  submitLabel: string;
+  busy: boolean;
+  onSubmit(): void;
+  onClose(): void;
+  children: ReactNode;
+}) {
+  return (
+    <Modal
+      visible
+      onDismiss={onClose}
+      header={header}
+      closeAriaLabel="Close"
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button variant="primary" loading={busy} onClick={onSubmit}>
+              {submitLabel}
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSubmit();
+        }}
+      >
+        <SpaceBetween size="m">{children}</SpaceBetween>
+      </form>
+    </Modal>
+  );
+}
+
+export function CreateAliasModal({ onClose }: { onClose(): void }) {
+  const [name, setName] = useState('alias/');
+  const [target, setTarget] = useState('');
+  const [touched, setTouched] = useState(false);
+  const create = useCreateAlias();
+  const notify = useNotify();
+  const nameProblem = validateAliasName(name.trim());
+  const parsedTarget = parseKeyReference(target);
+  const targetProblem = isKeyReference(parsedTarget) ? undefined : parsedTarget.error;
+  const submit = () => {
+    setTouched(true);
+    if (nameProblem || targetProblem) return;
+    create.mutate(
+      { aliasName: name.trim(), targetKey: target.trim() },
+      {
+        onSuccess: ({ target: key }) => {
+          notify({ type: 'success', header: `Created ${name.trim()} → ${key.KeyId}` });
+          onClose();
+        },
+      },
+    );
+  };
+  return (
+    <ModalFrame
+      header="Create alias"
+      submitLabel="Create alias"
+      busy={create.isPending}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <FormField
+        label="Alias name"
+        description="Starts with alias/. Letters, digits, / _ - only; alias/aws/ is reserved."
+        errorText={touched ? nameProblem : undefined}
+      >
+        <Input value={name} onChange={({ detail }) => setName(detail.value)} spellcheck={false} />
+      </FormField>
+      <FormField
+        label="Target key"
+        description="Key ID, key ARN, alias name or alias ARN of a customer managed key."
+        errorText={touched ? targetProblem : undefined}
+      >
+        <KeyInput value={target} onChange={setTarget} />
+      </FormField>
+      <ResolvedKey keyRef={target} />
+      {create.isError ? (
+        <ErrorAlert error={create.error} header="The alias was not created" />
+      ) : null}
+    </ModalFrame>
+  );
+}
+
+/**
+ * Points an existing alias at another key: the rotation walk-through's step ("point
+ * alias/my-key at a new key"). KMS requires the same key type and usage.
+ */
+export function RetargetAliasModal({ alias, onClose }: { alias: AliasListEntry; onClose(): void }) {
+  const [target, setTarget] = useState('');
+  const [touched, setTouched] = useState(false);
+  const update = useUpdateAlias();
+  const notify = useNotify();
+  const aliasName = alias.AliasName ?? '';
+  const parsedTarget = parseKeyReference(target);
+  const targetProblem = isKeyReference(parsedTarget) ? undefined : parsedTarget.error;
+  const submit = () => {
+    setTouched(true);
+    if (targetProblem) return;
+    update.mutate(
+      { aliasName, targetKey: target.trim(), previousKeyId: alias.TargetKeyId },
+      {
+        onSuccess: ({ target: key }) => {
+          notify({
+            type: 'success',
+            header: `${aliasName} now points at ${key.KeyId}`,
+            content:
+              'New encryptions under the alias use the new key; ciphertexts of the old key still decrypt with it.',
+          });
+          onClose();
+        },
+      },
+    );
+  };
+  return (
+    <ModalFrame
+      header={`Change target key of ${aliasName}`}
+      submitLabel="Change target key"
+      busy={update.isPending}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <FormField label="Current target key">
+        <Box variant="code">{alias.TargetKeyId ?? '—'}</Box>
+      </FormField>
+      <FormField
+        label="New target key"
+        description="Same key type and key usage as the current key. Key ID, key ARN, alias name or alias ARN."
+        errorText={touched ? targetProblem : undefined}
+      >
+        <KeyInput value={target} onChange={setTarget} />
+      </FormField>
+      <ResolvedKey keyRef={target} />
+      {update.isError ? (
+        <ErrorAlert error={update.error} header="The alias was not changed" />
+      ) : null}
+    </ModalFrame>
+  );
+}

@@ -1,0 +1,28 @@
+import {
+  GetPublicKeyCommand,
+  type GetPublicKeyCommandOutput,
+  type KMSClient,
+} from '@aws-sdk/client-kms';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { kmsKeys } from '../../../kms/query-keys';
+import { useKmsClient } from '../../../session/SessionProvider';
+
+export type PublicKey = Omit<GetPublicKeyCommandOutput, '$metadata'>;
+
+/** The public half of an asymmetric key (DER-encoded SubjectPublicKeyInfo). */
+export async function getPublicKey(kms: KMSClient, keyId: string): Promise<PublicKey> {
+  const { $metadata: _, ...publicKey } = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
+  return publicKey;
+}
+
+export const publicKeyQueryOptions = (kms: KMSClient, keyId: string) =>
+  queryOptions({
+    queryKey: kmsKeys.publicKey(keyId),
+    queryFn: () => getPublicKey(kms, keyId),
+    staleTime: Infinity,
+  });
+
+export function usePublicKey(keyId: string, options: { enabled?: boolean } = {}) {
+  const kms = useKmsClient();
+  return useQuery({ ...publicKeyQueryOptions(kms, keyId), enabled: options.enabled ?? true });
+}

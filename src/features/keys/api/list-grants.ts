@@ -1,0 +1,25 @@
+import { ListGrantsCommand, type GrantListEntry, type KMSClient } from '@aws-sdk/client-kms';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { kmsKeys } from '../../../kms/query-keys';
+import { useKmsClient } from '../../../session/SessionProvider';
+
+export async function listGrants(kms: KMSClient, keyId: string): Promise<GrantListEntry[]> {
+  const grants: GrantListEntry[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await kms.send(
+      new ListGrantsCommand({ KeyId: keyId, Limit: 100, Marker: marker }),
+    );
+    grants.push(...(page.Grants ?? []));
+    marker = page.Truncated ? page.NextMarker : undefined;
+  } while (marker);
+  return grants;
+}
+
+export const grantsQueryOptions = (kms: KMSClient, keyId: string) =>
+  queryOptions({ queryKey: kmsKeys.grants(keyId), queryFn: () => listGrants(kms, keyId) });
+
+export function useGrants(keyId: string) {
+  const kms = useKmsClient();
+  return useQuery(grantsQueryOptions(kms, keyId));
+}

@@ -1,0 +1,47 @@
+import type { KeySpec, KeyUsageType } from '@aws-sdk/client-kms';
+
+export type KeyTypeChoice = 'symmetric' | 'asymmetric' | 'hmac';
+
+/** Key usages the AWS console offers per key type. */
+export const USAGES: Record<KeyTypeChoice, KeyUsageType[]> = {
+  symmetric: ['ENCRYPT_DECRYPT'],
+  asymmetric: ['ENCRYPT_DECRYPT', 'SIGN_VERIFY', 'KEY_AGREEMENT'],
+  hmac: ['GENERATE_VERIFY_MAC'],
+};
+
+/** Key specs KMS accepts for a type and usage (CreateKey's rules). */
+export function keySpecsFor(type: KeyTypeChoice, usage: KeyUsageType): KeySpec[] {
+  if (type === 'symmetric') return ['SYMMETRIC_DEFAULT'];
+  if (type === 'hmac') return ['HMAC_224', 'HMAC_256', 'HMAC_384', 'HMAC_512'];
+  switch (usage) {
+    case 'ENCRYPT_DECRYPT':
+      return ['RSA_2048', 'RSA_3072', 'RSA_4096', 'SM2'];
+    case 'SIGN_VERIFY':
+      return [
+        'RSA_2048',
+        'RSA_3072',
+        'RSA_4096',
+        'ECC_NIST_P256',
+        'ECC_NIST_P384',
+        'ECC_NIST_P521',
+        'ECC_SECG_P256K1',
+        'ECC_NIST_EDWARDS25519',
+        'ML_DSA_44',
+        'ML_DSA_65',
+        'ML_DSA_87',
+        'SM2',
+      ];
+    case 'KEY_AGREEMENT':
+      return ['ECC_NIST_P256', 'ECC_NIST_P384', 'ECC_NIST_P521', 'SM2'];
+    default:
+      return [];
+  }
+}
+
+/** The default spec the AWS console preselects. */
+export function defaultSpec(type: KeyTypeChoice, usage: KeyUsageType): KeySpec {
+  if (type === 'asymmetric' && usage === 'SIGN_VERIFY') return 'ECC_NIST_P256';
+  if (type === 'asymmetric' && usage === 'KEY_AGREEMENT') return 'ECC_NIST_P256';
+  if (type === 'hmac') return 'HMAC_256';
+  return keySpecsFor(type, usage)[0] ?? 'SYMMETRIC_DEFAULT';
+}

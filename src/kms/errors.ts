@@ -1,0 +1,530 @@
+import { parseAccessDenied, type ParsedAccessDenied } from '../policy/access-denied';
+
+/**
+ * The error catalogue: every exception the console may meet (KMS, Cognito, STS, the network)
+ * turned into what happened and what to do, in AWS's words. Pages never show a raw SDK error
+ * alone. Later features add their operations' exceptions here.
+ */
+export interface CatalogueEntry {
+  /** Short headline, e.g. "The key is disabled". */
+  title: string;
+  /** Why AWS answers this. */
+  cause: string;
+  /** What to do about it. */
+  fix: string;
+}
+
+export type ErrorKind =
+  | 'access-denied'
+  | 'sign-in'
+  | 'network'
+  | 'clock-skew'
+  | 'expired'
+  | 'throttling'
+  | 'validation'
+  | 'not-found'
+  | 'state'
+  | 'service';
+
+export interface ConsoleError extends CatalogueEntry {
+  kind: ErrorKind;
+  /** The exception name as AWS sends it (`__type`), or the JavaScript error name. */
+  name: string;
+  /** AWS's own message, shown verbatim. */
+  message: string;
+  requestId?: string;
+  httpStatus?: number;
+  accessDenied?: ParsedAccessDenied;
+}
+
+type Entry = CatalogueEntry & { kind: ErrorKind };
+
+export const ERROR_CATALOGUE: Record<string, Entry> = {
+  AccessDeniedException: {
+    kind: 'access-denied',
+    title: 'Access denied',
+    cause:
+      'No policy allows this action for your principal on this key, or one explicitly denies it.',
+    fix: 'Ask an administrator to allow the action in the key policy or your IAM policy, or use a key you may use.',
+  },
+  NotFoundException: {
+    kind: 'not-found',
+    title: 'Key or alias not found',
+    cause:
+      'No key or alias with that name exists in this account and region (keys of other accounts are found only by ARN).',
+    fix: 'Check the key ID, key ARN, alias name or alias ARN, and the region.',
+  },
+  DisabledException: {
+    kind: 'state',
+    title: 'The key is disabled',
+    cause: 'A disabled key cannot be used in cryptographic operations.',
+    fix: 'Enable the key (Key actions → Enable) or choose another key.',
+  },
+  KMSInvalidStateException: {
+    kind: 'state',
+    title: 'The key is not in a state that allows this',
+    cause:
+      'The key is pending deletion, pending import, unavailable, or otherwise in a state this operation does not accept.',
+    fix: 'Check the key status; cancel a scheduled deletion to use the key again.',
+  },
+  InvalidKeyUsageException: {
+    kind: 'state',
+    title: 'The key cannot do that',
+    cause:
+      'The key usage (ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC) or key spec does not allow this operation.',
+    fix: 'Use a key whose usage matches the operation.',
+  },
+  ValidationException: {
+    kind: 'validation',
+    title: 'The request is not valid',
+    cause: 'A parameter is missing, too long, or does not match the format KMS expects.',
+    fix: 'Correct the value named in the message.',
+  },
+  AlreadyExistsException: {
+    kind: 'validation',
+    title: 'It already exists',
+    cause: 'An alias with that name already exists in this account and region.',
+    fix: 'Choose another alias name, or update the existing alias to point at this key.',
+  },
+  InvalidAliasNameException: {
+    kind: 'validation',
+    title: 'Invalid alias name',
+    cause:
+      'Alias names start with alias/, use letters, digits, /_- only, and may not start with alias/aws/.',
+    fix: 'Use a name such as alias/my-key.',
+  },
+  InvalidArnException: {
+    kind: 'validation',
+    title: 'Invalid ARN',
+    cause: 'The ARN is not a valid KMS key or alias ARN.',
+    fix: 'Use arn:aws:kms:<region>:<account>:key/<key id> or …:alias/<name>.',
+  },
+  MalformedPolicyDocumentException: {
+    kind: 'validation',
+    title: 'The key policy is not valid',
+    cause:
+      'The policy is not valid JSON, uses unknown elements, or would lock everyone out of the key (the lockout safety check).',
+    fix: 'Fix the statement named in the message; keep a statement that lets the account root or an admin manage the key.',
+  },
+  TagException: {
+    kind: 'validation',
+    title: 'Invalid tag',
+    cause: 'Tag keys are 1–128 characters, values up to 256, and keys may not start with aws:.',
+    fix: 'Correct the tag.',
+  },
+  LimitExceededException: {
+    kind: 'throttling',
+    title: 'A KMS quota was reached',
+    cause:
+      'The account reached a resource quota (keys, aliases, grants per key) or a request rate limit.',
+    fix: 'Delete unused resources or wait and try again; quotas can be raised in Service Quotas.',
+  },
+  ThrottlingException: {
+    kind: 'throttling',
+    title: 'KMS is throttling requests',
+    cause: 'Requests exceeded the KMS request rate quota for this account and region.',
+    fix: 'The console already retried with backoff; wait a moment and try again.',
+  },
+  InvalidMarkerException: {
+    kind: 'validation',
+    title: 'The list changed while paging',
+    cause: 'The pagination marker is invalid or expired.',
+    fix: 'Refresh the list.',
+  },
+  InvalidGrantIdException: {
+    kind: 'not-found',
+    title: 'Grant not found',
+    cause: 'No grant with that ID exists on this key.',
+    fix: 'Refresh the grants list.',
+  },
+  UnsupportedOperationException: {
+    kind: 'state',
+    title: 'Not supported for this key',
+    cause:
+      'This key type or origin does not support the operation (e.g. rotation of asymmetric keys).',
+    fix: 'Use a symmetric encryption key with AWS_KMS origin for rotation.',
+  },
+  DryRunOperationException: {
+    kind: 'service',
+    title: 'The request would have succeeded',
+    cause: 'The DryRun option was set, so KMS checked the request and changed nothing.',
+    fix: 'Run the request without DryRun to perform it.',
+  },
+  DependencyTimeoutException: {
+    kind: 'service',
+    title: 'KMS timed out',
+    cause: 'A service KMS depends on did not answer in time.',
+    fix: 'Try again.',
+  },
+  KMSInternalException: {
+    kind: 'service',
+    title: 'KMS failed internally',
+    cause: 'The endpoint had an internal error.',
+    fix: 'Try again; if it persists, note the request ID.',
+  },
+  UnrecognizedClientException: {
+    kind: 'sign-in',
+    title: 'Unknown access key',
+    cause:
+      'The endpoint does not recognize the access key ID (or the session token belongs to another endpoint).',
+    fix: 'Check the access key ID and endpoint; the sandbox only knows its scenario users.',
+  },
+  InvalidClientTokenId: {
+    kind: 'sign-in',
+    title: 'Unknown access key',
+    cause: 'STS does not recognize the access key ID.',
+    fix: 'Check the access key ID and endpoint.',
+  },
+  InvalidSignatureException: {
+    kind: 'sign-in',
+    title: 'The signature does not match',
+    cause:
+      'The request was signed with a secret access key that does not belong to the access key ID.',
+    fix: 'Check the secret access key (and session token).',
+  },
+  SignatureDoesNotMatch: {
+    kind: 'sign-in',
+    title: 'The signature does not match',
+    cause:
+      'The request was signed with a secret access key that does not belong to the access key ID.',
+    fix: 'Check the secret access key (and session token).',
+  },
+  IncompleteSignatureException: {
+    kind: 'sign-in',
+    title: 'The signature is incomplete',
+    cause: 'The request lacks part of its SigV4 signature.',
+    fix: 'Sign in again.',
+  },
+  MissingAuthenticationTokenException: {
+    kind: 'sign-in',
+    title: 'Not signed',
+    cause: 'The request carried no credentials.',
+    fix: 'Sign in again.',
+  },
+  ExpiredTokenException: {
+    kind: 'expired',
+    title: 'Your credentials expired',
+    cause: 'The temporary credentials (session token) passed their expiration time.',
+    fix: 'Sign in again; the console renews Cognito credentials by itself when it can.',
+  },
+  ExpiredToken: {
+    kind: 'expired',
+    title: 'Your credentials expired',
+    cause: 'The temporary credentials (session token) passed their expiration time.',
+    fix: 'Sign in again.',
+  },
+  SessionExpiredError: {
+    kind: 'expired',
+    title: 'Your session ended',
+    cause: 'The temporary credentials expired and could not be renewed.',
+    fix: 'Sign in again; the page keeps what you were doing.',
+  },
+  RequestTimeTooSkewed: {
+    kind: 'clock-skew',
+    title: "Your computer's clock is off",
+    cause: 'AWS refuses signatures more than 5 minutes away from its own time.',
+    fix: "Set this computer's clock to the correct time (enable automatic time), then sign in again.",
+  },
+  // Cryptographic operations (issue 5); src/kms/crypto-errors.ts refines them per operation.
+  InvalidCiphertextException: {
+    kind: 'validation',
+    title: 'The ciphertext could not be decrypted',
+    cause:
+      'The ciphertext, its encryption context or its algorithm do not match what it was made with: the context differs, the bytes were changed or truncated, or they are not a KMS ciphertext.',
+    fix: 'Use exactly the encryption context given when it was encrypted, and the ciphertext bytes unchanged.',
+  },
+  IncorrectKeyException: {
+    kind: 'validation',
+    title: 'The ciphertext was made under another key',
+    cause: 'The key named in the request is not the key that encrypted this ciphertext.',
+    fix: 'Name the key that encrypted it, or leave the key out for symmetric ciphertext (it names its key).',
+  },
+  InvalidGrantTokenException: {
+    kind: 'validation',
+    title: 'Invalid grant token',
+    cause: 'A grant token is malformed, expired, or was not issued for this key.',
+    fix: 'Remove the grant token, or use the token CreateGrant returned for this key.',
+  },
+  KMSInvalidSignatureException: {
+    kind: 'validation',
+    title: 'The signature is not valid',
+    cause: 'The signature does not match the message with this key and signing algorithm.',
+    fix: 'Check the message, the message type (RAW or DIGEST), the signing algorithm and the key.',
+  },
+  KMSInvalidMacException: {
+    kind: 'validation',
+    title: 'The MAC is not valid',
+    cause: 'The MAC does not match the message with this HMAC key and MAC algorithm.',
+    fix: 'Check the message, the MAC algorithm and the key.',
+  },
+  KeyUnavailableException: {
+    kind: 'service',
+    title: 'The key is unavailable',
+    cause:
+      'The key material is not available right now (for example its custom key store is disconnected).',
+    fix: 'Try again later, or check the custom key store.',
+  },
+  // Envelope encryption of files, AWS Encryption SDK message format (issue 7, src/features/files).
+  FileTooLarge: {
+    kind: 'validation',
+    title: 'The file is too large for the browser',
+    cause: "The console encrypts and decrypts a file in the browser's memory, up to 256 MiB.",
+    fix: 'Use the AWS Encryption CLI or an AWS Encryption SDK for larger files: they stream, and read the same format.',
+  },
+  NotAnEncryptedMessage: {
+    kind: 'validation',
+    title: 'Not an encrypted file',
+    cause: 'The file does not start with an AWS Encryption SDK message header.',
+    fix: 'Choose a file written by this console, the AWS Encryption CLI or an AWS Encryption SDK.',
+  },
+  TruncatedMessage: {
+    kind: 'validation',
+    title: 'The file is truncated',
+    cause:
+      'The message ends before its last frame or its signature: the file was cut short, for example by an interrupted download or copy.',
+    fix: 'Get the complete file again. Nothing was decrypted and KMS was not called.',
+  },
+  DamagedMessage: {
+    kind: 'validation',
+    title: 'The file is damaged',
+    cause:
+      'Part of the message failed authentication (AES-GCM tag, key commitment or signature): its bytes changed after it was encrypted.',
+    fix: 'Get an intact copy of the file. Nothing was decrypted: no partial file is produced.',
+  },
+  EncryptionContextMismatch: {
+    kind: 'validation',
+    title: 'The encryption context does not match',
+    cause: 'The message was encrypted with another encryption context than the pairs you require.',
+    fix: 'Compare the pairs with the message header shown above; KMS was not called.',
+  },
+  NoUsableDataKey: {
+    kind: 'validation',
+    title: 'None of the chosen keys encrypted this file',
+    cause: 'The message has no copy of its data key encrypted under the KMS keys you chose.',
+    fix: 'Choose one of the keys the message header lists.',
+  },
+  DataKeyDecryptFailed: {
+    kind: 'access-denied',
+    title: 'KMS did not decrypt the data key',
+    cause: 'Every KMS key you chose refused or failed to decrypt its copy of the data key.',
+    fix: 'Use a key you may decrypt with (kms:Decrypt), or ask for that permission.',
+  },
+  UncommittedMessage: {
+    kind: 'validation',
+    title: 'The file uses an algorithm suite without key commitment',
+    cause:
+      'It was written by an AWS Encryption SDK before version 2.0, or with a non-committing suite; the console only reads messages with key commitment (commitment policy REQUIRE_ENCRYPT_REQUIRE_DECRYPT).',
+    fix: 'Decrypt it with an AWS Encryption SDK configured with REQUIRE_ENCRYPT_ALLOW_DECRYPT, then encrypt it again.',
+  },
+  TooManyDataKeys: {
+    kind: 'validation',
+    title: 'The file has too many encrypted data keys',
+    cause:
+      'The console reads messages with at most 10 encrypted data keys (maxEncryptedDataKeys), so a hostile file cannot make it call KMS many times.',
+    fix: 'Ask the sender to encrypt under fewer KMS keys.',
+  },
+  // Cognito user pools and identity pools.
+  NotAuthorizedException: {
+    kind: 'sign-in',
+    title: 'Sign-in refused',
+    cause: 'Cognito refused the sign-in.',
+    fix: 'Check the username and password.',
+  },
+  UserNotFoundException: {
+    kind: 'sign-in',
+    title: 'Incorrect username or password',
+    cause: 'The user pool has no such user.',
+    fix: 'Check the username.',
+  },
+  PasswordResetRequiredException: {
+    kind: 'sign-in',
+    title: 'Password reset required',
+    cause: 'An administrator requires this user to reset the password.',
+    fix: 'Reset the password through your application, then sign in.',
+  },
+  UserNotConfirmedException: {
+    kind: 'sign-in',
+    title: 'User not confirmed',
+    cause: 'The user signed up but has not confirmed the account.',
+    fix: 'Confirm the account, then sign in.',
+  },
+  ResourceNotFoundException: {
+    kind: 'sign-in',
+    title: 'Pool not found',
+    cause: 'Cognito has no identity pool, user pool or app client with that ID in this region.',
+    fix: 'Check the identity pool ID, user pool ID, app client ID and region.',
+  },
+  InvalidParameterException: {
+    kind: 'sign-in',
+    title: 'Cognito rejected the request',
+    cause: 'A parameter is invalid or the app client does not allow this sign-in flow.',
+    fix: 'Enable ALLOW_USER_PASSWORD_AUTH on the app client, and check the IDs.',
+  },
+  InvalidIdentityPoolConfigurationException: {
+    kind: 'sign-in',
+    title: 'The identity pool is misconfigured',
+    cause: 'The identity pool has no IAM role for this kind of identity, or cannot assume it.',
+    fix: 'Assign authenticated and guest roles to the identity pool.',
+  },
+  UserPoolChallengeError: {
+    kind: 'sign-in',
+    title: 'Sign-in needs another step',
+    cause:
+      'The user pool asked for a challenge (MFA or a new password) the console does not handle.',
+    fix: 'Complete the challenge in your application, or use a user without it.',
+  },
+  ConfigError: {
+    kind: 'validation',
+    title: 'Invalid setting',
+    cause: 'A connection setting is not valid.',
+    fix: 'Correct the setting.',
+  },
+};
+
+const NETWORK: Entry = {
+  kind: 'network',
+  title: 'Cannot reach the endpoint',
+  cause:
+    'The browser got no answer: the endpoint is down or unreachable, the URL is wrong, or it does not allow this origin (CORS).',
+  fix: 'Check the endpoint URL and that the service is running; real KMS answers browsers from any origin.',
+};
+
+const CLOCK_SKEW: Entry = {
+  kind: 'clock-skew',
+  title: "Your computer's clock is off",
+  cause:
+    "The request was signed with a time more than 5 minutes away from the endpoint's clock, so it was refused.",
+  fix: "Set this computer's clock to the correct time (enable automatic time), then try again.",
+};
+
+const NOT_AWS: Entry = {
+  kind: 'network',
+  title: 'The endpoint did not answer like AWS',
+  cause:
+    'The answer is not an AWS API response: the URL probably points at another kind of server.',
+  fix: 'Check the endpoint URL (for the sandbox: http://127.0.0.1:4566, no path).',
+};
+
+const UNKNOWN: Entry = {
+  kind: 'service',
+  title: 'The request failed',
+  cause: 'The endpoint answered with an error the console does not know.',
+  fix: 'Read the message; try again.',
+};
+
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+  $response?: { statusCode?: number };
+}
+
+const SKEW_MESSAGE = /Signature expired|Signature not yet current|RequestTimeTooSkewed|clock skew/i;
+const NETWORK_MESSAGE = /Failed to fetch|NetworkError|Load failed|fetch failed|ECONNREFUSED/i;
+
+/** Turns anything thrown by an SDK call into cause and fix, keeping AWS's own message. */
+export function describeError(error: unknown): ConsoleError {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  const name = typeof e.name === 'string' && e.name !== '' ? e.name : 'Error';
+  const message =
+    typeof e.message === 'string' ? e.message : typeof error === 'string' ? error : String(error);
+  const httpStatus = e.$metadata?.httpStatusCode ?? e.$response?.statusCode;
+  const requestId = e.$metadata?.requestId || undefined;
+  const base = { name, message, httpStatus, requestId };
+
+  if (SKEW_MESSAGE.test(message) || name === 'RequestTimeTooSkewed') {
+    return { ...base, ...CLOCK_SKEW };
+  }
+  if ((name === 'TypeError' || name === 'TimeoutError') && NETWORK_MESSAGE.test(message)) {
+    return { ...base, ...NETWORK };
+  }
+  if (name === 'TimeoutError' || name === 'RequestTimeout') return { ...base, ...NETWORK };
+  const entry = ERROR_CATALOGUE[name];
+  if (entry) {
+    const accessDenied = parseAccessDenied(message) ?? undefined;
+    return {
+      ...base,
+      ...entry,
+      ...cognitoDetail(name, message),
+      ...(accessDenied ? { accessDenied } : {}),
+    };
+  }
+  if (name === 'SyntaxError' || /Deserialization error|Unexpected token/.test(message)) {
+    return { ...base, ...NOT_AWS };
+  }
+  if (name === 'UnknownError' || (httpStatus !== undefined && httpStatus >= 300 && !entry)) {
+    if (httpStatus === 404 || httpStatus === 405 || httpStatus === 403) {
+      return {
+        ...base,
+        ...NOT_AWS,
+        cause: `The endpoint answered HTTP ${httpStatus} without an AWS error: the URL probably points at another kind of server.`,
+      };
+    }
+  }
+  return { ...base, ...UNKNOWN };
+}
+
+/** Cognito uses one exception name for several causes; its message tells them apart. */
+function cognitoDetail(name: string, message: string): Partial<CatalogueEntry> {
+  if (name === 'NotAuthorizedException') {
+    if (/Incorrect username or password/i.test(message)) {
+      return {
+        title: 'Incorrect username or password',
+        cause: 'The user pool did not accept this username and password.',
+        fix: 'Check both and try again (passwords are case-sensitive).',
+      };
+    }
+    if (/Unauthenticated access is not supported/i.test(message)) {
+      return {
+        title: 'Guest access is off',
+        cause: 'This identity pool does not allow unauthenticated (guest) identities.',
+        fix: 'Sign in with a user pool login, or enable guest access on the identity pool.',
+      };
+    }
+    if (/Invalid login token|Token expired/i.test(message)) {
+      return {
+        title: 'The login token was refused',
+        cause:
+          'The identity pool did not accept the user pool ID token (expired, or from a pool it does not trust).',
+        fix: 'Sign in again; check that the identity pool lists this user pool and app client.',
+      };
+    }
+  }
+  if (name === 'ResourceNotFoundException') {
+    if (/IdentityPool/i.test(message)) {
+      return {
+        title: 'Unknown identity pool',
+        cause: 'No identity pool with this ID exists in this region.',
+        fix: 'Check the identity pool ID (region:GUID) and the region.',
+      };
+    }
+    if (/client/i.test(message)) {
+      return {
+        title: 'Unknown app client',
+        cause: 'The user pool has no app client with this ID.',
+        fix: 'Check the app client ID.',
+      };
+    }
+    if (/pool/i.test(message)) {
+      return {
+        title: 'Unknown user pool',
+        cause: 'No user pool with this ID exists in this region.',
+        fix: 'Check the user pool ID and region.',
+      };
+    }
+  }
+  return {};
+}
+
+/** Plain sentence for logs and flashes: never includes request bodies or secrets. */
+export function errorSummary(error: ConsoleError): string {
+  return `${error.title}: ${error.message}`;
+}
+
+export function isAccessDenied(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as ErrorLike).name === 'AccessDeniedException'
+  );
+}
