@@ -1,5 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchAuthorization } from './authorization';
+import { benchConsoleBundle } from './console-bundle';
+import { benchConsoleCrypto } from './console-crypto';
+import { benchConsoleFiles } from './console-files';
+import { benchConsoleKeys } from './console-keys';
 import { benchKmsThroughput } from './kms-throughput';
 
 /**
@@ -9,6 +13,10 @@ import { benchKmsThroughput } from './kms-throughput';
 const suites: Array<[string, () => Promise<string>]> = [
   ['authorization', benchAuthorization],
   ['kms-throughput', benchKmsThroughput],
+  ['console-bundle', benchConsoleBundle],
+  ['console-keys', benchConsoleKeys],
+  ['console-crypto', benchConsoleCrypto],
+  ['console-files', benchConsoleFiles],
 ];
 
 const only = process.argv.slice(2);
