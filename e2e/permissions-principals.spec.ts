@@ -47,21 +47,6 @@ test("guest: the matrix reflects the role and Cognito's guest session policy", a
       /AmazonCognitoUnAuthedIdentitiesSessionPolicy, which allows kms:Decrypt: the guest role/,
     ),
   ).toBeVisible();
-
-  // A signing key: Sign is beyond the session policy, so nothing the guest role says matters.
-  await chooseKey(page, 'alias/demo-sign');
-  await page.getByRole('button', { name: /Key type/ }).click();
-  await page.getByRole('option', { name: 'ECC signing key' }).click();
-  await expectChecked(
-    page,
-    'Checked 2 operations on alias/demo-sign without an encryption context.',
-  );
-  await expect(row(page, 'Sign')).toContainText(DENIED_BY_IAM);
-  await expect(row(page, 'Sign').getByRole('cell').nth(1)).toHaveText('Does not allow');
-  await page.getByRole('button', { name: /Why Sign is denied/ }).click();
-  await expect(
-    page.getByText(/which does not allow kms:Sign: no change to the guest role or key policy/),
-  ).toBeVisible();
 });
 
 test('side by side: the same key and context for admin, operator, auditor and guest', async ({
