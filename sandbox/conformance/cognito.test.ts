@@ -348,11 +348,13 @@ describe('Cognito identity pool (GetId, GetCredentialsForIdentity)', () => {
     const forged = await new SignJWT(decodeJwt(adminToken))
       .setProtectedHeader({ alg: 'RS256', kid })
       .sign(privateKey);
+    // Thunks, so each refusal is awaited as soon as it is made: an eagerly built array would leave
+    // the first rejection unhandled while the second call's GetId is still in flight.
     for (const call of [
-      getId({ [USER_POOL_PROVIDER]: forged }),
-      credentialsFor((await getId()).IdentityId!, { [USER_POOL_PROVIDER]: forged }),
+      () => getId({ [USER_POOL_PROVIDER]: forged }),
+      async () => credentialsFor((await getId()).IdentityId!, { [USER_POOL_PROVIDER]: forged }),
     ]) {
-      expect(await failure(call)).toEqual({
+      expect(await failure(call())).toEqual({
         name: 'NotAuthorizedException',
         message: "Invalid login token. Couldn't verify signed token.",
       });
