@@ -47,6 +47,55 @@ test("guest: the matrix reflects the role and Cognito's guest session policy", a
       /AmazonCognitoUnAuthedIdentitiesSessionPolicy, which allows kms:Decrypt: the guest role/,
     ),
   ).toBeVisible();
+
+  // A signing key: Sign is beyond the session policy, so nothing the guest role says matters.
+  await chooseKey(page, 'alias/demo-sign');
+  await page.getByRole('button', { name: /Key type/ }).click();
+  await page.getByRole('option', { name: 'ECC signing key' }).click();
+  await expectChecked(
+    page,
+    'Checked 2 operations on alias/demo-sign without an encryption context.',
+  );
+  await expect(row(page, 'Sign')).toContainText(DENIED_BY_IAM);
+  await expect(row(page, 'Sign').getByRole('cell').nth(1)).toHaveText('Does not allow');
+  await page.getByRole('button', { name: /Why Sign is denied/ }).click();
+  await expect(
+    page.getByText(/which does not allow kms:Sign: no change to the guest role or key policy/),
+  ).toBeVisible();
+});
+
+test('guest: the key type list stays open while another key is looked up', async ({ page }) => {
+  await signInAs(page, 'guest', '/permissions?keyId=alias/demo-app');
+  await expectChecked(
+    page,
+    'Checked 7 operations on alias/demo-app without an encryption context.',
+  );
+  // Hold DescribeKey, so the list is opened while the new key's lookup is under way.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === '/',
+    async (route) => {
+      if (route.request().headers()['x-amz-target'] === 'TrentService.DescribeKey') await held;
+      await route.fallback();
+    },
+  );
+  await chooseKey(page, 'alias/demo-sign');
+  await expect(page.getByText('Looking up the key…')).toBeVisible();
+  await page.getByRole('button', { name: /Key type/ }).click();
+  await expect(page.getByRole('option', { name: 'ECC signing key' })).toBeVisible();
+  release();
+  // DescribeKey is denied again: the same list, still open, takes the choice.
+  await expectChecked(
+    page,
+    'Checked 7 operations on alias/demo-sign without an encryption context.',
+  );
+  await page.getByRole('option', { name: 'ECC signing key' }).click();
+  await expectChecked(
+    page,
+    'Checked 2 operations on alias/demo-sign without an encryption context.',
+  );
+  await expect(page.getByRole('button', { name: /Key type/ })).toContainText('ECC signing key');
 });
 
 test('side by side: the same key and context for admin, operator, auditor and guest', async ({

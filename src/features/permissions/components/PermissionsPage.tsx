@@ -14,6 +14,7 @@ import {
 } from '../../../bytes/encryption-context';
 import { useContextField } from '../../../bytes/use-context-field';
 import { describeKeyQueryOptions } from '../../../kms/api/describe-key';
+import { isAccessDenied } from '../../../kms/errors';
 import { isKeyReference, parseKeyReference } from '../../../kms/key-reference';
 import { useKmsClient, useSession } from '../../../session/SessionProvider';
 import { useBreadcrumbs } from '../../../ui/page-chrome';
@@ -22,7 +23,12 @@ import { useKeyPolicySource } from '../api/use-key-policy-source';
 import { callerFromArn, principalArnOf, type Caller } from '../model/caller';
 import { guestSessionAllows } from '../model/cognito-guest';
 import { explainDenial } from '../model/explain-denial';
-import { CHOSEN_PROFILES, profileFromMetadata, type KeyProfile } from '../model/key-profile';
+import {
+  CHOSEN_PROFILES,
+  keyTypeSource,
+  profileFromMetadata,
+  type KeyProfile,
+} from '../model/key-profile';
 import { planChecks } from '../model/plan-checks';
 import { contextWords } from '../model/words';
 import { useScenarioSessions } from '../scenario/use-scenario-sessions';
@@ -31,7 +37,7 @@ import { CompareScenarioUsers } from './CompareScenarioUsers';
 import { DenialExplanation } from './DenialExplanation';
 import { KeyPolicyPanel } from './KeyPolicyPanel';
 import { RequestPanel, type ChosenKind } from './RequestPanel';
-import { sameRecord, useSettled } from './use-settled';
+import { sameRecord, useLastKnown, useSettled } from './use-settled';
 
 const NO_CONTEXT: Readonly<Record<string, string>> = Object.freeze({});
 
@@ -80,6 +86,17 @@ export default function PermissionsPage() {
     retry: false,
   });
   const metadata = keyValid ? describe.data : undefined;
+  // Ask for the key type while DescribeKey is denied, and keep asking (the same mounted "Key
+  // type" select) while a new key or a retry is looked up, until the lookup answers otherwise.
+  const askKeyType =
+    useLastKnown(
+      keyTypeSource({
+        keyValid,
+        status: describe.status,
+        accessDenied: describe.isError && isAccessDenied(describe.error),
+      }),
+      'none',
+    ) === 'chosen';
   const profile = useMemo(
     () => (metadata ? profileFromMetadata(metadata) : CHOSEN_PROFILES[chosenKind]),
     [metadata, chosenKind],
@@ -184,6 +201,7 @@ export default function PermissionsPage() {
           keyError={keyError}
           metadata={metadata}
           describeError={keyValid && describe.isError ? describe.error : undefined}
+          askKeyType={askKeyType}
           describing={keyValid && describe.isFetching}
           chosenKind={chosenKind}
           onChosenKind={setChosenKind}

@@ -8,7 +8,7 @@ import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { ContextEditor } from '../../../bytes/ContextEditor';
 import type { ContextField } from '../../../bytes/use-context-field';
-import { describeError, isAccessDenied } from '../../../kms/errors';
+import { describeError } from '../../../kms/errors';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { KeyInput } from '../../../ui/KeyInput';
 import { CHOSEN_PROFILES, KEY_KIND_LABELS } from '../model/key-profile';
@@ -28,6 +28,7 @@ export function RequestPanel({
   metadata,
   describeError: failure,
   describing,
+  askKeyType,
   chosenKind,
   onChosenKind,
   context,
@@ -38,11 +39,12 @@ export function RequestPanel({
   metadata: KeyMetadata | undefined;
   describeError: unknown;
   describing: boolean;
+  /** DescribeKey was denied: the user says which type the key is (kept while a lookup runs). */
+  askKeyType: boolean;
   chosenKind: ChosenKind;
   onChosenKind(kind: ChosenKind): void;
   context: ContextField;
 }) {
-  const denied = failure !== undefined && failure !== null && isAccessDenied(failure);
   return (
     <Container
       header={
@@ -75,7 +77,7 @@ export function RequestPanel({
             invalid={keyError !== undefined}
           />
         </FormField>
-        {denied ? (
+        {askKeyType ? (
           <SpaceBetween size="s">
             <Alert type="info" header="You may not describe this key">
               DescribeKey answered AccessDenied, so the console cannot tell the key’s type. It

@@ -22,3 +22,11 @@ export function sameRecord(
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => b[key] === a[key]);
 }
+
+/** `value` when it is known; while it is `undefined`, the last value that was known. */
+export function useLastKnown<T>(value: T | undefined, initial: T): T {
+  const [known, setKnown] = useState<T>(value ?? initial);
+  // Adjusting state while rendering (React's documented pattern): no effect, no extra frame.
+  if (value !== undefined && !Object.is(value, known)) setKnown(value);
+  return value ?? known;
+}

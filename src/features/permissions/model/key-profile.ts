@@ -82,3 +82,27 @@ export function profileFromMetadata(metadata: KeyMetadata): KeyProfile {
   }
   return { ...base, kind: 'other' };
 }
+
+/**
+ * Where the checks take the key's type from: DescribeKey's metadata (`described`), the user's
+ * choice because DescribeKey is denied (`chosen`), or nowhere yet (`none`: no key, or another
+ * failure, which the page reports).
+ */
+export type KeyTypeSource = 'none' | 'described' | 'chosen';
+
+/**
+ * The key type's source as DescribeKey's lookup has answered it, or `undefined` while the answer
+ * is not in. A new key starts `pending`, and TanStack Query puts a failed lookup back to `pending`
+ * (error cleared) whenever it asks again: the page keeps the last answer meanwhile, so the "Key
+ * type" choice is not taken away (unmounted, its list closed) from under the user's click.
+ */
+export function keyTypeSource(lookup: {
+  keyValid: boolean;
+  status: 'pending' | 'error' | 'success';
+  accessDenied: boolean;
+}): KeyTypeSource | undefined {
+  if (!lookup.keyValid) return 'none';
+  if (lookup.status === 'pending') return undefined;
+  if (lookup.status === 'success') return 'described';
+  return lookup.accessDenied ? 'chosen' : 'none';
+}
