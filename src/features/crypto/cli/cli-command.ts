@@ -43,137 +43,119 @@ interface OperationSpec {
 
 const KEY: ParamSpec = { member: 'KeyId', kind: 'string' };
 const CONTEXT: ParamSpec = { member: 'EncryptionContext', kind: 'map' };
+const MESSAGE = blob('Message', 'message.bin');
+const CIPHERTEXT = blob('CiphertextBlob', 'ciphertext.bin');
 const GRANTS: ParamSpec = { member: 'GrantTokens', kind: 'list' };
 const DRY_RUN: ParamSpec = { member: 'DryRun', kind: 'flag' };
 
+function text(member: string): ParamSpec {
+  return { member, kind: 'string' };
+}
+
+function blob(member: string, file: string): ParamSpec {
+  return { member, kind: 'blob', file };
+}
+
+/** Every operation that may dry-run ends with the same two options, in the CLI's order. */
+function thenGrantsAndDryRun(...params: ParamSpec[]): ParamSpec[] {
+  return [...params, GRANTS, DRY_RUN];
+}
+
+/** The binary response members, in the order the command writes them. */
+function outputs(...pairs: Array<[member: string, file: string]>): OperationSpec['binaryOutputs'] {
+  return pairs.map(([member, file]) => ({ member, file }));
+}
+
+// With and without plaintext, a data key (pair) request has the same parameters.
+const DATA_KEY_PARAMS = thenGrantsAndDryRun(
+  KEY,
+  text('KeySpec'),
+  { member: 'NumberOfBytes', kind: 'number' },
+  CONTEXT,
+);
+const DATA_KEY_PAIR_PARAMS = thenGrantsAndDryRun(KEY, text('KeyPairSpec'), CONTEXT);
+
 export const OPERATION_SPECS: Record<CryptoOperation, OperationSpec> = {
   Encrypt: {
-    params: [
+    params: thenGrantsAndDryRun(
       KEY,
-      { member: 'Plaintext', kind: 'blob', file: 'plaintext.bin' },
+      blob('Plaintext', 'plaintext.bin'),
       CONTEXT,
-      { member: 'EncryptionAlgorithm', kind: 'string' },
-      GRANTS,
-      DRY_RUN,
-    ],
-    binaryOutputs: [{ member: 'CiphertextBlob', file: 'ciphertext.bin' }],
+      text('EncryptionAlgorithm'),
+    ),
+    binaryOutputs: outputs(['CiphertextBlob', 'ciphertext.bin']),
   },
   Decrypt: {
-    params: [
-      { member: 'CiphertextBlob', kind: 'blob', file: 'ciphertext.bin' },
-      KEY,
-      CONTEXT,
-      { member: 'EncryptionAlgorithm', kind: 'string' },
-      GRANTS,
-      DRY_RUN,
-    ],
-    binaryOutputs: [{ member: 'Plaintext', file: 'plaintext.bin' }],
+    params: thenGrantsAndDryRun(CIPHERTEXT, KEY, CONTEXT, text('EncryptionAlgorithm')),
+    binaryOutputs: outputs(['Plaintext', 'plaintext.bin']),
   },
   ReEncrypt: {
-    params: [
-      { member: 'CiphertextBlob', kind: 'blob', file: 'ciphertext.bin' },
-      { member: 'SourceKeyId', kind: 'string' },
+    params: thenGrantsAndDryRun(
+      CIPHERTEXT,
+      text('SourceKeyId'),
       { member: 'SourceEncryptionContext', kind: 'map' },
-      { member: 'SourceEncryptionAlgorithm', kind: 'string' },
-      { member: 'DestinationKeyId', kind: 'string' },
+      text('SourceEncryptionAlgorithm'),
+      text('DestinationKeyId'),
       { member: 'DestinationEncryptionContext', kind: 'map' },
-      { member: 'DestinationEncryptionAlgorithm', kind: 'string' },
-      GRANTS,
-      DRY_RUN,
-    ],
-    binaryOutputs: [{ member: 'CiphertextBlob', file: 're-encrypted.bin' }],
+      text('DestinationEncryptionAlgorithm'),
+    ),
+    binaryOutputs: outputs(['CiphertextBlob', 're-encrypted.bin']),
   },
   GenerateDataKey: {
-    params: [
-      KEY,
-      { member: 'KeySpec', kind: 'string' },
-      { member: 'NumberOfBytes', kind: 'number' },
-      CONTEXT,
-      GRANTS,
-      DRY_RUN,
-    ],
-    binaryOutputs: [
-      { member: 'Plaintext', file: 'data-key.bin' },
-      { member: 'CiphertextBlob', file: 'data-key.encrypted.bin' },
-    ],
+    params: DATA_KEY_PARAMS,
+    binaryOutputs: outputs(
+      ['Plaintext', 'data-key.bin'],
+      ['CiphertextBlob', 'data-key.encrypted.bin'],
+    ),
   },
   GenerateDataKeyWithoutPlaintext: {
-    params: [
-      KEY,
-      { member: 'KeySpec', kind: 'string' },
-      { member: 'NumberOfBytes', kind: 'number' },
-      CONTEXT,
-      GRANTS,
-      DRY_RUN,
-    ],
-    binaryOutputs: [{ member: 'CiphertextBlob', file: 'data-key.encrypted.bin' }],
+    params: DATA_KEY_PARAMS,
+    binaryOutputs: outputs(['CiphertextBlob', 'data-key.encrypted.bin']),
   },
   GenerateDataKeyPair: {
-    params: [KEY, { member: 'KeyPairSpec', kind: 'string' }, CONTEXT, GRANTS, DRY_RUN],
-    binaryOutputs: [
-      { member: 'PrivateKeyPlaintext', file: 'private-key.der' },
-      { member: 'PrivateKeyCiphertextBlob', file: 'private-key.encrypted.bin' },
-      { member: 'PublicKey', file: 'public-key.der' },
-    ],
+    params: DATA_KEY_PAIR_PARAMS,
+    binaryOutputs: outputs(
+      ['PrivateKeyPlaintext', 'private-key.der'],
+      ['PrivateKeyCiphertextBlob', 'private-key.encrypted.bin'],
+      ['PublicKey', 'public-key.der'],
+    ),
   },
   GenerateDataKeyPairWithoutPlaintext: {
-    params: [KEY, { member: 'KeyPairSpec', kind: 'string' }, CONTEXT, GRANTS, DRY_RUN],
-    binaryOutputs: [
-      { member: 'PrivateKeyCiphertextBlob', file: 'private-key.encrypted.bin' },
-      { member: 'PublicKey', file: 'public-key.der' },
-    ],
+    params: DATA_KEY_PAIR_PARAMS,
+    binaryOutputs: outputs(
+      ['PrivateKeyCiphertextBlob', 'private-key.encrypted.bin'],
+      ['PublicKey', 'public-key.der'],
+    ),
   },
   GenerateRandom: {
     params: [{ member: 'NumberOfBytes', kind: 'number' }],
-    binaryOutputs: [{ member: 'Plaintext', file: 'random.bin' }],
+    binaryOutputs: outputs(['Plaintext', 'random.bin']),
   },
   Sign: {
-    params: [
-      KEY,
-      { member: 'Message', kind: 'blob', file: 'message.bin' },
-      { member: 'MessageType', kind: 'string' },
-      { member: 'SigningAlgorithm', kind: 'string' },
-      GRANTS,
-      DRY_RUN,
-    ],
-    binaryOutputs: [{ member: 'Signature', file: 'signature.bin' }],
+    params: thenGrantsAndDryRun(KEY, MESSAGE, text('MessageType'), text('SigningAlgorithm')),
+    binaryOutputs: outputs(['Signature', 'signature.bin']),
   },
   Verify: {
-    params: [
+    params: thenGrantsAndDryRun(
       KEY,
-      { member: 'Message', kind: 'blob', file: 'message.bin' },
-      { member: 'MessageType', kind: 'string' },
-      { member: 'Signature', kind: 'blob', file: 'signature.bin' },
-      { member: 'SigningAlgorithm', kind: 'string' },
-      GRANTS,
-      DRY_RUN,
-    ],
+      MESSAGE,
+      text('MessageType'),
+      blob('Signature', 'signature.bin'),
+      text('SigningAlgorithm'),
+    ),
     textOutput: 'SignatureValid',
   },
   GenerateMac: {
-    params: [
-      KEY,
-      { member: 'Message', kind: 'blob', file: 'message.bin' },
-      { member: 'MacAlgorithm', kind: 'string' },
-      GRANTS,
-      DRY_RUN,
-    ],
-    binaryOutputs: [{ member: 'Mac', file: 'mac.bin' }],
+    params: thenGrantsAndDryRun(KEY, MESSAGE, text('MacAlgorithm')),
+    binaryOutputs: outputs(['Mac', 'mac.bin']),
   },
   VerifyMac: {
-    params: [
-      KEY,
-      { member: 'Message', kind: 'blob', file: 'message.bin' },
-      { member: 'MacAlgorithm', kind: 'string' },
-      { member: 'Mac', kind: 'blob', file: 'mac.bin' },
-      GRANTS,
-      DRY_RUN,
-    ],
+    params: thenGrantsAndDryRun(KEY, MESSAGE, text('MacAlgorithm'), blob('Mac', 'mac.bin')),
     textOutput: 'MacValid',
   },
   GetPublicKey: {
     params: [KEY, GRANTS],
-    binaryOutputs: [{ member: 'PublicKey', file: 'public-key.der' }],
+    binaryOutputs: outputs(['PublicKey', 'public-key.der']),
   },
 };
 
