@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router-dom';
 import { ByteInput } from '../../../bytes/ByteInput';
 import { ByteOutput } from '../../../bytes/ByteOutput';
-import { ContextEditor } from '../../../bytes/ContextEditor';
 import { useByteField } from '../../../bytes/use-byte-field';
 import { useContextField } from '../../../bytes/use-context-field';
 import { useKmsClient } from '../../../session/SessionProvider';
@@ -21,6 +20,7 @@ import {
 } from '../model/key-capabilities';
 import { isRsaOaepAlgorithm } from '../webcrypto/rsa-oaep';
 import { AlgorithmSelect } from './AlgorithmSelect';
+import { ContextField } from './ContextField';
 import { CryptoPage } from './CryptoPage';
 import { GrantTokensField, parseGrantTokens } from './GrantTokensField';
 import { initialCiphertext } from './initial-ciphertext';
@@ -82,7 +82,6 @@ export default function DecryptPage() {
   // "Check permission" may leave the ciphertext out (IGNORE_CIPHERTEXT) when the key is given.
   const checkInput =
     input ?? (ciphertext.evaluation.empty && keyGiven && otherFieldsValid ? fields : undefined);
-  const cli = input ? buildCliCommand('Decrypt', { ...input }, target) : undefined;
 
   const submit = () => {
     setShowErrors(true);
@@ -102,7 +101,7 @@ export default function DecryptPage() {
         submitLabel="Decrypt"
         busy={decrypt.state.status === 'pending'}
         onSubmit={submit}
-        cli={cli}
+        cli={() => input && buildCliCommand('Decrypt', { ...input }, target)}
         onInvalid={() => setShowErrors(true)}
         extraActions={
           <CheckPermissionButton
@@ -122,13 +121,7 @@ export default function DecryptPage() {
             RSA ciphertext has no encryption context, so the field is hidden.
           </Alert>
         ) : (
-          <ContextEditor
-            label="Encryption context"
-            rows={context.rows}
-            onChange={context.setRows}
-            evaluation={context.evaluation}
-            explain
-          />
+          <ContextField field={context} explain />
         )}
         <KeyField
           value={keyId}
@@ -166,7 +159,7 @@ export default function DecryptPage() {
         />
       ) : null}
       {result?.Plaintext ? (
-        <ResultRegion description={result.requestId ? `Request ID ${result.requestId}` : undefined}>
+        <ResultRegion requestId={result.requestId}>
           <ByteOutput
             name="Plaintext"
             bytes={result.Plaintext}

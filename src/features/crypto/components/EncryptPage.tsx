@@ -5,7 +5,6 @@ import RadioGroup from '@cloudscape-design/components/radio-group';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ByteInput } from '../../../bytes/ByteInput';
-import { ContextEditor } from '../../../bytes/ContextEditor';
 import { useByteField } from '../../../bytes/use-byte-field';
 import { useContextField } from '../../../bytes/use-context-field';
 import { useKmsClient } from '../../../session/SessionProvider';
@@ -24,6 +23,7 @@ import {
 } from '../model/key-capabilities';
 import { isRsaOaepAlgorithm, opensslCommand } from '../webcrypto/rsa-oaep';
 import { AlgorithmSelect } from './AlgorithmSelect';
+import { ContextField } from './ContextField';
 import { CryptoPage } from './CryptoPage';
 import { EncryptResult, type EncryptOutcome } from './EncryptResult';
 import { GrantTokensField, parseGrantTokens } from './GrantTokensField';
@@ -90,7 +90,7 @@ export default function EncryptPage() {
       }
     : undefined;
 
-  const cli: CliCommand | undefined =
+  const cli = (): CliCommand | undefined =>
     input && inBrowser && isRsaOaepAlgorithm(chosenAlgorithm)
       ? browserCli(
           buildCliCommand('GetPublicKey', { KeyId: input.KeyId }, target),
@@ -202,13 +202,7 @@ export default function EncryptPage() {
         {rsa ? (
           <Alert type="info">RSA keys take no encryption context, so the field is hidden.</Alert>
         ) : (
-          <ContextEditor
-            label="Encryption context"
-            rows={context.rows}
-            onChange={context.setRows}
-            evaluation={context.evaluation}
-            explain
-          />
+          <ContextField field={context} explain />
         )}
         <AlgorithmSelect
           label="Encryption algorithm"

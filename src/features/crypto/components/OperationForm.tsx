@@ -15,8 +15,12 @@ export interface OperationFormProps {
   submitLabel: string;
   busy: boolean;
   onSubmit(): void;
-  /** The command for the current values; undefined while the form is incomplete or invalid. */
-  cli: CliCommand | undefined;
+  /**
+   * Builds the command for the current values (undefined while the form is incomplete or invalid).
+   * Called only when the command is asked for or shown: the request may hold kilobytes of bytes,
+   * and most keystrokes never need it.
+   */
+  cli(): CliCommand | undefined;
   /** Reveals the fields' errors (the form is incomplete when the user asks for the command). */
   onInvalid(): void;
   /**
@@ -46,14 +50,15 @@ export function OperationForm({
   const [copied, setCopied] = useState<boolean>();
 
   const copyCli = async () => {
-    if (!cli) {
+    const command = cli();
+    if (!command) {
       onInvalid();
       return;
     }
     setCliVisible(true);
     setCopied(undefined);
     try {
-      await navigator.clipboard.writeText(cli.text);
+      await navigator.clipboard.writeText(command.text);
       setCopied(true);
     } catch {
       setCopied(false);
@@ -96,7 +101,7 @@ export function OperationForm({
         </Form>
       </form>
       {cliVisible ? (
-        <CliCommandBox command={cli} copied={copied} onDismiss={() => setCliVisible(false)} />
+        <CliCommandBox command={cli()} copied={copied} onDismiss={() => setCliVisible(false)} />
       ) : null}
     </SpaceBetween>
   );

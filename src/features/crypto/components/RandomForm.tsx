@@ -1,11 +1,10 @@
-import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { ByteOutput } from '../../../bytes/ByteOutput';
 import { useGenerateRandom } from '../api/generate-random';
 import { buildCliCommand } from '../cli/cli-command';
 import { parseByteCount } from '../model/byte-count';
+import { NumberOfBytesField } from './NumberOfBytesField';
 import { OperationError } from './OperationError';
 import { OperationForm } from './OperationForm';
 import { ResultRegion } from './Result';
@@ -19,7 +18,6 @@ export function RandomForm() {
   const random = useGenerateRandom();
   const count = parseByteCount(numberOfBytes, 1024);
   const input = count.value !== undefined ? { NumberOfBytes: count.value } : undefined;
-  const cli = input ? buildCliCommand('GenerateRandom', input, target) : undefined;
   const result = random.state.data;
 
   return (
@@ -33,27 +31,20 @@ export function RandomForm() {
           setShowErrors(true);
           if (input) void random.run(input);
         }}
-        cli={cli}
+        cli={() => input && buildCliCommand('GenerateRandom', input, target)}
         onInvalid={() => setShowErrors(true)}
       >
-        <FormField
-          label="Number of bytes"
-          constraintText="1 to 1,024."
+        <NumberOfBytesField
+          value={numberOfBytes}
+          onChange={setNumberOfBytes}
           errorText={showErrors || numberOfBytes !== '' ? count.error : undefined}
-        >
-          <Input
-            type="number"
-            inputMode="numeric"
-            value={numberOfBytes}
-            onChange={({ detail }) => setNumberOfBytes(detail.value)}
-          />
-        </FormField>
+        />
       </OperationForm>
       {random.state.status === 'error' ? (
         <OperationError error={random.state.error} operation="GenerateRandom" />
       ) : null}
       {result?.Plaintext ? (
-        <ResultRegion description={result.requestId ? `Request ID ${result.requestId}` : undefined}>
+        <ResultRegion requestId={result.requestId}>
           <ByteOutput
             name="Plaintext"
             bytes={result.Plaintext}

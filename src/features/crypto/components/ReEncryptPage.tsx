@@ -9,7 +9,6 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ByteInput } from '../../../bytes/ByteInput';
 import { ByteOutput } from '../../../bytes/ByteOutput';
 import { encodeBytes } from '../../../bytes/codecs';
-import { ContextEditor } from '../../../bytes/ContextEditor';
 import { useByteField } from '../../../bytes/use-byte-field';
 import { useContextField } from '../../../bytes/use-context-field';
 import { useKmsClient } from '../../../session/SessionProvider';
@@ -26,6 +25,7 @@ import {
 } from '../model/key-capabilities';
 import { isRsaOaepAlgorithm } from '../webcrypto/rsa-oaep';
 import { AlgorithmSelect } from './AlgorithmSelect';
+import { ContextField } from './ContextField';
 import { CryptoPage } from './CryptoPage';
 import { initialCiphertext } from './initial-ciphertext';
 import { GrantTokensField, parseGrantTokens } from './GrantTokensField';
@@ -112,7 +112,6 @@ export default function ReEncryptPage() {
     valid && fields ? { CiphertextBlob: ciphertext.evaluation.bytes, ...fields } : undefined;
   // "Check permission" may leave the ciphertext out (IGNORE_CIPHERTEXT): the source key decides.
   const checkInput = input ?? (ciphertext.evaluation.empty && sourceGiven ? fields : undefined);
-  const cli = input ? buildCliCommand('ReEncrypt', { ...input }, target) : undefined;
 
   const submit = async () => {
     setShowErrors(true);
@@ -149,7 +148,7 @@ export default function ReEncryptPage() {
         submitLabel="Re-encrypt"
         busy={reEncrypt.state.status === 'pending'}
         onSubmit={() => void submit()}
-        cli={cli}
+        cli={() => input && buildCliCommand('ReEncrypt', { ...input }, target)}
         onInvalid={() => setShowErrors(true)}
         extraActions={
           <CheckPermissionButton
@@ -188,13 +187,7 @@ export default function ReEncryptPage() {
               />
             ) : null}
             {source.rsa ? null : (
-              <ContextEditor
-                label="Source encryption context"
-                rows={sourceContext.rows}
-                onChange={sourceContext.setRows}
-                evaluation={sourceContext.evaluation}
-                explain
-              />
+              <ContextField label="Source encryption context" field={sourceContext} explain />
             )}
           </SpaceBetween>
           <SpaceBetween size="l">
@@ -216,11 +209,9 @@ export default function ReEncryptPage() {
               errorText={showErrors ? destination.algorithmError : undefined}
             />
             {destination.rsa ? null : (
-              <ContextEditor
+              <ContextField
                 label="Destination encryption context"
-                rows={destinationContext.rows}
-                onChange={destinationContext.setRows}
-                evaluation={destinationContext.evaluation}
+                field={destinationContext}
                 description="The context the new ciphertext is bound to: Decrypt will need exactly these pairs."
               />
             )}
@@ -243,7 +234,7 @@ export default function ReEncryptPage() {
       ) : null}
       {result?.CiphertextBlob ? (
         <ResultRegion
-          description={result.requestId ? `Request ID ${result.requestId}` : undefined}
+          requestId={result.requestId}
           actions={
             <Button variant="primary" onClick={sendToDecrypt}>
               Send to Decrypt

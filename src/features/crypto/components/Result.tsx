@@ -2,6 +2,7 @@ import Box from '@cloudscape-design/components/box';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useId, type ReactNode } from 'react';
 
 /** The region named "Result": each response field under its AWS name. */
@@ -9,16 +10,23 @@ export function ResultRegion({
   children,
   actions,
   description,
+  requestId,
 }: {
   children: ReactNode;
   actions?: ReactNode;
+  /** Shown under the heading; defaults to the request ID when there is one. */
   description?: ReactNode;
+  requestId?: string;
 }) {
   return (
     <section aria-label="Result">
       <Container
         header={
-          <Header variant="h2" actions={actions} description={description}>
+          <Header
+            variant="h2"
+            actions={actions}
+            description={description ?? (requestId ? `Request ID ${requestId}` : undefined)}
+          >
             Result
           </Header>
         }
@@ -39,5 +47,14 @@ export function ResultField({ name, children }: { name: string; children: ReactN
       </Box>
       <div style={{ wordBreak: 'break-all' }}>{children}</div>
     </div>
+  );
+}
+
+/** A boolean verdict (`SignatureValid`, `MacValid`): green when true, red when false. */
+export function VerdictField({ name, value }: { name: string; value: boolean | undefined }) {
+  return (
+    <ResultField name={name}>
+      <StatusIndicator type={value ? 'success' : 'error'}>{String(value)}</StatusIndicator>
+    </ResultField>
   );
 }

@@ -1,25 +1,15 @@
-import type { SignCommandInput, SigningAlgorithmSpec } from '@aws-sdk/client-kms';
-import Button from '@cloudscape-design/components/button';
-import SpaceBetween from '@cloudscape-design/components/space-between';
+import type { SigningAlgorithmSpec } from '@aws-sdk/client-kms';
 import { useState } from 'react';
 import type { ByteInputValue } from '../../../bytes/byte-input-model';
-import { ByteInput } from '../../../bytes/ByteInput';
-import { ByteOutput } from '../../../bytes/ByteOutput';
 import { useByteField } from '../../../bytes/use-byte-field';
-import { CheckPermissionButton } from '../../../kms/CheckPermissionButton';
-import { useKeyMetadata } from '../api/key-metadata';
 import { useSign } from '../api/sign';
-import { buildCliCommand } from '../cli/cli-command';
-import { ALL_SIGNING_ALGORITHMS } from '../model/key-capabilities';
 import { messageLimit } from '../model/message-limit';
-import { AlgorithmSelect } from './AlgorithmSelect';
-import { GrantTokensField, parseGrantTokens } from './GrantTokensField';
-import { KeyField, keyFieldError } from './KeyField';
-import { MessageTypeField, type MessageType } from './MessageTypeField';
-import { OperationError } from './OperationError';
-import { OperationForm } from './OperationForm';
-import { ResultField, ResultRegion } from './Result';
-import { useCliTarget } from './use-cli-target';
+import { KeyedOperationForm } from './KeyedOperationForm';
+import { MessageFields } from './MessageFields';
+import type { MessageType } from './MessageTypeField';
+import { ProducedResult } from './MessageResults';
+import { useKeyAlgorithm } from './use-key-algorithm';
+import { useKeyedRequest } from './use-keyed-request';
 
 /** What Sign hands to Verify: the same key, message, type and algorithm, plus the signature. */
 export interface SignatureHandoff {
@@ -37,111 +27,66 @@ export function SignForm({
   initialKeyId: string;
   onVerify(handoff: SignatureHandoff): void;
 }) {
-  const target = useCliTarget();
-  const [keyId, setKeyId] = useState(initialKeyId);
+  const request = useKeyedRequest(initialKeyId);
   const [messageType, setMessageType] = useState<MessageType>('RAW');
-  const [algorithm, setAlgorithm] = useState('');
-  const [grantTokens, setGrantTokens] = useState('');
-  const [showErrors, setShowErrors] = useState(false);
-  const key = useKeyMetadata(keyId);
-  const algorithms = key.metadata?.SigningAlgorithms ?? ALL_SIGNING_ALGORITHMS;
-  // A key with one algorithm (ECC) needs no choice.
-  const chosen = algorithms.includes(algorithm as never)
-    ? algorithm
-    : algorithms.length === 1
-      ? algorithms[0]
-      : '';
-  const message = useByteField(messageLimit('Sign', messageType, chosen));
+  const algorithm = useKeyAlgorithm(request, 'SigningAlgorithms');
+  const message = useByteField(messageLimit('Sign', messageType, algorithm.algorithm));
   const sign = useSign();
-  const tokens = parseGrantTokens(grantTokens);
-  const algorithmError = chosen === '' ? 'Choose a signing algorithm.' : undefined;
+  const algorithmError = algorithm.algorithm === '' ? 'Choose a signing algorithm.' : undefined;
 
-  const valid =
-    !keyFieldError(keyId, true) && message.evaluation.bytes && !algorithmError && !tokens.error;
-  const input: SignCommandInput | undefined = valid
-    ? {
-        KeyId: keyId.trim(),
-        Message: message.evaluation.bytes,
-        MessageType: messageType,
-        SigningAlgorithm: chosen as SigningAlgorithmSpec,
-        GrantTokens: tokens.tokens,
-      }
-    : undefined;
-  const cli = input ? buildCliCommand('Sign', { ...input }, target) : undefined;
+  const input =
+    request.ready && message.evaluation.bytes && !algorithmError
+      ? {
+          KeyId: request.keyId.trim(),
+          Message: message.evaluation.bytes,
+          MessageType: messageType,
+          SigningAlgorithm: algorithm.algorithm as SigningAlgorithmSpec,
+          GrantTokens: request.tokens,
+        }
+      : undefined;
   const result = sign.state.data;
 
   return (
-    <SpaceBetween size="l">
-      <OperationForm
-        submitLabel="Sign"
-        busy={sign.state.status === 'pending'}
-        onSubmit={() => {
-          setShowErrors(true);
-          if (input) void sign.run(input);
-        }}
-        cli={cli}
-        onInvalid={() => setShowErrors(true)}
-        extraActions={
-          <CheckPermissionButton
-            request={input && { operation: 'Sign', input }}
-            onInvalid={() => setShowErrors(true)}
+    <KeyedOperationForm
+      operation="Sign"
+      input={input}
+      request={request}
+      keyDescription="An asymmetric key with usage SIGN_VERIFY."
+      keyPlaceholder="alias/demo-sign"
+      submitLabel="Sign"
+      call={sign}
+      result={
+        result?.Signature ? (
+          <ProducedResult
+            requestId={result.requestId}
+            output={{ name: 'Signature', bytes: result.Signature, fileName: 'signature.bin' }}
+            keyId={result.KeyId}
+            algorithm={{ name: 'SigningAlgorithm', value: result.SigningAlgorithm }}
+            verifyLabel="Verify this signature"
+            onVerify={() =>
+              onVerify({
+                keyId: request.keyId.trim(),
+                message: message.value,
+                messageType,
+                algorithm: result.SigningAlgorithm ?? algorithm.algorithm,
+                signature: result.Signature!,
+              })
+            }
           />
+        ) : null
+      }
+    >
+      <MessageFields
+        messageType={{ value: messageType, onChange: setMessageType }}
+        message={message}
+        algorithmLabel="Signing algorithm"
+        algorithm={algorithm}
+        algorithmDescription={
+          request.key.metadata ? 'The algorithms this key supports.' : undefined
         }
-      >
-        <KeyField
-          value={keyId}
-          onChange={setKeyId}
-          metadata={key.metadata}
-          loading={key.loading}
-          showErrors={showErrors}
-          description="An asymmetric key with usage SIGN_VERIFY."
-          placeholder="alias/demo-sign"
-        />
-        <MessageTypeField value={messageType} onChange={setMessageType} />
-        <ByteInput label="Message" field={message} showRequired={showErrors} />
-        <AlgorithmSelect
-          label="Signing algorithm"
-          value={chosen}
-          onChange={setAlgorithm}
-          options={algorithms}
-          description={key.metadata ? 'The algorithms this key supports.' : undefined}
-          errorText={showErrors ? algorithmError : undefined}
-        />
-        <GrantTokensField value={grantTokens} onChange={setGrantTokens} />
-      </OperationForm>
-      {sign.state.status === 'error' ? (
-        <OperationError error={sign.state.error} operation="Sign" />
-      ) : null}
-      {result?.Signature ? (
-        <ResultRegion
-          description={result.requestId ? `Request ID ${result.requestId}` : undefined}
-          actions={
-            <Button
-              variant="primary"
-              onClick={() =>
-                onVerify({
-                  keyId: keyId.trim(),
-                  message: message.value,
-                  messageType,
-                  algorithm: result.SigningAlgorithm ?? chosen,
-                  signature: result.Signature!,
-                })
-              }
-            >
-              Verify this signature
-            </Button>
-          }
-        >
-          <ByteOutput
-            name="Signature"
-            bytes={result.Signature}
-            fileName="signature.bin"
-            defaultFormat="base64"
-          />
-          <ResultField name="KeyId">{result.KeyId}</ResultField>
-          <ResultField name="SigningAlgorithm">{result.SigningAlgorithm}</ResultField>
-        </ResultRegion>
-      ) : null}
-    </SpaceBetween>
+        algorithmError={algorithmError}
+        showErrors={request.showErrors}
+      />
+    </KeyedOperationForm>
   );
 }

@@ -37,6 +37,12 @@ export const ALL_MAC_ALGORITHMS: MacAlgorithmSpec[] = [
 ];
 
 /** The KMS limits of the blob members (PlaintextType, CiphertextType in the API model). */
+/** The algorithm in effect: the one chosen if the key offers it, else the key's only one. */
+export function effectiveAlgorithm(available: readonly string[], chosen: string): string {
+  if (available.includes(chosen)) return chosen;
+  return available.length === 1 ? available[0] : '';
+}
+
 export const PLAINTEXT_MAX = 4096;
 export const CIPHERTEXT_MAX = 6144;
 export const SIGNATURE_MAX = 6144;

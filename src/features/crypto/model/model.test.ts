@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseGrantTokens } from '../components/GrantTokensField';
 import { parseByteCount } from './byte-count';
 import { deepLinkSearch, readDeepLink, readHandoff } from './deep-link';
-import { digestLength, rsaPlaintextLimit } from './key-capabilities';
+import { digestLength, effectiveAlgorithm, rsaPlaintextLimit } from './key-capabilities';
 import { messageLimit } from './message-limit';
 import { mismatchedContext } from './mismatch-demo';
 
@@ -76,5 +76,16 @@ describe('form helpers', () => {
     expect(
       parseGrantTokens(Array.from({ length: 11 }, (_, i) => `t${i}`).join('\n')).error,
     ).toContain('at most 10');
+  });
+});
+
+describe('effectiveAlgorithm', () => {
+  it("keeps a choice the key offers, takes a key's only algorithm, and drops the rest", () => {
+    expect(effectiveAlgorithm(['RSASSA_PSS_SHA_256', 'ECDSA_SHA_256'], 'ECDSA_SHA_256')).toBe(
+      'ECDSA_SHA_256',
+    );
+    expect(effectiveAlgorithm(['HMAC_SHA_256'], '')).toBe('HMAC_SHA_256');
+    expect(effectiveAlgorithm(['HMAC_SHA_256'], 'HMAC_SHA_512')).toBe('HMAC_SHA_256');
+    expect(effectiveAlgorithm(['RSASSA_PSS_SHA_256', 'ECDSA_SHA_256'], 'HMAC_SHA_512')).toBe('');
   });
 });
