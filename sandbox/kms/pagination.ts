@@ -29,11 +29,13 @@ export function readPageRequest(
   return { limit: Math.min(limit, defaults.max), marker };
 }
 
-const invalidMarker = () =>
+export const invalidMarker = () =>
   new AwsError('InvalidMarkerException', 'Marker is invalid or has expired.');
 
 /** Markers are opaque to callers; ours carry the id of the last item returned. */
-const encodeMarker = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
+export const encodeMarker = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
+
+export const decodeMarker = (marker: string) => Buffer.from(marker, 'base64url').toString('utf8');
 
 /**
  * Pages through a list the caller already ordered, resuming after the item the marker names.
@@ -46,7 +48,7 @@ export function paginate<T>(
 ): Page<T> {
   let start = 0;
   if (request.marker !== undefined) {
-    const after = Buffer.from(request.marker, 'base64url').toString('utf8');
+    const after = decodeMarker(request.marker);
     const index = items.findIndex((item) => idOf(item) === after);
     if (index < 0) throw invalidMarker();
     start = index + 1;

@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import { BoundedMap } from './bounded-map';
 import type { Db } from './database';
 import type { AliasRecord, GrantRecord, KeyRecord, MaterialRecord, TagRecord } from './records';
 
@@ -92,14 +93,49 @@ function grantFromRow(row: Row): GrantRecord {
   };
 }
 
+/** Enough for the benchmarks' 10,000-key accounts; beyond it the oldest entries are re-read. */
+const CACHE_CAPACITY = 20_000;
+
+export interface AliasPageRequest {
+  /** Only aliases of this key. */
+  targetKeyId?: string;
+  /** Resume after this alias name. */
+  after?: string;
+  limit: number;
+}
+
 /**
  * Every read and write of sandbox state. Statements are prepared once; callers group writes
  * that belong together with `transaction` so a request's effects commit or vanish as one.
+ *
+ * Every cryptographic request reads its key, key material, the key's aliases and grants, so
+ * those reads are cached (as frozen records: callers must copy to change them, as they already
+ * do). This class is the only writer of those tables, so each write drops exactly the entries
+ * it may have changed, and a rolled-back transaction drops everything it may have cached.
  */
 export class Store {
   private readonly statements = new Map<string, Statement<unknown[]>>();
 
+  private readonly keys = new BoundedMap<string, KeyRecord>(CACHE_CAPACITY);
+  private readonly materials = new BoundedMap<string, MaterialRecord>(CACHE_CAPACITY);
+  private readonly aliasesByName = new BoundedMap<string, AliasRecord>(CACHE_CAPACITY);
+  private readonly aliasesByKey = new BoundedMap<string, readonly AliasRecord[]>(CACHE_CAPACITY);
+  private readonly grantsByKey = new BoundedMap<string, readonly GrantRecord[]>(CACHE_CAPACITY);
+
   constructor(readonly db: Db) {}
+
+  private forgetAll(): void {
+    this.keys.clear();
+    this.materials.clear();
+    this.aliasesByName.clear();
+    this.aliasesByKey.clear();
+    this.grantsByKey.clear();
+  }
+
+  private forgetAliases(): void {
+    this.aliasesByName.clear();
+    this.aliasesByKey.clear();
+  }
 
   private stmt(sql: string) {
     let statement = this.statements.get(sql);
@@ -111,7 +147,13 @@ export class Store {
   }
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    try {
+      return this.db.transaction(work)();
+    } catch (error) {
+      // Reads inside the transaction may have cached rows that the rollback just undid.
+      this.forgetAll();
+      throw error;
+    }
   }
 
   // --- meta -------------------------------------------------------------------------------
@@ -137,6 +179,7 @@ export class Store {
       ).run(keyToParams(key));
       this.insertMaterial(material);
     });
+    this.keys.delete(key.keyId);
   }
 
   updateKey(key: KeyRecord): void {
@@ -148,11 +191,17 @@ export class Store {
         current_material_id = :current_material_id
        WHERE key_id = :key_id`,
     ).run(keyToParams(key));
+    this.keys.delete(key.keyId);
   }
 
   getKey(keyId: string): KeyRecord | undefined {
+    const cached = this.keys.get(keyId);
+    if (cached) return cached;
     const row = this.stmt('SELECT * FROM keys WHERE key_id = ?').get(keyId) as Row | undefined;
-    return row ? keyFromRow(row) : undefined;
+    if (!row) return undefined;
+    const key = Object.freeze(keyFromRow(row));
+    this.keys.set(keyId, key);
+    return key;
   }
 
   /** Keys of one account and region in creation order, starting after `afterKeyId`. */
@@ -188,6 +237,8 @@ export class Store {
 
   deleteKey(keyId: string): void {
     this.stmt('DELETE FROM keys WHERE key_id = ?').run(keyId);
+    // The delete cascades to the key's material, aliases, grants and tags.
+    this.forgetAll();
   }
 
   // --- key material -------------------------------------------------------------------------
@@ -202,12 +253,19 @@ export class Store {
       toSeconds(material.created),
       material.rotationType ?? null,
     );
+    this.materials.delete(material.materialId);
   }
 
+  /** Material never changes once written; only deleting its key removes it. */
   getMaterial(materialId: string): MaterialRecord | undefined {
+    const cached = this.materials.get(materialId);
+    if (cached) return cached;
     const row = this.stmt('SELECT * FROM key_materials WHERE material_id = ?').get(materialId) as
       Row | undefined;
-    return row ? materialFromRow(row) : undefined;
+    if (!row) return undefined;
+    const material = Object.freeze(materialFromRow(row));
+    this.materials.set(materialId, material);
+    return material;
   }
 
   /** All material versions of a key, oldest first. */
@@ -221,10 +279,16 @@ export class Store {
   // --- aliases ------------------------------------------------------------------------------
 
   getAlias(account: string, region: string, aliasName: string): AliasRecord | undefined {
+    const cacheKey = `${account}/${region}/${aliasName}`;
+    const cached = this.aliasesByName.get(cacheKey);
+    if (cached) return cached;
     const row = this.stmt(
       'SELECT * FROM aliases WHERE account = ? AND region = ? AND alias_name = ?',
     ).get(account, region, aliasName) as Row | undefined;
-    return row ? aliasFromRow(row) : undefined;
+    if (!row) return undefined;
+    const alias = Object.freeze(aliasFromRow(row));
+    this.aliasesByName.set(cacheKey, alias);
+    return alias;
   }
 
   putAlias(alias: AliasRecord): void {
@@ -241,6 +305,8 @@ export class Store {
       toSeconds(alias.creationDate),
       toSeconds(alias.lastUpdatedDate),
     );
+    // Retargeting changes two keys' alias lists, and the old target is not known here.
+    this.forgetAliases();
   }
 
   deleteAlias(account: string, region: string, aliasName: string): void {
@@ -249,20 +315,45 @@ export class Store {
       region,
       aliasName,
     );
+    this.forgetAliases();
   }
 
-  listAliases(account: string, region: string): AliasRecord[] {
-    const rows = this.stmt(
-      'SELECT * FROM aliases WHERE account = ? AND region = ? ORDER BY alias_name',
-    ).all(account, region);
+  /** Whether the alias exists (and, with `targetKeyId`, points at that key). */
+  hasAlias(account: string, region: string, aliasName: string, targetKeyId?: string): boolean {
+    const alias = this.getAlias(account, region, aliasName);
+    return alias !== undefined && (targetKeyId === undefined || alias.targetKeyId === targetKeyId);
+  }
+
+  /**
+   * One page of an account's aliases in name order, read in SQL so a long list costs one page.
+   * Returns up to `limit + 1` aliases: one more than asked says whether the list goes on.
+   */
+  listAliasesPage(account: string, region: string, page: AliasPageRequest): AliasRecord[] {
+    const after = page.after ?? '';
+    const limit = page.limit + 1;
+    const rows =
+      page.targetKeyId === undefined
+        ? this.stmt(
+            `SELECT * FROM aliases WHERE account = ? AND region = ? AND alias_name > ?
+             ORDER BY alias_name LIMIT ?`,
+          ).all(account, region, after, limit)
+        : this.stmt(
+            `SELECT * FROM aliases WHERE account = ? AND region = ? AND target_key_id = ?
+               AND alias_name > ?
+             ORDER BY alias_name LIMIT ?`,
+          ).all(account, region, page.targetKeyId, after, limit);
     return (rows as Row[]).map(aliasFromRow);
   }
 
-  listAliasesForKey(keyId: string): AliasRecord[] {
+  listAliasesForKey(keyId: string): readonly AliasRecord[] {
+    const cached = this.aliasesByKey.get(keyId);
+    if (cached) return cached;
     const rows = this.stmt('SELECT * FROM aliases WHERE target_key_id = ? ORDER BY alias_name').all(
       keyId,
     );
-    return (rows as Row[]).map(aliasFromRow);
+    const aliases = Object.freeze((rows as Row[]).map((row) => Object.freeze(aliasFromRow(row))));
+    this.aliasesByKey.set(keyId, aliases);
+    return aliases;
   }
 
   // --- grants -------------------------------------------------------------------------------
@@ -284,6 +375,7 @@ export class Store {
       toSeconds(grant.creationDate),
       grant.grantToken,
     );
+    this.grantsByKey.delete(grant.keyId);
   }
 
   getGrant(grantId: string): GrantRecord | undefined {
@@ -298,11 +390,15 @@ export class Store {
     return row ? grantFromRow(row) : undefined;
   }
 
-  listGrantsForKey(keyId: string): GrantRecord[] {
+  listGrantsForKey(keyId: string): readonly GrantRecord[] {
+    const cached = this.grantsByKey.get(keyId);
+    if (cached) return cached;
     const rows = this.stmt(
       'SELECT * FROM grants WHERE key_id = ? ORDER BY creation_date, rowid',
     ).all(keyId);
-    return (rows as Row[]).map(grantFromRow);
+    const grants = Object.freeze((rows as Row[]).map((row) => Object.freeze(grantFromRow(row))));
+    this.grantsByKey.set(keyId, grants);
+    return grants;
   }
 
   listGrantsByRetiringPrincipal(principal: string): GrantRecord[] {
@@ -314,6 +410,8 @@ export class Store {
 
   deleteGrant(grantId: string): void {
     this.stmt('DELETE FROM grants WHERE grant_id = ?').run(grantId);
+    // Which key the grant was on is not known here; grant deletions are rare.
+    this.grantsByKey.clear();
   }
 
   // --- tags ---------------------------------------------------------------------------------

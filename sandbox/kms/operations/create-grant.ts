@@ -118,7 +118,7 @@ const sameContext = (
 
 /** A named CreateGrant whose parameters all match an existing grant is a retry of it. */
 function findRetried(
-  existing: GrantRecord[],
+  existing: readonly GrantRecord[],
   wanted: Omit<GrantRecord, 'grantId' | 'grantToken' | 'creationDate' | 'issuingAccount'>,
 ) {
   return existing.find(

@@ -3,7 +3,7 @@ import { notFound } from '../../protocol/errors';
 import { aliasArn } from '../arn';
 import { resolveManagedKey } from '../key-management';
 import type { OperationContext } from '../operation';
-import { paginate, readPageRequest } from '../pagination';
+import { decodeMarker, encodeMarker, invalidMarker, readPageRequest } from '../pagination';
 import { InputValidator } from '../validation';
 
 type Output = Omit<ListAliasesCommandOutput, '$metadata'>;
@@ -23,10 +23,21 @@ export function listAliases(input: ListAliasesCommandInput, ctx: OperationContex
   }
   ctx.authorize({ action: 'kms:ListAliases' });
 
-  const aliases = ctx.store
-    .listAliases(ctx.caller.account, ctx.region)
-    .filter((alias) => key === undefined || alias.targetKeyId === key.keyId);
-  const { items, Truncated, NextMarker } = paginate(aliases, page, (alias) => alias.aliasName);
+  const { account } = ctx.caller;
+  const targetKeyId = key?.keyId;
+  // The marker names the last alias returned; once that alias is gone it is invalid, as in KMS.
+  const after = page.marker === undefined ? undefined : decodeMarker(page.marker);
+  if (after !== undefined && !ctx.store.hasAlias(account, ctx.region, after, targetKeyId)) {
+    throw invalidMarker();
+  }
+  const rows = ctx.store.listAliasesPage(account, ctx.region, {
+    targetKeyId,
+    after,
+    limit: page.limit,
+  });
+  const Truncated = rows.length > page.limit;
+  const items = Truncated ? rows.slice(0, page.limit) : rows;
+  const NextMarker = Truncated ? encodeMarker(items[items.length - 1].aliasName) : undefined;
   return {
     Aliases: items.map((alias) => ({
       AliasName: alias.aliasName,

@@ -1,0 +1,172 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildKey } from '../kms/key-factory';
+import { openDatabase } from './database';
+import type { AliasRecord, KeyRecord } from './records';
+import { Store } from './store';
+
+const ACCOUNT = '111122223333';
+const REGION = 'us-east-1';
+const now = new Date('2030-01-01T00:00:00Z');
+
+describe('Store read caches', () => {
+  let store: Store;
+
+  const newKey = (): KeyRecord => {
+    const { key, material } = buildKey({
+      account: ACCOUNT,
+      region: REGION,
+      keySpec: 'SYMMETRIC_DEFAULT',
+      keyUsage: 'ENCRYPT_DECRYPT',
+      description: 'cache test',
+      policy: '{}',
+      now,
+    });
+    store.insertKey(key, material);
+    return key;
+  };
+  const alias = (aliasName: string, targetKeyId: string): AliasRecord => ({
+    account: ACCOUNT,
+    region: REGION,
+    aliasName,
+    targetKeyId,
+    creationDate: now,
+    lastUpdatedDate: now,
+  });
+
+  beforeEach(() => {
+    store = new Store(openDatabase({ memory: true }));
+  });
+
+  it('hands out frozen records, so a caller cannot change what others read', () => {
+    const key = newKey();
+    const read = store.getKey(key.keyId)!;
+    expect(Object.isFrozen(read)).toBe(true);
+    expect(Object.isFrozen(store.getMaterial(key.currentMaterialId))).toBe(true);
+    expect(() => {
+      (read as { description: string }).description = 'changed';
+    }).toThrow(TypeError);
+  });
+
+  it('reads a key again after updateKey', () => {
+    const key = newKey();
+    expect(store.getKey(key.keyId)!.description).toBe('cache test');
+    store.updateKey({ ...key, description: 'updated', keyState: 'Disabled' });
+    expect(store.getKey(key.keyId)).toMatchObject({ description: 'updated', keyState: 'Disabled' });
+  });
+
+  it('forgets what a rolled-back transaction wrote, even if it was read inside it', () => {
+    const key = newKey();
+    expect(store.getKey(key.keyId)!.keyState).toBe('Enabled');
+    expect(() =>
+      store.transaction(() => {
+        store.updateKey({ ...key, keyState: 'Disabled' });
+        store.putAlias(alias('alias/rolled-back', key.keyId));
+        expect(store.getKey(key.keyId)!.keyState).toBe('Disabled');
+        expect(store.listAliasesForKey(key.keyId)).toHaveLength(1);
+        throw new Error('abort');
+      }),
+    ).toThrow('abort');
+    expect(store.getKey(key.keyId)!.keyState).toBe('Enabled');
+    expect(store.listAliasesForKey(key.keyId)).toEqual([]);
+    expect(store.getAlias(ACCOUNT, REGION, 'alias/rolled-back')).toBeUndefined();
+  });
+
+  it('moves a retargeted alias between the two keys’ lists', () => {
+    const first = newKey();
+    const second = newKey();
+    store.putAlias(alias('alias/moving', first.keyId));
+    expect(store.listAliasesForKey(first.keyId).map((a) => a.aliasName)).toEqual(['alias/moving']);
+    expect(store.listAliasesForKey(second.keyId)).toEqual([]);
+    store.putAlias(alias('alias/moving', second.keyId));
+    expect(store.listAliasesForKey(first.keyId)).toEqual([]);
+    expect(store.listAliasesForKey(second.keyId).map((a) => a.aliasName)).toEqual(['alias/moving']);
+    expect(store.getAlias(ACCOUNT, REGION, 'alias/moving')!.targetKeyId).toBe(second.keyId);
+    store.deleteAlias(ACCOUNT, REGION, 'alias/moving');
+    expect(store.getAlias(ACCOUNT, REGION, 'alias/moving')).toBeUndefined();
+    expect(store.listAliasesForKey(second.keyId)).toEqual([]);
+  });
+
+  it('sees grants created and deleted', () => {
+    const key = newKey();
+    expect(store.listGrantsForKey(key.keyId)).toEqual([]);
+    store.insertGrant({
+      grantId: 'a'.repeat(64),
+      keyId: key.keyId,
+      granteePrincipal: `arn:aws:iam::${ACCOUNT}:user/admin`,
+      issuingAccount: `arn:aws:iam::${ACCOUNT}:root`,
+      operations: ['Encrypt'],
+      creationDate: now,
+      grantToken: 'token',
+    });
+    expect(store.listGrantsForKey(key.keyId).map((g) => g.grantId)).toEqual(['a'.repeat(64)]);
+    store.deleteGrant('a'.repeat(64));
+    expect(store.listGrantsForKey(key.keyId)).toEqual([]);
+  });
+
+  it('forgets a deleted key with its material, aliases and grants', () => {
+    const key = newKey();
+    store.putAlias(alias('alias/doomed', key.keyId));
+    expect(store.getMaterial(key.currentMaterialId)).toBeDefined();
+    expect(store.listAliasesForKey(key.keyId)).toHaveLength(1);
+    store.deleteKey(key.keyId);
+    expect(store.getKey(key.keyId)).toBeUndefined();
+    expect(store.getMaterial(key.currentMaterialId)).toBeUndefined();
+    expect(store.getAlias(ACCOUNT, REGION, 'alias/doomed')).toBeUndefined();
+    expect(store.listAliasesForKey(key.keyId)).toEqual([]);
+  });
+});
+
+describe('Store.listAliasesPage', () => {
+  it('pages in name order, after a name, with one extra row to tell if more follow', () => {
+    const store = new Store(openDatabase({ memory: true }));
+    const keys = [0, 1].map(() => {
+      const { key, material } = buildKey({
+        account: ACCOUNT,
+        region: REGION,
+        keySpec: 'SYMMETRIC_DEFAULT',
+        keyUsage: 'ENCRYPT_DECRYPT',
+        description: '',
+        policy: '{}',
+        now,
+      });
+      store.insertKey(key, material);
+      return key.keyId;
+    });
+    for (const [i, name] of ['alias/c', 'alias/a', 'alias/e', 'alias/b', 'alias/d'].entries()) {
+      store.putAlias({
+        account: ACCOUNT,
+        region: REGION,
+        aliasName: name,
+        targetKeyId: keys[i % 2],
+        creationDate: now,
+        lastUpdatedDate: now,
+      });
+    }
+    const names = (rows: AliasRecord[]) => rows.map((a) => a.aliasName);
+    expect(names(store.listAliasesPage(ACCOUNT, REGION, { limit: 2 }))).toEqual([
+      'alias/a',
+      'alias/b',
+      'alias/c',
+    ]);
+    expect(names(store.listAliasesPage(ACCOUNT, REGION, { limit: 2, after: 'alias/c' }))).toEqual([
+      'alias/d',
+      'alias/e',
+    ]);
+    expect(
+      names(store.listAliasesPage(ACCOUNT, REGION, { limit: 5, targetKeyId: keys[0] })),
+    ).toEqual(['alias/c', 'alias/d', 'alias/e']);
+    expect(
+      names(
+        store.listAliasesPage(ACCOUNT, REGION, {
+          limit: 5,
+          targetKeyId: keys[0],
+          after: 'alias/c',
+        }),
+      ),
+    ).toEqual(['alias/d', 'alias/e']);
+    expect(store.listAliasesPage('444455556666', REGION, { limit: 5 })).toEqual([]);
+    expect(store.hasAlias(ACCOUNT, REGION, 'alias/a')).toBe(true);
+    expect(store.hasAlias(ACCOUNT, REGION, 'alias/a', keys[0])).toBe(false);
+    expect(store.hasAlias(ACCOUNT, REGION, 'alias/zzz')).toBe(false);
+  });
+});
