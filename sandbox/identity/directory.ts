@@ -56,11 +56,21 @@ export function roleSessionPrincipal(
  * credentials assume. Temporary credentials are resolved by a chained resolver (see sessions).
  */
 export class IdentityDirectory implements CredentialResolver {
-  private readonly usersByAccessKey = new Map<string, IamUser>();
+  /** Built once: users never change, and one principal object per user lets authorization memoize. */
+  private readonly credentialsByAccessKey = new Map<string, Credential>();
   private readonly roles = new Map<string, IamRole>();
 
   constructor(users: IamUser[], roles: IamRole[]) {
-    for (const user of users) this.usersByAccessKey.set(user.accessKeyId, user);
+    for (const user of users) {
+      this.credentialsByAccessKey.set(
+        user.accessKeyId,
+        Object.freeze({
+          accessKeyId: user.accessKeyId,
+          secretAccessKey: user.secretAccessKey,
+          principal: Object.freeze(userPrincipal(user)),
+        }),
+      );
+    }
     for (const role of roles)
       this.roles.set(`arn:aws:iam::${role.account}:role/${role.name}`, role);
   }
@@ -70,12 +80,8 @@ export class IdentityDirectory implements CredentialResolver {
   }
 
   resolve(accessKeyId: string): Credential {
-    const user = this.usersByAccessKey.get(accessKeyId);
-    if (!user) throw unrecognizedClient();
-    return {
-      accessKeyId,
-      secretAccessKey: user.secretAccessKey,
-      principal: userPrincipal(user),
-    };
+    const credential = this.credentialsByAccessKey.get(accessKeyId);
+    if (!credential) throw unrecognizedClient();
+    return credential;
   }
 }

@@ -77,6 +77,23 @@ describe('SessionCredentials', () => {
     }
   });
 
+  it('checks the access key id and expiry of a token it has already opened', () => {
+    const fresh = sessions.issue({
+      roleArn: operatorRole,
+      sessionName: 'cached',
+      sessionPolicies: [],
+      expiration: inAnHour,
+    });
+    const first = sessions.resolve(fresh.accessKeyId, fresh.sessionToken, now);
+    expect(sessions.resolve(fresh.accessKeyId, fresh.sessionToken, now)).toBe(first);
+    expect(refusal(() => sessions.resolve(issued.accessKeyId, fresh.sessionToken, now))).toBe(
+      'UnrecognizedClientException',
+    );
+    expect(refusal(() => sessions.resolve(fresh.accessKeyId, fresh.sessionToken, inAnHour))).toBe(
+      'ExpiredTokenException',
+    );
+  });
+
   it('refuses a session whose role no longer exists', () => {
     const gone = sessions.issue({
       roleArn: 'arn:aws:iam::111122223333:role/Deleted',

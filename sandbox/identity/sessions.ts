@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { AwsError } from '../protocol/errors';
+import { BoundedMap } from '../store/bounded-map';
 import { roleSessionPrincipal, unrecognizedClient, type IdentityDirectory } from './directory';
 import type { Credential, CredentialResolver } from './principal';
 
@@ -53,6 +54,13 @@ function newAccessKeyId(): string {
  * altered or moved to another access key id.
  */
 export class SessionCredentials implements CredentialResolver {
+  /**
+   * Opened tokens by token text. A token is immutable and bound to its access key id, so a hit
+   * only needs the same id and a fresh expiry check; it saves an AES-GCM open and a JSON parse
+   * per request, and gives authorization the same principal object to memoize against.
+   */
+  private readonly opened = new BoundedMap<string, Credential>(10_000);
+
   constructor(
     private readonly key: Buffer,
     private readonly directory: IdentityDirectory,
@@ -83,18 +91,25 @@ export class SessionCredentials implements CredentialResolver {
 
   resolve(accessKeyId: string, sessionToken: string | undefined, now: Date): Credential {
     if (!accessKeyId.startsWith(TEMPORARY_KEY_PREFIX) || !sessionToken) throw unrecognizedClient();
+    const cached = this.opened.get(sessionToken);
+    if (cached && cached.accessKeyId === accessKeyId) {
+      if (now.getTime() >= cached.expiration!.getTime()) throw expiredToken();
+      return cached;
+    }
     const session = this.open(accessKeyId, sessionToken);
     if (!session) throw unrecognizedClient();
     if (now.getTime() >= session.exp) throw expiredToken();
     const role = this.directory.role(session.role);
     if (!role) throw unrecognizedClient();
-    return {
+    const credential: Credential = Object.freeze({
       accessKeyId,
       secretAccessKey: session.secret,
       sessionToken,
       expiration: new Date(session.exp),
-      principal: roleSessionPrincipal(role, session.name, session.policies),
-    };
+      principal: Object.freeze(roleSessionPrincipal(role, session.name, session.policies)),
+    });
+    this.opened.set(sessionToken, credential);
+    return credential;
   }
 
   private open(accessKeyId: string, sessionToken: string): SealedSession | undefined {
