@@ -40,7 +40,6 @@ const allowAll: Authorizer = { authorize: () => undefined };
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const clock = options.clock ?? (() => new Date());
-  const log = options.log ?? (() => undefined);
   const db = openDatabase(
     options.memory || !options.stateDir ? { memory: true } : { stateDir: options.stateDir },
   );
@@ -68,7 +67,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     region: REGION,
     consoleDir: options.consoleDir,
     clock,
-    log,
+    log: options.log,
   });
 
   const server = createServer(handler);

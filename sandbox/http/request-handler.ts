@@ -20,8 +20,14 @@ export interface RequestHandlerOptions {
   region: string;
   consoleDir?: string;
   clock: () => Date;
-  /** One line per request: never bodies, keys or tokens. */
-  log: (line: string) => void;
+  /** One line per request: never bodies, keys or tokens. Without it nothing is formatted. */
+  log?: (line: string) => void;
+}
+
+interface Outcome {
+  label: string;
+  status: number;
+  errorType?: string;
 }
 
 class BodyTooLarge extends Error {}
@@ -51,6 +57,10 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 function toSignedRequest(req: IncomingMessage, body: Buffer): IncomingSignedRequest {
+  // Every AWS JSON request goes to `/`, which needs no URL parsing or normalization.
+  if (req.url === '/') {
+    return { method: req.method ?? 'POST', path: '/', query: {}, headers: req.headers, body };
+  }
   const url = new URL(req.url ?? '/', 'http://sandbox');
   const query: Record<string, string | string[]> = {};
   for (const [name, value] of url.searchParams) {
@@ -79,7 +89,8 @@ function asAwsError(error: unknown): AwsError {
 }
 
 export function createRequestHandler(options: RequestHandlerOptions) {
-  const { jsonServices, queryServices, getRoutes, credentials, region, clock, log } = options;
+  const { jsonServices, queryServices, getRoutes, credentials, region, clock } = options;
+  const log = options.log ?? (() => undefined);
   const byPrefix = new Map(jsonServices.map((s) => [s.targetPrefix, s]));
   const querySigning = new Map(queryServices.map((s) => [s.signingService, s]));
 
@@ -88,7 +99,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
     res: ServerResponse,
     target: string,
     requestId: string,
-  ): Promise<{ label: string; status: number; errorType?: string }> {
+  ): Promise<Outcome> {
     const dot = target.lastIndexOf('.');
     const prefix = target.slice(0, dot);
     const operation = target.slice(dot + 1);
@@ -140,7 +151,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
     req: IncomingMessage,
     res: ServerResponse,
     requestId: string,
-  ): Promise<{ label: string; status: number; errorType?: string }> {
+  ): Promise<Outcome> {
     let status = 200;
     let payload: string;
     let errorType: string | undefined;
@@ -179,16 +190,17 @@ export function createRequestHandler(options: RequestHandlerOptions) {
     return { label, status, errorType };
   }
 
+  function logRequest(outcome: Outcome, started: number, requestId: string): void {
+    const ms = (performance.now() - started).toFixed(1);
+    log(
+      `${outcome.status} ${outcome.label}${outcome.errorType ? ` ${outcome.errorType}` : ''} ${ms}ms ${requestId}`,
+    );
+  }
+
   return function handleRequest(req: IncomingMessage, res: ServerResponse): void {
     const started = performance.now();
     const requestId = randomUUID();
     applyCors(req, res);
-    const finish = (outcome: { label: string; status: number; errorType?: string }) => {
-      const ms = (performance.now() - started).toFixed(1);
-      log(
-        `${outcome.status} ${outcome.label}${outcome.errorType ? ` ${outcome.errorType}` : ''} ${ms}ms ${requestId}`,
-      );
-    };
     if (req.method === 'OPTIONS') {
       answerPreflight(req, res);
       return;
@@ -215,10 +227,15 @@ export function createRequestHandler(options: RequestHandlerOptions) {
     const handled = target
       ? handleJson(req, res, target, requestId)
       : handleQuery(req, res, requestId);
-    handled.then(finish, (error: unknown) => {
-      log(`failed to answer ${requestId}: ${(error as Error).message}`);
-      if (!res.headersSent) res.writeHead(400);
-      res.end();
-    });
+    handled.then(
+      (outcome) => {
+        if (options.log) logRequest(outcome, started, requestId);
+      },
+      (error: unknown) => {
+        log(`failed to answer ${requestId}: ${(error as Error).message}`);
+        if (!res.headersSent) res.writeHead(400);
+        res.end();
+      },
+    );
   };
 }

@@ -1,11 +1,28 @@
 import type { Authorizer } from '../authz/authorizer';
 import type { JsonService, ServiceCall } from '../http/service';
+import type { Principal } from '../identity/principal';
 import { AwsError } from '../protocol/errors';
 import type { JsonObject } from '../protocol/json-codec';
 import type { Store } from '../store/store';
 import { runMaintenance } from './maintenance';
-import type { OperationContext } from './operation';
+import type { AuthorizationRequest, OperationContext } from './operation';
 import { OPERATIONS } from './operations';
+
+/** A class rather than an object literal with a closure: nothing is allocated per request but this. */
+class RequestContext implements OperationContext {
+  constructor(
+    readonly requestId: string,
+    readonly now: Date,
+    readonly region: string,
+    readonly caller: Principal,
+    readonly store: Store,
+    private readonly authorizer: Authorizer,
+  ) {}
+
+  authorize(request: AuthorizationRequest): void {
+    this.authorizer.authorize(this.caller, request, this.store, this.now);
+  }
+}
 
 /** How often (in sandbox-clock time) due deletions and rotations are carried out. */
 const MAINTENANCE_INTERVAL_MS = 1000;
@@ -34,14 +51,7 @@ export function createKmsService(deps: {
         lastMaintenance = call.now.getTime();
         runMaintenance(store, call.now);
       }
-      const ctx: OperationContext = {
-        requestId: call.requestId,
-        now: call.now,
-        region,
-        caller,
-        store,
-        authorize: (request) => authorizer.authorize(caller, request, store, call.now),
-      };
+      const ctx = new RequestContext(call.requestId, call.now, region, caller, store, authorizer);
       return OPERATIONS[operation](input, ctx);
     },
   };

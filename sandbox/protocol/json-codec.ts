@@ -54,14 +54,28 @@ export function decodeJsonRequest(body: Buffer): JsonObject {
   return input;
 }
 
-/** Encodes a handler's output: bytes become base64, dates become epoch seconds, undefined is dropped. */
+/**
+ * Converts a handler's output to plain JSON values: bytes become base64, dates become epoch
+ * seconds, undefined and `$metadata` are dropped. A separate walk (rather than a
+ * JSON.stringify replacer) keeps stringify on V8's fast path and never expands a Buffer into
+ * its `toJSON` array of numbers only to throw it away.
+ */
+function toWire(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return value.getTime() / 1000;
+  if (value instanceof Uint8Array) return toBase64(value);
+  if (Array.isArray(value)) return value.map(toWire);
+  // Anything else that serializes itself is left to JSON.stringify, as before.
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
+  const wire: JsonObject = {};
+  for (const [key, member] of Object.entries(value)) {
+    if (member === undefined || key === '$metadata') continue;
+    wire[key] = toWire(member);
+  }
+  return wire;
+}
+
+/** Encodes a handler's output as an AWS JSON 1.1 response body. */
 export function encodeJsonResponse(output: unknown): string {
-  return JSON.stringify(output, function replacer(this: unknown, key, value: unknown) {
-    // JSON.stringify calls toJSON on Dates before the replacer sees them; read the raw value instead.
-    const raw = (this as Record<string, unknown>)[key];
-    if (raw instanceof Date) return raw.getTime() / 1000;
-    if (raw instanceof Uint8Array) return toBase64(raw);
-    if (key === '$metadata') return undefined;
-    return value;
-  });
+  return JSON.stringify(toWire(output));
 }

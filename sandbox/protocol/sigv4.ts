@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { AwsError } from './errors';
+import { NodeSha256 } from './node-sha256';
 
 /** How far a request's x-amz-date may be from the sandbox clock, either way. */
 export const SIGNATURE_WINDOW_MS = 5 * 60 * 1000;
@@ -47,10 +47,16 @@ export function headerValue(headers: IncomingHttpHeaders, name: string): string 
   return Array.isArray(value) ? value.join(',') : value;
 }
 
+/** The header as every SDK writes it; anything else takes the general parser below. */
+const CANONICAL_AUTHORIZATION =
+  /^AWS4-HMAC-SHA256 Credential=([^,\s]+), ?SignedHeaders=([^,\s]+), ?Signature=([^,\s]+)$/;
+
 /** Reads `AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…`. */
 export function parseAuthorization(headers: IncomingHttpHeaders): ParsedAuthorization {
   const header = headerValue(headers, 'authorization');
   if (!header) throw missingToken();
+  const canonical = CANONICAL_AUTHORIZATION.exec(header);
+  if (canonical) return fromParameters(canonical[1], canonical[2], canonical[3]);
   const [algorithm, ...rest] = header.trim().split(/\s+/);
   if (algorithm !== 'AWS4-HMAC-SHA256') {
     throw incomplete(`Unsupported AWS 'algorithm': '${algorithm}'. Use AWS4-HMAC-SHA256.`);
@@ -67,10 +73,22 @@ export function parseAuthorization(headers: IncomingHttpHeaders): ParsedAuthoriz
         ` Authorization=${algorithm}`,
     );
   }
-  const scope = params.get('Credential')!.split('/');
+  return fromParameters(
+    params.get('Credential')!,
+    params.get('SignedHeaders')!,
+    params.get('Signature')!,
+  );
+}
+
+function fromParameters(
+  credential: string,
+  signedHeaders: string,
+  signature: string,
+): ParsedAuthorization {
+  const scope = credential.split('/');
   if (scope.length !== 5 || scope[4] !== 'aws4_request') {
     throw incomplete(
-      `Credential should be scoped to a valid region, service and 'aws4_request': ${params.get('Credential')}`,
+      `Credential should be scoped to a valid region, service and 'aws4_request': ${credential}`,
     );
   }
   const [accessKeyId, shortDate, region, service] = scope;
@@ -79,8 +97,8 @@ export function parseAuthorization(headers: IncomingHttpHeaders): ParsedAuthoriz
     shortDate,
     region,
     service,
-    signedHeaders: params.get('SignedHeaders')!.toLowerCase().split(';'),
-    signature: params.get('Signature')!.toLowerCase(),
+    signedHeaders: signedHeaders.toLowerCase().split(';'),
+    signature: signature.toLowerCase(),
   };
 }
 
@@ -165,7 +183,7 @@ function signerFor(
       credentials: { accessKeyId: auth.accessKeyId, secretAccessKey, sessionToken },
       region: auth.region,
       service: auth.service,
-      sha256: Hash.bind(null, 'sha256'),
+      sha256: NodeSha256,
       // Otherwise the signer adds and signs x-amz-content-sha256 even when the client did not
       // (botocore and the AWS CLI leave it out), and no such request would ever verify.
       applyChecksum: false,
@@ -188,12 +206,11 @@ export async function verifySignature(
   const signed = new Set(auth.signedHeaders);
   const headers: Record<string, string> = {};
   for (const name of signed) {
+    // The signer adds these itself from signingDate and the credentials.
+    if (name === 'x-amz-date' || name === 'x-amz-security-token') continue;
     const value = headerValue(request.headers, name);
     if (value !== undefined) headers[name] = value;
   }
-  // The signer adds these itself from signingDate and the credentials.
-  delete headers['x-amz-date'];
-  delete headers['x-amz-security-token'];
   const signer = signerFor(
     auth,
     secret.secretAccessKey,
