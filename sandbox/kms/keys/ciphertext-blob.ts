@@ -1,5 +1,7 @@
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomUUID } from 'node:crypto';
+import { BoundedMap } from '../../store/bounded-map';
 import { CiphertextAuthError, CiphertextFormatError, KeyMaterialError } from './errors';
+import { randomIv } from './random-pool';
 
 export { CiphertextAuthError, CiphertextFormatError } from './errors';
 
@@ -77,7 +79,7 @@ export function sealSymmetric(input: SealSymmetricInput): Buffer {
   header[0] = BLOB_VERSION;
   uuidToBytes(input.keyId, 'keyId').copy(header, KEY_ID_OFFSET);
   uuidToBytes(input.materialId, 'materialId').copy(header, MATERIAL_ID_OFFSET);
-  const iv = randomBytes(IV_BYTES);
+  const iv = randomIv(IV_BYTES);
   const cipher = createCipheriv(CIPHER, input.material, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(additionalData(header, input.encryptionContext));
   const ciphertext = Buffer.concat([cipher.update(input.plaintext), cipher.final()]);
@@ -135,27 +137,30 @@ export function openSymmetric(input: OpenSymmetricInput): Buffer {
  * {ab: 'c'} apart; comparison is exact, so keys and values are case-sensitive as in KMS.
  */
 export function canonicalEncryptionContext(context: EncryptionContext = {}): Buffer {
-  const pairs = Object.entries(context).map(([key, value]) => ({
+  return additionalData(new Uint8Array(0), context);
+}
+
+/** The header followed by the canonical encryption context, written into one buffer. */
+function additionalData(header: Uint8Array, context: EncryptionContext | undefined): Buffer {
+  const pairs = Object.entries(context ?? {}).map(([key, value]) => ({
     key: Buffer.from(key, 'utf8'),
-    value: Buffer.from(value, 'utf8'),
+    value,
+    valueBytes: Buffer.byteLength(value, 'utf8'),
   }));
   // Sort by UTF-8 bytes, not JS string order: they differ for characters outside the BMP.
-  pairs.sort((a, b) => Buffer.compare(a.key, b.key));
-  const parts: Buffer[] = [uint32(pairs.length)];
-  for (const { key, value } of pairs) {
-    parts.push(uint32(key.length), key, uint32(value.length), value);
+  if (pairs.length > 1) pairs.sort((a, b) => Buffer.compare(a.key, b.key));
+  let size = header.length + 4;
+  for (const pair of pairs) size += 8 + pair.key.length + pair.valueBytes;
+  const aad = Buffer.allocUnsafe(size);
+  aad.set(header, 0);
+  let offset = aad.writeUInt32BE(pairs.length, header.length);
+  for (const { key, value, valueBytes } of pairs) {
+    offset = aad.writeUInt32BE(key.length, offset);
+    aad.set(key, offset);
+    offset = aad.writeUInt32BE(valueBytes, offset + key.length);
+    offset += aad.write(value, offset, 'utf8');
   }
-  return Buffer.concat(parts);
-}
-
-function additionalData(header: Uint8Array, context: EncryptionContext | undefined): Buffer {
-  return Buffer.concat([header, canonicalEncryptionContext(context)]);
-}
-
-function uint32(value: number): Buffer {
-  const bytes = Buffer.alloc(4);
-  bytes.writeUInt32BE(value);
-  return bytes;
+  return aad;
 }
 
 function assertAesKey(material: Buffer): void {
@@ -166,9 +171,17 @@ function assertAesKey(material: Buffer): void {
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Key and material ids recur on every Encrypt; their bytes are only ever copied out of here. */
+const uuidBytes = new BoundedMap<string, Buffer>(10_000);
+
 function uuidToBytes(uuid: string, field: string): Buffer {
-  if (!UUID_PATTERN.test(uuid)) throw new TypeError(`${field} must be a UUID`);
-  return Buffer.from(uuid.replaceAll('-', ''), 'hex');
+  let bytes = uuidBytes.get(uuid);
+  if (!bytes) {
+    if (!UUID_PATTERN.test(uuid)) throw new TypeError(`${field} must be a UUID`);
+    bytes = Buffer.from(uuid.replaceAll('-', ''), 'hex');
+    uuidBytes.set(uuid, bytes);
+  }
+  return bytes;
 }
 
 function bytesToUuid(bytes: Uint8Array): string {
