@@ -61,6 +61,7 @@ export async function measureService(
         concurrency,
       );
       const result = await runLoad(call, { concurrency, seconds: SECONDS });
+      call.close();
       rows.push({ target, operation, ...result });
       console.error(
         `  ${target} ${operation} x${concurrency}: ${result.throughput.toFixed(0)} req/s, p99 ${result.p99.toFixed(1)} ms`,
@@ -100,7 +101,7 @@ export async function benchKmsThroughput(): Promise<string> {
   const lines = [
     '## KMS throughput: sandbox vs moto',
     '',
-    `Each cell: ${SECONDS} s after 1 s warm-up; requests SigV4-signed up front and replayed over HTTP keep-alive (the server verifies every signature), 256-byte plaintext with an encryption context. Load generator and server share this machine's ${availableParallelism()} cores.`,
+    `Each cell: ${SECONDS} s after 1 s warm-up; requests SigV4-signed up front and their bytes replayed over raw HTTP/1.1 keep-alive connections (the server verifies every signature), 256-byte plaintext with an encryption context. Load generator and server share this machine's ${availableParallelism()} cores.`,
     '',
     '| target | operation | clients | req/s | p50 ms | p99 ms | errors |',
     '|---|---|---:|---:|---:|---:|---:|',
