@@ -3,6 +3,7 @@ import { decryptBytes, decryptFile } from '../src/features/files/envelope/decryp
 import { encryptBytes, encryptFile } from '../src/features/files/envelope/encrypt-file';
 import type { EnvelopeContext, JobHooks } from '../src/features/files/envelope/jobs';
 import { DEFAULT_CACHE_SETTINGS } from '../src/features/files/envelope/materials';
+import { readFileBytes } from '../src/features/files/envelope/read-file';
 import type { EncryptSuite } from '../src/features/files/envelope/sdk';
 
 /*
@@ -33,6 +34,56 @@ const hooks: JobHooks = {
 };
 
 let data: Uint8Array<ArrayBuffer> = new Uint8Array(0);
+
+/** Milliseconds the SDK spent waiting for WebCrypto during one measured step, by algorithm. */
+export interface WebCryptoTime {
+  /** Every AES-GCM call (one per frame, plus the header's authentication tag). */
+  aesGcmMs: number;
+  /** The ECDSA signature (or its verification): one call over the whole message. */
+  ecdsaMs: number;
+}
+
+let webCrypto: WebCryptoTime | undefined;
+
+/*
+ * Counts the time between each WebCrypto call and its result. The SDK awaits every call before
+ * the next one, so the sum is WebCrypto's share of a step and the rest is the SDK's JavaScript
+ * (copies, parsing) and the KMS calls. Costs microseconds per call; the SDK makes ~70 per step.
+ */
+{
+  const subtle = SubtleCrypto.prototype as unknown as Record<
+    'encrypt' | 'decrypt' | 'sign' | 'verify',
+    (...args: unknown[]) => Promise<unknown>
+  >;
+  for (const name of ['encrypt', 'decrypt', 'sign', 'verify'] as const) {
+    const original = subtle[name];
+    subtle[name] = function (this: SubtleCrypto, ...args: unknown[]) {
+      const algorithm = args[0];
+      const algorithmName =
+        typeof algorithm === 'string' ? algorithm : (algorithm as { name?: string }).name;
+      const bucket =
+        algorithmName === 'AES-GCM' ? 'aesGcmMs' : algorithmName === 'ECDSA' ? 'ecdsaMs' : null;
+      const totals = webCrypto;
+      const start = performance.now();
+      const result = original.apply(this, args);
+      if (!totals || !bucket) return result;
+      return result.finally(() => {
+        totals[bucket] += performance.now() - start;
+      });
+    };
+  }
+}
+
+async function counted<T>(run: () => Promise<T>): Promise<[number, WebCryptoTime, T]> {
+  const totals = { aesGcmMs: 0, ecdsaMs: 0 };
+  webCrypto = totals;
+  try {
+    const [ms, result] = await timed(run);
+    return [ms, totals, result];
+  } finally {
+    webCrypto = undefined;
+  }
+}
 
 function randomBytes(size: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
@@ -85,17 +136,27 @@ const bench = {
       suiteId,
       frameLength,
     };
-    const [encryptMs, { result }] = await timed(() => encryptBytes(data, settings, context, hooks));
-    const [decryptMs, { plaintext }] = await timed(() =>
+    const [encryptMs, encryptWebCrypto, { result }] = await counted(() =>
+      encryptBytes(data, settings, context, hooks),
+    );
+    const [decryptMs, decryptWebCrypto, { plaintext }] = await counted(() =>
       decryptBytes(result, { keyArns: [KEY_ARN], expectedContext: {} }, context, hooks),
     );
     if (!same(plaintext, data)) throw new Error('envelope round trip differs');
-    return { encryptMs, decryptMs, messageBytes: result.byteLength };
+    return {
+      encryptMs,
+      decryptMs,
+      encryptWebCrypto,
+      decryptWebCrypto,
+      messageBytes: result.byteLength,
+    };
   },
 
   /** A whole job as the page runs it: read the File, encrypt or decrypt, make the download Blob. */
   async files(suiteId: EncryptSuite, frameLength: number) {
     const file = new File([data], 'bench.bin');
+    // Untimed: a page-made File's bytes travel to the Blob store first (one from disk is there).
+    await file.arrayBuffer();
     const settings = {
       keys: [KEY_ARN],
       encryptionContext: { bench: 'files' },
@@ -110,7 +171,38 @@ const bench = {
     if (decrypted.blob.size !== data.byteLength) throw new Error('file round trip differs');
     return { encryptMs, decryptMs, messageBytes: encrypted.blob.size };
   },
+
+  parts,
 };
+
+/** The pieces a whole-buffer job is made of, each timed alone over the same bytes. */
+async function parts() {
+  const signing = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, false, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair;
+  const ecdsa = { name: 'ECDSA', hash: 'SHA-384' };
+  const aes = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const [aesGcmMs] = await timed(() => crypto.subtle.encrypt({ name: 'AES-GCM', iv }, aes, data));
+  const [sha384Ms] = await timed(() => crypto.subtle.digest('SHA-384', data));
+  const [signMs, signature] = await timed(() =>
+    crypto.subtle.sign(ecdsa, signing.privateKey, data),
+  );
+  const [verifyMs, valid] = await timed(() =>
+    crypto.subtle.verify(ecdsa, signing.publicKey, signature, data),
+  );
+  if (!valid) throw new Error('ECDSA verification failed');
+  const [copyMs] = await timed(async () => data.slice());
+  const [blobMs] = await timed(async () => new Blob([data]));
+  const file = new File([data], 'bench.bin');
+  // The first read of a page-made File also waits for its bytes to reach the Blob store (a file
+  // from disk is there already): read it once untimed.
+  await file.arrayBuffer();
+  const [readMs] = await timed(() => readFileBytes(file));
+  const [arrayBufferMs] = await timed(() => file.arrayBuffer());
+  return { aesGcmMs, sha384Ms, signMs, verifyMs, copyMs, blobMs, readMs, arrayBufferMs };
+}
 
 declare global {
   interface Window {
