@@ -1,6 +1,6 @@
+import { buildClient, CommitmentPolicy, KmsKeyringNode } from '@aws-crypto/client-node';
 import { KMS } from '@aws-sdk/client-kms';
 import { expect, test } from '@playwright/test';
-import { loadClientNode } from '../sandbox/conformance/esdk-node';
 import { setContext } from './support/crypto';
 import {
   chooseEncrypted,
@@ -21,7 +21,6 @@ import { ADMIN_ACCESS_KEY, signInAs } from './support/sign-in';
  * frames).
  */
 
-const { buildClient, CommitmentPolicy, KmsKeyringNode } = loadClientNode();
 const { encrypt, decrypt } = buildClient(CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT);
 
 function nodeKeyring(baseURL: string, options: { generatorKeyId?: string; keyIds?: string[] }) {

@@ -1,6 +1,11 @@
+import {
+  AlgorithmSuiteIdentifier,
+  buildClient,
+  CommitmentPolicy,
+  KmsKeyringNode,
+} from '@aws-crypto/client-node';
 import { KMS } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadClientNode } from './esdk-node';
 import {
   DEMO_ADMIN,
   PARTNER_ADMIN,
@@ -8,9 +13,6 @@ import {
   type AwsCredentials,
   type TestSandbox,
 } from './harness';
-
-const { AlgorithmSuiteIdentifier, buildClient, CommitmentPolicy, KmsKeyringNode } =
-  loadClientNode();
 
 /*
  * The AWS Encryption SDK for Node against the sandbox: the calls its KMS keyring makes
