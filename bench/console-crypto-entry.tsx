@@ -35,6 +35,24 @@ function InputHarness({ initial }: { initial: ByteInputValue }) {
   return <ByteInput label="Plaintext" field={field} />;
 }
 
+/** Decrypt's result: Plaintext shown as text when it is valid UTF-8 (so the check runs). */
+function PlaintextResultHarness({ bytes }: { bytes: Uint8Array }) {
+  return (
+    <ResultRegion description="Request ID 00000000-0000-0000-0000-000000000000">
+      <ByteOutput
+        name="Plaintext"
+        bytes={bytes}
+        fileName="plaintext.bin"
+        description="Shown as text when it is valid UTF-8, otherwise as base64."
+      />
+      <ResultField name="KeyId">
+        arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab
+      </ResultField>
+      <ResultField name="EncryptionAlgorithm">SYMMETRIC_DEFAULT</ResultField>
+    </ResultRegion>
+  );
+}
+
 function ResultHarness({ bytes }: { bytes: Uint8Array }) {
   return (
     <ResultRegion description="Request ID 00000000-0000-0000-0000-000000000000">
@@ -106,9 +124,12 @@ function buildSteps(): Record<string, Step> {
     },
     'render: Result region with a 4 KB CiphertextBlob (mount + layout)': () =>
       mount(<ResultHarness bytes={ciphertext} />),
+    'render: Result region with a 4 KB Plaintext as text (mount + layout)': () =>
+      mount(<PlaintextResultHarness bytes={bytes} />),
     'render: Plaintext field with 4 KB of base64 pasted (mount + layout)': () =>
       mount(<InputHarness initial={{ format: 'base64', text: base64 }} />),
-    // The Result region stays mounted across operations: the next result is an update.
+    // Only if the Result region stayed mounted across operations would the next result be an
+    // update; the app drops the previous result when a request starts, so it mounts afresh.
     'render: next 4 KB result into the mounted Result region (update + layout)': () => {
       if (!updater) {
         const root = createRoot(host);

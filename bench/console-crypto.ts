@@ -111,12 +111,13 @@ function report(results: StepMeasurement[], version: string): string {
     rows
       .filter((row) => row.name.startsWith(prefix))
       .reduce((max, row) => Math.max(max, pick(row)), 0);
-  // One operation = its slowest encode + its slowest decode + rendering its result (the first
-  // result mounts the Result region; later ones update it).
+  // One operation = its slowest encode + its slowest decode + mounting its result. The app drops
+  // the previous result when a request starts, so every operation mounts a fresh Result region:
+  // that mount is what users pay. The update of a mounted region is shown for comparison only.
   const total = (render: string, pick: (row: (typeof rows)[number]) => number) =>
     worst('encode', pick) + worst('decode', pick) + worst(render, pick);
-  const first = 'render: Result';
-  const next = 'render: next';
+  const mount = 'render: Result region';
+  const update = 'render: next';
   return [
     '## Console: client-side work per cryptographic operation (4 KB payload)',
     '',
@@ -129,7 +130,7 @@ function report(results: StepMeasurement[], version: string): string {
         `| ${row.name} | ${row.median.toFixed(2)} | ${row.p95.toFixed(2)} | ${row.cpu.toFixed(2)} |`,
     ),
     '',
-    `Per operation (slowest encode + slowest decode + result render), target < 5 ms: first result **${total(first, (r) => r.median).toFixed(2)} ms** wall-clock median / **${total(first, (r) => r.cpu).toFixed(2)} ms** CPU; each later result **${total(next, (r) => r.median).toFixed(2)} ms** / **${total(next, (r) => r.cpu).toFixed(2)} ms** CPU. Load average while measuring: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs.`,
+    `**Per operation** (slowest encode + slowest decode + mounting the slowest Result region; every operation mounts its result afresh), target < 5 ms: **${total(mount, (r) => r.cpu).toFixed(2)} ms CPU** (${total(mount, (r) => r.median).toFixed(2)} ms wall-clock median). For comparison only, were the region kept mounted, an update would cost ${total(update, (r) => r.cpu).toFixed(2)} ms CPU (${total(update, (r) => r.median).toFixed(2)} ms wall-clock). Load average while measuring: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs.`,
   ].join('\n');
 }
 

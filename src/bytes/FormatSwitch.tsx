@@ -1,5 +1,7 @@
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import ToggleButton from '@cloudscape-design/components/toggle-button';
+
+// SpaceBetween's horizontal xxs layout (4px gaps, wrapping), without a component per switch.
+const ROW_STYLE = { display: 'flex', flexWrap: 'wrap', gap: 4 } as const;
 
 export interface FormatSwitchProps<F extends string> {
   /** "Input format" or "Output format": the toolbar's accessible name. */
@@ -21,18 +23,16 @@ export function FormatSwitch<F extends string>({
   onChange,
 }: FormatSwitchProps<F>) {
   return (
-    <div role="toolbar" aria-label={label}>
-      <SpaceBetween direction="horizontal" size="xxs">
-        {options.map((option) => (
-          <ToggleButton
-            key={option.id}
-            pressed={option.id === value}
-            onChange={() => onChange(option.id)}
-          >
-            {option.text}
-          </ToggleButton>
-        ))}
-      </SpaceBetween>
+    <div role="toolbar" aria-label={label} style={ROW_STYLE}>
+      {options.map((option) => (
+        <ToggleButton
+          key={option.id}
+          pressed={option.id === value}
+          onChange={() => onChange(option.id)}
+        >
+          {option.text}
+        </ToggleButton>
+      ))}
     </div>
   );
 }

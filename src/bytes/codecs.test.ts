@@ -83,6 +83,22 @@ describe('hex', () => {
     );
   });
 
+  it('decodes both cases of every digit pair to the byte the SDK decoder gives', () => {
+    const upper = encodeBytes(all256, 'hex').toUpperCase();
+    expect(bytesEqual(decoded(decodeHex(upper)), all256)).toBe(true);
+    expect(bytesEqual(decoded(decodeHex('')), bytes())).toBe(true);
+    expect(bytesEqual(decoded(decodeHex('0x')), bytes())).toBe(true);
+  });
+
+  it('refuses characters that only look like hex digits', () => {
+    // Full-width "ａ", Arabic-Indic zero, and characters whose codes sit next to the digit ranges.
+    for (const char of ['\uff41', '\u0660', '/', ':', '@', 'G', '`', 'g', '\u0130']) {
+      const result = decodeHex(`0${char}`);
+      expect(result.ok, char).toBe(false);
+      expect(!result.ok && result.error).toContain('position 2');
+    }
+  });
+
   it('says where a non-hex character is, and when a digit is missing', () => {
     const bad = decodeHex('00g1');
     expect(!bad.ok && bad.error).toContain('position 3');

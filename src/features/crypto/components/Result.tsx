@@ -1,9 +1,12 @@
 import Box from '@cloudscape-design/components/box';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useId, type ReactNode } from 'react';
+
+// SpaceBetween size="m" (16px between fields) without the component: a result is mounted
+// afresh for every operation (bench/console-crypto.ts).
+const FIELDS_STYLE = { display: 'flex', flexDirection: 'column', gap: 16 } as const;
 
 /** The region named "Result": each response field under its AWS name. */
 export function ResultRegion({
@@ -31,7 +34,7 @@ export function ResultRegion({
           </Header>
         }
       >
-        <SpaceBetween size="m">{children}</SpaceBetween>
+        <div style={FIELDS_STYLE}>{children}</div>
       </Container>
     </section>
   );
