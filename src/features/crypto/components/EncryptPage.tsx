@@ -10,7 +10,7 @@ import { useContextField } from '../../../bytes/use-context-field';
 import { useKmsClient } from '../../../session/SessionProvider';
 import { CheckPermissionButton } from '../../../kms/CheckPermissionButton';
 import { useEncrypt } from '../api/encrypt';
-import { usePublicKey } from '../api/get-public-key';
+import { usePublicKey } from '../../../kms/api/get-public-key';
 import { useKeyMetadata } from '../api/key-metadata';
 import { buildCliCommand, type CliCommand } from '../cli/cli-command';
 import { rememberCiphertext } from '../model/ciphertext-origins';

@@ -7,7 +7,7 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
-import { usePublicKey } from '../api/get-public-key';
+import { usePublicKey } from '../../../kms/api/get-public-key';
 import { download, publicKeyFileName, publicKeyPem } from '../lib/pem';
 
 /** GetPublicKey: the PEM to read and copy, and PEM or DER files to download. */

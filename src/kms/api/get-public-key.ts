@@ -4,12 +4,12 @@ import {
   type KMSClient,
 } from '@aws-sdk/client-kms';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { kmsKeys } from '../../../kms/query-keys';
-import { useKmsClient } from '../../../session/SessionProvider';
+import { kmsKeys } from '../query-keys';
+import { useKmsClient } from '../../session/SessionProvider';
 
 export type PublicKey = Omit<GetPublicKeyCommandOutput, '$metadata'>;
 
-/** The public half of an asymmetric key (DER-encoded SubjectPublicKeyInfo). */
+/** The public half of an asymmetric key (DER SubjectPublicKeyInfo): public, so it is cached for good; the key detail page and the Encrypt form share it. */
 export async function getPublicKey(kms: KMSClient, keyId: string): Promise<PublicKey> {
   const { $metadata: _, ...publicKey } = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
   return publicKey;
