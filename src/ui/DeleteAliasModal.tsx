@@ -1,10 +1,9 @@
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useDeleteAlias } from '../kms/api/delete-alias';
 import { ErrorAlert } from './ErrorAlert';
 import { useNotify } from './notifications';
+import { ActionModal } from './ActionModal';
 
 /** Confirms and deletes an alias (the key stays). */
 export function DeleteAliasModal({
@@ -19,37 +18,22 @@ export function DeleteAliasModal({
   const remove = useDeleteAlias();
   const notify = useNotify();
   return (
-    <Modal
-      visible
-      onDismiss={onClose}
+    <ActionModal
       header="Delete alias"
-      closeAriaLabel="Close"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button
-              variant="primary"
-              loading={remove.isPending}
-              onClick={() =>
-                remove.mutate(
-                  { aliasName, keyId },
-                  {
-                    onSuccess: () => {
-                      notify({ type: 'success', header: `Deleted ${aliasName}` });
-                      onClose();
-                    },
-                  },
-                )
-              }
-            >
-              Delete
-            </Button>
-          </SpaceBetween>
-        </Box>
+      actionLabel="Delete"
+      busy={remove.isPending}
+      onAction={() =>
+        remove.mutate(
+          { aliasName, keyId },
+          {
+            onSuccess: () => {
+              notify({ type: 'success', header: `Deleted ${aliasName}` });
+              onClose();
+            },
+          },
+        )
       }
+      onClose={onClose}
     >
       <SpaceBetween size="m">
         <Box variant="p">
@@ -60,6 +44,6 @@ export function DeleteAliasModal({
           <ErrorAlert error={remove.error} header="The alias was not deleted" />
         ) : null}
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }

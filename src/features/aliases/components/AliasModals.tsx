@@ -1,16 +1,14 @@
 import type { AliasListEntry } from '@aws-sdk/client-kms';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useCreateAlias } from '../../../kms/api/create-alias';
 import { useUpdateAlias } from '../../../kms/api/update-alias';
 import { describeError } from '../../../kms/errors';
 import { isKeyReference, parseKeyReference, validateAliasName } from '../../../kms/key-reference';
+import { ActionModal } from '../../../ui/ActionModal';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { KeyInput } from '../../../ui/KeyInput';
 import { useNotify } from '../../../ui/notifications';
@@ -31,52 +29,6 @@ function ResolvedKey({ keyRef }: { keyRef: string }) {
     <StatusIndicator type={key.KeyState === 'Enabled' ? 'success' : 'warning'}>
       {`${key.KeyId} · ${key.KeySpec} · ${key.KeyUsage} · ${key.KeyState}`}
     </StatusIndicator>
-  );
-}
-
-function ModalFrame({
-  header,
-  submitLabel,
-  busy,
-  onSubmit,
-  onClose,
-  children,
-}: {
-  header: string;
-  submitLabel: string;
-  busy: boolean;
-  onSubmit(): void;
-  onClose(): void;
-  children: ReactNode;
-}) {
-  return (
-    <Modal
-      visible
-      onDismiss={onClose}
-      header={header}
-      closeAriaLabel="Close"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={busy} onClick={onSubmit}>
-              {submitLabel}
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
-    >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          onSubmit();
-        }}
-      >
-        <SpaceBetween size="m">{children}</SpaceBetween>
-      </form>
-    </Modal>
   );
 }
 
@@ -103,12 +55,13 @@ export function CreateAliasModal({ onClose }: { onClose(): void }) {
     );
   };
   return (
-    <ModalFrame
+    <ActionModal
       header="Create alias"
-      submitLabel="Create alias"
+      actionLabel="Create alias"
       busy={create.isPending}
-      onSubmit={submit}
+      onAction={submit}
       onClose={onClose}
+      form
     >
       <FormField
         label="Alias name"
@@ -128,7 +81,7 @@ export function CreateAliasModal({ onClose }: { onClose(): void }) {
       {create.isError ? (
         <ErrorAlert error={create.error} header="The alias was not created" />
       ) : null}
-    </ModalFrame>
+    </ActionModal>
   );
 }
 
@@ -163,12 +116,13 @@ export function RetargetAliasModal({ alias, onClose }: { alias: AliasListEntry; 
     );
   };
   return (
-    <ModalFrame
+    <ActionModal
       header={`Change target key of ${aliasName}`}
-      submitLabel="Change target key"
+      actionLabel="Change target key"
       busy={update.isPending}
-      onSubmit={submit}
+      onAction={submit}
       onClose={onClose}
+      form
     >
       <FormField label="Current target key">
         <Box variant="code">{alias.TargetKeyId ?? '—'}</Box>
@@ -184,6 +138,6 @@ export function RetargetAliasModal({ alias, onClose }: { alias: AliasListEntry; 
       {update.isError ? (
         <ErrorAlert error={update.error} header="The alias was not changed" />
       ) : null}
-    </ModalFrame>
+    </ActionModal>
   );
 }

@@ -1,12 +1,10 @@
 import type { KeyMetadata } from '@aws-sdk/client-kms';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
 import { useState } from 'react';
@@ -14,6 +12,7 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { formatDateTime } from '../../../ui/format';
 import { useUpdateKeyDescription } from '../api/update-key-description';
 import { KeyStatus } from './KeyStatus';
+import { ActionModal } from '../../../ui/ActionModal';
 
 export function Copyable({ text, label }: { text: string; label: string }) {
   return (
@@ -84,33 +83,15 @@ function DescriptionModal({ metadata, onClose }: { metadata: KeyMetadata; onClos
   const update = useUpdateKeyDescription();
   const tooLong = value.length > 8192;
   return (
-    <Modal
-      visible
-      onDismiss={onClose}
+    <ActionModal
       header="Edit description"
-      closeAriaLabel="Close"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button
-              variant="primary"
-              disabled={tooLong}
-              loading={update.isPending}
-              onClick={() =>
-                update.mutate(
-                  { keyId: metadata.KeyId ?? '', description: value },
-                  { onSuccess: onClose },
-                )
-              }
-            >
-              Save
-            </Button>
-          </SpaceBetween>
-        </Box>
+      actionLabel="Save"
+      busy={update.isPending}
+      disabled={tooLong}
+      onAction={() =>
+        update.mutate({ keyId: metadata.KeyId ?? '', description: value }, { onSuccess: onClose })
       }
+      onClose={onClose}
     >
       <SpaceBetween size="m">
         <FormField
@@ -121,6 +102,6 @@ function DescriptionModal({ metadata, onClose }: { metadata: KeyMetadata; onClos
         </FormField>
         {update.isError ? <ErrorAlert error={update.error} /> : null}
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }

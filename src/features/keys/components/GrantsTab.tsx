@@ -4,7 +4,6 @@ import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import Multiselect, { type MultiselectProps } from '@cloudscape-design/components/multiselect';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -17,6 +16,7 @@ import { useCreateGrant } from '../api/create-grant';
 import { useGrants } from '../api/list-grants';
 import { useRevokeGrant } from '../api/revoke-grant';
 import { describeConstraints, grantOperationsFor, parseContextShorthand } from '../lib/grants';
+import { ActionModal } from '../../../ui/ActionModal';
 
 export function GrantsTab({ metadata, editable }: { metadata: KeyMetadata; editable: boolean }) {
   const keyId = metadata.KeyId ?? '';
@@ -160,24 +160,13 @@ function CreateGrantModal({ metadata, onClose }: { metadata: KeyMetadata; onClos
   };
   const show = (problem: string | undefined) => (touched ? problem : undefined);
   return (
-    <Modal
-      visible
-      size="medium"
-      onDismiss={onClose}
+    <ActionModal
       header="Create grant"
-      closeAriaLabel="Close"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={create.isPending} onClick={submit}>
-              Create grant
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      size="medium"
+      actionLabel="Create grant"
+      busy={create.isPending}
+      onAction={submit}
+      onClose={onClose}
     >
       <SpaceBetween size="m">
         <FormField label="Grantee principal" errorText={show(problems.grantee)}>
@@ -239,7 +228,7 @@ function CreateGrantModal({ metadata, onClose }: { metadata: KeyMetadata; onClos
           <ErrorAlert error={create.error} header="The grant was not created" />
         ) : null}
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }
 
@@ -255,37 +244,22 @@ function RevokeGrantModal({
   const revoke = useRevokeGrant();
   const notify = useNotify();
   return (
-    <Modal
-      visible
-      onDismiss={onClose}
+    <ActionModal
       header="Revoke grant"
-      closeAriaLabel="Close"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button
-              variant="primary"
-              loading={revoke.isPending}
-              onClick={() =>
-                revoke.mutate(
-                  { keyId, grantId: grant.GrantId ?? '' },
-                  {
-                    onSuccess: () => {
-                      notify({ type: 'success', header: 'Grant revoked' });
-                      onClose();
-                    },
-                  },
-                )
-              }
-            >
-              Revoke
-            </Button>
-          </SpaceBetween>
-        </Box>
+      actionLabel="Revoke"
+      busy={revoke.isPending}
+      onAction={() =>
+        revoke.mutate(
+          { keyId, grantId: grant.GrantId ?? '' },
+          {
+            onSuccess: () => {
+              notify({ type: 'success', header: 'Grant revoked' });
+              onClose();
+            },
+          },
+        )
       }
+      onClose={onClose}
     >
       <SpaceBetween size="m">
         <Box variant="p">
@@ -296,6 +270,6 @@ function RevokeGrantModal({
           <ErrorAlert error={revoke.error} header="The grant was not revoked" />
         ) : null}
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }

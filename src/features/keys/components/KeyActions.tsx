@@ -1,14 +1,12 @@
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import ButtonDropdown, {
   type ButtonDropdownProps,
 } from '@cloudscape-design/components/button-dropdown';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { describeError, errorSummary } from '../../../kms/errors';
@@ -23,6 +21,7 @@ import {
   MIN_PENDING_DAYS,
   useScheduleKeyDeletion,
 } from '../api/schedule-key-deletion';
+import { ActionModal } from '../../../ui/ActionModal';
 
 type Dialog = 'disable' | 'schedule-deletion' | undefined;
 
@@ -157,28 +156,13 @@ function DisableKeyModal({
       },
     });
   return (
-    <Modal
-      visible
-      onDismiss={onClose}
+    <ActionModal
       header="Disable key"
-      closeAriaLabel="Close"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button
-              variant="primary"
-              disabled={!confirmed}
-              loading={disable.isPending}
-              onClick={submit}
-            >
-              Disable key
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      actionLabel="Disable key"
+      busy={disable.isPending}
+      disabled={!confirmed}
+      onAction={submit}
+      onClose={onClose}
     >
       <SpaceBetween size="m">
         <Box variant="p">
@@ -192,7 +176,7 @@ function DisableKeyModal({
           <ErrorAlert error={disable.error} header="The key was not disabled" />
         ) : null}
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }
 
@@ -228,28 +212,13 @@ function ScheduleDeletionModal({
       },
     );
   return (
-    <Modal
-      visible
-      onDismiss={onClose}
+    <ActionModal
       header="Schedule key deletion"
-      closeAriaLabel="Close"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button
-              variant="primary"
-              disabled={!periodValid || !consent}
-              loading={schedule.isPending}
-              onClick={submit}
-            >
-              Schedule deletion
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      actionLabel="Schedule deletion"
+      busy={schedule.isPending}
+      disabled={!periodValid || !consent}
+      onAction={submit}
+      onClose={onClose}
     >
       <SpaceBetween size="m">
         <Alert type="warning" header="Deleting a key makes its data unrecoverable">
@@ -288,6 +257,6 @@ function ScheduleDeletionModal({
           <ErrorAlert error={schedule.error} header="The deletion was not scheduled" />
         ) : null}
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }

@@ -4,7 +4,6 @@ import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
@@ -15,6 +14,7 @@ import { formatDateTime } from '../../../ui/format';
 import { DeleteAliasModal } from '../../../ui/DeleteAliasModal';
 import { useNotify } from '../../../ui/notifications';
 import { useKeyAliases } from '../api/list-key-aliases';
+import { ActionModal } from '../../../ui/ActionModal';
 
 /** The key's aliases (ListAliases with KeyId): create and delete. */
 export function KeyAliasesTab({ keyId, editable }: { keyId: string; editable: boolean }) {
@@ -113,47 +113,24 @@ function CreateAliasModal({ keyId, onClose }: { keyId: string; onClose(): void }
     );
   };
   return (
-    <Modal
-      visible
-      onDismiss={onClose}
+    <ActionModal
       header="Create alias"
-      closeAriaLabel="Close"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={create.isPending} onClick={submit}>
-              Create alias
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      actionLabel="Create alias"
+      busy={create.isPending}
+      onAction={submit}
+      onClose={onClose}
+      form
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
+      <FormField
+        label="Alias name"
+        description="Starts with alias/. Letters, digits, / _ - only; alias/aws/ is reserved."
+        errorText={touched ? problem : undefined}
       >
-        <SpaceBetween size="m">
-          <FormField
-            label="Alias name"
-            description="Starts with alias/. Letters, digits, / _ - only; alias/aws/ is reserved."
-            errorText={touched ? problem : undefined}
-          >
-            <Input
-              value={name}
-              onChange={({ detail }) => setName(detail.value)}
-              spellcheck={false}
-            />
-          </FormField>
-          {create.isError ? (
-            <ErrorAlert error={create.error} header="The alias was not created" />
-          ) : null}
-        </SpaceBetween>
-      </form>
-    </Modal>
+        <Input value={name} onChange={({ detail }) => setName(detail.value)} spellcheck={false} />
+      </FormField>
+      {create.isError ? (
+        <ErrorAlert error={create.error} header="The alias was not created" />
+      ) : null}
+    </ActionModal>
   );
 }

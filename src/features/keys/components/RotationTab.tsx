@@ -7,7 +7,6 @@ import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
@@ -26,6 +25,7 @@ import { useRotationStatus, type RotationStatus } from '../api/get-key-rotation-
 import { useKeyRotations } from '../api/list-key-rotations';
 import { useRotateKeyOnDemand } from '../api/rotate-key-on-demand';
 import { supportsRotation } from './key-facts';
+import { ActionModal } from '../../../ui/ActionModal';
 
 /** Automatic rotation (status, period, next date), "Rotate now", and the rotation history. */
 export function RotationTab({ metadata }: { metadata: KeyMetadata }) {
@@ -189,28 +189,13 @@ function EditRotationModal({
     else disable.mutate(keyId, done);
   };
   return (
-    <Modal
-      visible
-      onDismiss={onClose}
+    <ActionModal
       header="Automatic key rotation"
-      closeAriaLabel="Close"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button
-              variant="primary"
-              disabled={!valid}
-              loading={enable.isPending || disable.isPending}
-              onClick={save}
-            >
-              Save
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      actionLabel="Save"
+      busy={enable.isPending || disable.isPending}
+      disabled={!valid}
+      onAction={save}
+      onClose={onClose}
     >
       <SpaceBetween size="m">
         <Checkbox checked={enabled} onChange={({ detail }) => setEnabled(detail.checked)}>
@@ -235,7 +220,7 @@ function EditRotationModal({
         </FormField>
         {error ? <ErrorAlert error={error} header="Rotation settings were not saved" /> : null}
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }
 
@@ -243,34 +228,19 @@ function RotateNowModal({ keyId, onClose }: { keyId: string; onClose(): void }) 
   const rotate = useRotateKeyOnDemand();
   const notify = useNotify();
   return (
-    <Modal
-      visible
-      onDismiss={onClose}
+    <ActionModal
       header="Rotate key material now"
-      closeAriaLabel="Close"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button
-              variant="primary"
-              loading={rotate.isPending}
-              onClick={() =>
-                rotate.mutate(keyId, {
-                  onSuccess: () => {
-                    notify({ type: 'success', header: 'Key material rotated' });
-                    onClose();
-                  },
-                })
-              }
-            >
-              Rotate
-            </Button>
-          </SpaceBetween>
-        </Box>
+      actionLabel="Rotate"
+      busy={rotate.isPending}
+      onAction={() =>
+        rotate.mutate(keyId, {
+          onSuccess: () => {
+            notify({ type: 'success', header: 'Key material rotated' });
+            onClose();
+          },
+        })
       }
+      onClose={onClose}
     >
       <SpaceBetween size="m">
         <Box variant="p">
@@ -282,6 +252,6 @@ function RotateNowModal({ keyId, onClose }: { keyId: string; onClose(): void }) 
           <ErrorAlert error={rotate.error} header="The key was not rotated" />
         ) : null}
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }

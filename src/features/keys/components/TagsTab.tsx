@@ -4,7 +4,6 @@ import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
@@ -13,6 +12,7 @@ import { useNotify } from '../../../ui/notifications';
 import { useTags } from '../api/list-resource-tags';
 import { useTagResource } from '../api/tag-resource';
 import { useUntagResource } from '../api/untag-resource';
+import { ActionModal } from '../../../ui/ActionModal';
 
 /** Tag rules KMS enforces (TagException otherwise). */
 export function validateTag(key: string, value: string): string | undefined {
@@ -109,43 +109,21 @@ function AddTagModal({ keyId, onClose }: { keyId: string; onClose(): void }) {
     tag.mutate({ keyId, tags: [{ TagKey: key.trim(), TagValue: value }] }, { onSuccess: onClose });
   };
   return (
-    <Modal
-      visible
-      onDismiss={onClose}
+    <ActionModal
       header="Add tag"
-      closeAriaLabel="Close"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={tag.isPending} onClick={submit}>
-              Add tag
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      actionLabel="Add tag"
+      busy={tag.isPending}
+      onAction={submit}
+      onClose={onClose}
+      form
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <SpaceBetween size="m">
-          <FormField label="Tag key" errorText={touched ? problem : undefined}>
-            <Input value={key} onChange={({ detail }) => setKey(detail.value)} />
-          </FormField>
-          <FormField
-            label="Tag value"
-            constraintText="Optional. An existing key gets the new value."
-          >
-            <Input value={value} onChange={({ detail }) => setValue(detail.value)} />
-          </FormField>
-          {tag.isError ? <ErrorAlert error={tag.error} header="The tag was not added" /> : null}
-        </SpaceBetween>
-      </form>
-    </Modal>
+      <FormField label="Tag key" errorText={touched ? problem : undefined}>
+        <Input value={key} onChange={({ detail }) => setKey(detail.value)} />
+      </FormField>
+      <FormField label="Tag value" constraintText="Optional. An existing key gets the new value.">
+        <Input value={value} onChange={({ detail }) => setValue(detail.value)} />
+      </FormField>
+      {tag.isError ? <ErrorAlert error={tag.error} header="The tag was not added" /> : null}
+    </ActionModal>
   );
 }
