@@ -38,14 +38,14 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx tsx sandbox/main.ts --memory --quiet --port ${PORT} --console ${CONSOLE_DIR} --session-ttl 120`,
+      command: `node --import tsx sandbox/main.ts --memory --quiet --port ${PORT} --console ${CONSOLE_DIR} --session-ttl 120`,
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: false,
       timeout: 60_000,
     },
     {
       // Short-lived credentials, so the credential refresh tests see several expiries quickly.
-      command: `npx tsx sandbox/main.ts --memory --quiet --port ${SHORT_SESSION_PORT} --console ${CONSOLE_DIR} --session-ttl 30`,
+      command: `node --import tsx sandbox/main.ts --memory --quiet --port ${SHORT_SESSION_PORT} --console ${CONSOLE_DIR} --session-ttl 30`,
       url: `http://127.0.0.1:${SHORT_SESSION_PORT}/`,
       reuseExistingServer: false,
       timeout: 60_000,

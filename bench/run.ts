@@ -5,6 +5,7 @@ import { benchConsoleCrypto } from './console-crypto';
 import { benchConsoleFiles } from './console-files';
 import { benchConsoleKeys } from './console-keys';
 import { benchKmsThroughput } from './kms-throughput';
+import { benchSandboxStartup } from './sandbox-startup';
 
 /**
  * `npm run bench`: every benchmark of the project, printed as Markdown and saved to
@@ -12,6 +13,7 @@ import { benchKmsThroughput } from './kms-throughput';
  */
 const suites: Array<[string, () => Promise<string>]> = [
   ['authorization', benchAuthorization],
+  ['sandbox-startup', benchSandboxStartup],
   ['kms-throughput', benchKmsThroughput],
   ['console-bundle', benchConsoleBundle],
   ['console-keys', benchConsoleKeys],

@@ -5,7 +5,7 @@ import type { CurveName } from './specs';
 
 /*
  * ECDSA over a digest the caller already computed (Sign/Verify with MessageType DIGEST).
- * Node 20 cannot do this: crypto.sign(null, …) on an EC key hashes the input again, and
+ * Node (still as of 24) cannot do this: crypto.sign(null, …) on an EC key hashes the input again, and
  * crypto.signDigest is only a proposal (nodejs/node#62345). @noble/curves (audited) signs a
  * prehashed digest as is (`prehash: false`), with RFC 6979 nonces.
  */

@@ -12,7 +12,7 @@ import type { SignatureHashName as SignatureHash } from './specs';
 /*
  * RSA signatures over a digest the caller already computed (Sign/Verify with MessageType DIGEST).
  *
- * Node 20 can't sign a precomputed hash: crypto.sign(null, …) on an RSA key doesn't skip hashing,
+ * Node (still as of 24) can't sign a precomputed hash: crypto.sign(null, …) on an RSA key doesn't skip hashing,
  * OpenSSL falls back to the key's default digest (SHA-256) and hashes the input again
  * (crypto.signDigest is only a proposal, nodejs/node#62345). So we build the PKCS #1 encoding of
  * the digest ourselves and let OpenSSL do the RSA private-key operation on it:
