@@ -22,6 +22,20 @@ export default tseslint.config(
     },
   },
   {
+    // One place names the sandbox's exceptions, so the console's catalogue can be checked against it.
+    files: ['sandbox/**/*.ts'],
+    ignores: ['sandbox/protocol/errors.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='AwsError']",
+          message: 'Answer errors through a factory in sandbox/protocol/errors.ts.',
+        },
+      ],
+    },
+  },
+  {
     // The policy evaluator runs in the browser and in the sandbox: it must stay free of Node APIs.
     files: ['src/**/*.{ts,tsx}'],
     rules: {

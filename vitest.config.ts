@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}', 'sandbox/**/*.test.ts'],
+          include: ['src/**/*.test.{ts,tsx}', 'sandbox/**/*.test.ts', 'contract/**/*.test.ts'],
           exclude: ['sandbox/conformance/**', 'node_modules/**'],
           environment: 'node',
         },

@@ -11,7 +11,7 @@ import {
 import type { Principal } from '../identity/principal';
 import { grantsFromTokens } from '../kms/grants';
 import type { AuthorizationRequest } from '../kms/operation';
-import { AwsError } from '../protocol/errors';
+import { accessDenied } from '../protocol/errors';
 import type { AliasRecord, GrantRecord } from '../store/records';
 import type { Store } from '../store/store';
 import { BoundedMap } from '../store/bounded-map';
@@ -149,8 +149,7 @@ export function createKmsAuthorizer(): Authorizer {
         encryptionContext: request.encryptionContext,
       });
       if (result.allowed) return;
-      throw new AwsError(
-        'AccessDeniedException',
+      throw accessDenied(
         formatAccessDenied({
           principalArn: caller.arn,
           action: request.action,

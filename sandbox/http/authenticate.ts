@@ -1,5 +1,5 @@
 import type { Credential, CredentialResolver } from '../identity/principal';
-import { AwsError } from '../protocol/errors';
+import { signatureInvalid } from '../protocol/errors';
 import {
   checkPayloadHash,
   checkRequestTime,
@@ -23,14 +23,12 @@ export async function authenticate(
   const sessionToken = headerValue(request.headers, 'x-amz-security-token');
   const credential = credentials.resolve(auth.accessKeyId, sessionToken, now);
   if (auth.region !== expected.region) {
-    throw new AwsError(
-      'InvalidSignatureException',
+    throw signatureInvalid(
       `Credential should be scoped to a valid region. This sandbox serves '${expected.region}', not '${auth.region}'.`,
     );
   }
   if (auth.service !== expected.service) {
-    throw new AwsError(
-      'InvalidSignatureException',
+    throw signatureInvalid(
       `Credential should be scoped to correct service: '${expected.service}'.`,
     );
   }

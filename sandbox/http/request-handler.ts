@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CredentialResolver } from '../identity/principal';
-import { AwsError } from '../protocol/errors';
+import { AwsError, internalFailure, requestTooLarge, unknownOperation } from '../protocol/errors';
 import { decodeJsonRequest, encodeJsonResponse } from '../protocol/json-codec';
 import { headerValue, type IncomingSignedRequest } from '../protocol/sigv4';
 import { authenticate } from './authenticate';
@@ -79,13 +79,9 @@ function toSignedRequest(req: IncomingMessage, body: Buffer): IncomingSignedRequ
 function asAwsError(error: unknown): AwsError {
   if (error instanceof AwsError) return error;
   if (error instanceof BodyTooLarge) {
-    return new AwsError(
-      'RequestEntityTooLargeException',
-      `Request body exceeds the sandbox limit of ${MAX_BODY_BYTES} bytes.`,
-      413,
-    );
+    return requestTooLarge(MAX_BODY_BYTES);
   }
-  return new AwsError('KMSInternalException', 'The sandbox failed to process the request.', 500);
+  return internalFailure();
 }
 
 export function createRequestHandler(options: RequestHandlerOptions) {
@@ -110,7 +106,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
     try {
       const body = await readBody(req);
       if (!service || !service.has(operation)) {
-        throw new AwsError('UnknownOperationException', `Unknown operation ${target}`);
+        throw unknownOperation(`Unknown operation ${target}`);
       }
       const now = clock();
       const call: ServiceCall = { requestId, now };
@@ -165,7 +161,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       const body = await readBody(req);
       const params = new URLSearchParams(body.toString('utf8'));
       label = `${service?.signingService ?? 'query'}.${params.get('Action') ?? '?'}`;
-      if (!service) throw new AwsError('UnknownOperationException', 'No query service here');
+      if (!service) throw unknownOperation('No query service here');
       const now = clock();
       const credential = await authenticate(
         toSignedRequest(req, body),

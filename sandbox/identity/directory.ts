@@ -1,4 +1,4 @@
-import { AwsError } from '../protocol/errors';
+import { unrecognizedClient } from '../protocol/errors';
 import type { Credential, CredentialResolver, Principal } from './principal';
 
 export interface IamUser {
@@ -16,12 +16,6 @@ export interface IamRole {
   roleId: string;
   policies: string[];
 }
-
-export const unrecognizedClient = () =>
-  new AwsError(
-    'UnrecognizedClientException',
-    'The security token included in the request is invalid.',
-  );
 
 export function userPrincipal(user: IamUser): Principal {
   return {

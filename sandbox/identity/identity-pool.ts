@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { GetCredentialsForIdentityCommandOutput } from '@aws-sdk/client-cognito-identity';
 import { createLocalJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
-import { AwsError } from '../protocol/errors';
+import {
+  invalidIdentityPoolConfiguration,
+  invalidParameter,
+  notAuthorized,
+  resourceNotFound,
+} from '../protocol/errors';
 import type { IdentityDirectory } from './directory';
 import type { CognitoIdentities } from './identity-records';
 import type { SessionCredentials } from './sessions';
-import { notAuthorized, type IdTokenClaims, type UserPool } from './user-pool';
+import type { IdTokenClaims, UserPool } from './user-pool';
 
 /**
  * AWS's managed policy AmazonCognitoUnAuthedIdentitiesSessionPolicy (v3), which Cognito adds as
@@ -80,11 +85,6 @@ const invalidLogin = (reason: string) => notAuthorized(`Invalid login token. ${r
 const loginsDontMatch = () =>
   notAuthorized(
     "Logins don't match. Please include at least one valid login for this identity or identity pool.",
-  );
-const badPoolConfiguration = () =>
-  new AwsError(
-    'InvalidIdentityPoolConfigurationException',
-    'Invalid identity pool configuration. Check assigned IAM roles for this pool.',
   );
 
 class Pool {
@@ -175,10 +175,7 @@ export class IdentityPools {
   ): Promise<string> {
     const pool = this.pools.get(identityPoolId);
     if (!pool) {
-      throw new AwsError(
-        'ResourceNotFoundException',
-        `IdentityPool '${identityPoolId}' not found.`,
-      );
+      throw resourceNotFound(`IdentityPool '${identityPoolId}' not found.`);
     }
     const { identities } = this.deps;
     if (logins && Object.keys(logins).length > 0) {
@@ -203,7 +200,7 @@ export class IdentityPools {
     const identity = identities.get(identityId);
     const pool = identity && this.pools.get(identity.identityPoolId);
     if (!identity || !pool) {
-      throw new AwsError('ResourceNotFoundException', `Identity '${identityId}' not found.`);
+      throw resourceNotFound(`Identity '${identityId}' not found.`);
     }
     let roleArn: string | undefined;
     let sessionPolicies: string[];
@@ -233,7 +230,7 @@ export class IdentityPools {
       roleArn = pool.config.unauthenticatedRoleArn;
       sessionPolicies = [COGNITO_GUEST_SESSION_POLICY];
     }
-    if (!roleArn || !directory.role(roleArn)) throw badPoolConfiguration();
+    if (!roleArn || !directory.role(roleArn)) throw invalidIdentityPoolConfiguration();
     const issued = sessions.issue({
       roleArn,
       sessionName: COGNITO_SESSION_NAME,
@@ -263,8 +260,7 @@ export class IdentityPools {
         ...(preferred ? [preferred] : []),
       ]);
       if (!allowed.has(customRoleArn)) {
-        throw new AwsError(
-          'InvalidParameterException',
+        throw invalidParameter(
           `CustomRoleArn ${customRoleArn} is not one of the roles in the login token.`,
         );
       }

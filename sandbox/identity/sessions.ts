@@ -1,11 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { AwsError } from '../protocol/errors';
+import { AwsError, expiredToken, unrecognizedClient } from '../protocol/errors';
 import { BoundedMap } from '../store/bounded-map';
-import { roleSessionPrincipal, unrecognizedClient, type IdentityDirectory } from './directory';
+import { roleSessionPrincipal, type IdentityDirectory } from './directory';
 import type { Credential, CredentialResolver } from './principal';
-
-export const expiredToken = () =>
-  new AwsError('ExpiredTokenException', 'The security token included in the request is expired');
 
 export interface TemporaryCredentials {
   accessKeyId: string;

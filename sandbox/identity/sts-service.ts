@@ -1,5 +1,5 @@
 import type { QueryService, ServiceCall } from '../http/service';
-import { AwsError } from '../protocol/errors';
+import { invalidAction, missingAuthenticationToken } from '../protocol/errors';
 import { queryErrorResponse, queryResponse } from '../protocol/query-xml';
 
 const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
@@ -24,8 +24,7 @@ const STS_ERRORS: Record<string, { code: string; status: number; message?: strin
 
 async function getCallerIdentity(call: ServiceCall): Promise<Record<string, string>> {
   const principal = call.credential?.principal;
-  if (!principal)
-    throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
+  if (!principal) throw missingAuthenticationToken();
   return { Arn: principal.arn, UserId: principal.userId, Account: principal.account };
 }
 
@@ -46,10 +45,7 @@ export function createStsService(): QueryService {
       const version = params.get('Version') ?? STS_VERSION;
       const run = ACTIONS[action];
       if (!run || version !== STS_VERSION) {
-        throw new AwsError(
-          'InvalidAction',
-          `Could not find operation ${action} for version ${version}`,
-        );
+        throw invalidAction(action, version);
       }
       return queryResponse(STS_NAMESPACE, action, await run(call), call.requestId);
     },

@@ -3,10 +3,10 @@ import type {
   InitiateAuthCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { GetRoute, JsonService, ServiceCall } from '../http/service';
-import { AwsError } from '../protocol/errors';
+import { AwsError, invalidParameter, resourceNotFound, wrongJsonType } from '../protocol/errors';
 import type { JsonObject } from '../protocol/json-codec';
 import { InputValidator } from '../kms/validation';
-import { invalidParameter, type UserPool } from './user-pool';
+import type { UserPool } from './user-pool';
 
 const AUTH_FLOWS: readonly AuthFlowType[] = [
   'USER_SRP_AUTH',
@@ -54,7 +54,7 @@ async function initiateAuth(
   if (clientId === undefined || clientId === null) {
     v.fail('ClientId', 'null', 'Member must not be null');
   } else if (typeof clientId !== 'string') {
-    throw new AwsError('SerializationException', "Value for 'ClientId' must be a string.");
+    throw wrongJsonType('ClientId', 'a string');
   } else if (clientId.length > 128) {
     v.fail('ClientId', undefined, 'Member must have length less than or equal to 128');
   } else if (!CLIENT_ID_PATTERN.test(clientId)) {
@@ -64,7 +64,7 @@ async function initiateAuth(
   finishValidation(v);
   const client = clientId as string;
   if (!pool.hasClient(client)) {
-    throw new AwsError('ResourceNotFoundException', `User pool client ${client} does not exist.`);
+    throw resourceNotFound(`User pool client ${client} does not exist.`);
   }
   switch (flow) {
     case 'USER_PASSWORD_AUTH': {

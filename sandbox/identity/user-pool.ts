@@ -1,7 +1,7 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import { EncryptJWT, errors, jwtDecrypt, SignJWT, type JSONWebKeySet } from 'jose';
-import { AwsError } from '../protocol/errors';
+import { notAuthorized } from '../protocol/errors';
 import type { TokenSigningKey } from './secrets';
 
 export interface UserPoolUser {
@@ -36,10 +36,6 @@ export interface IdTokenClaims {
 }
 
 const DEFAULT_REFRESH_TTL_SECONDS = 30 * 24 * 3600;
-
-export const notAuthorized = (message: string) => new AwsError('NotAuthorizedException', message);
-export const invalidParameter = (message: string) =>
-  new AwsError('InvalidParameterException', message);
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 

@@ -4,7 +4,7 @@ import type {
   MessageType,
   SigningAlgorithmSpec,
 } from '@aws-sdk/client-kms';
-import { AwsError, invalidKeyUsage, validationMessage } from '../protocol/errors';
+import { invalidKeyUsage, invalidState, validationMessage } from '../protocol/errors';
 import type { KeyRecord } from '../store/records';
 import {
   digestLength,
@@ -149,6 +149,6 @@ export function requireDigestLength(
 /** For key states no cryptographic operation accepts beyond Disabled and PendingDeletion. */
 export function requireNotPendingImport(key: KeyRecord): void {
   if (key.keyState === 'PendingImport') {
-    throw new AwsError('KMSInvalidStateException', `${key.arn} is pending import.`);
+    throw invalidState(`${key.arn} is pending import.`);
   }
 }

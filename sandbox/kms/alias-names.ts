@@ -1,4 +1,4 @@
-import { AwsError, notFound } from '../protocol/errors';
+import { notAuthorized, notFound, validationMessage } from '../protocol/errors';
 import type { AliasRecord } from '../store/records';
 import { aliasArn, parseKmsArn } from './arn';
 import type { OperationContext } from './operation';
@@ -17,20 +17,15 @@ export const ALIAS_NAME_RULE = {
  */
 export function checkAliasName(aliasName: string): void {
   if (!aliasName.startsWith('alias/')) {
-    throw new AwsError(
-      'ValidationException',
+    throw validationMessage(
       'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html',
     );
   }
   if (aliasName.includes(':')) {
-    throw new AwsError(
-      'ValidationException',
-      `${aliasName} contains invalid characters for an alias`,
-    );
+    throw validationMessage(`${aliasName} contains invalid characters for an alias`);
   }
   if (aliasName.startsWith('alias/aws/')) {
-    throw new AwsError(
-      'NotAuthorizedException',
+    throw notAuthorized(
       `${aliasName} is reserved: alias names that begin with alias/aws/ belong to AWS managed keys.`,
     );
   }
@@ -40,7 +35,7 @@ export function checkAliasName(aliasName: string): void {
 export function refuseAliasTarget(targetKeyId: string): void {
   const arn = parseKmsArn(targetKeyId);
   if (targetKeyId.startsWith('alias/') || arn?.resourceType === 'alias') {
-    throw new AwsError('ValidationException', 'Aliases must refer to keys. Not aliases');
+    throw validationMessage('Aliases must refer to keys. Not aliases');
   }
 }
 

@@ -1,5 +1,5 @@
 import type { EncryptionAlgorithmSpec } from '@aws-sdk/client-kms';
-import { AwsError, invalidCiphertext } from '../protocol/errors';
+import { incorrectKey, invalidCiphertext } from '../protocol/errors';
 import type { KeyRecord } from '../store/records';
 import {
   isSymmetricKey,
@@ -26,12 +26,6 @@ import { openUnderKey, readBlobHeader, sealUnderKey } from './symmetric-cipherte
  */
 
 export type Context = Record<string, string> | undefined;
-
-export const incorrectKey = () =>
-  new AwsError(
-    'IncorrectKeyException',
-    'The key ID in the request does not identify a CMK that can perform this operation.',
-  );
 
 export interface DecryptionSource extends ResolvedKey {
   /** Set when the ciphertext is a symmetric blob: which key and material sealed it. */

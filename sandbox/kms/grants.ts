@@ -1,6 +1,12 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { GrantConstraints, GrantListEntry, GrantOperation } from '@aws-sdk/client-kms';
-import { AwsError, invalidArn, notFound } from '../protocol/errors';
+import {
+  invalidArn,
+  invalidGrantId,
+  invalidGrantToken,
+  invalidMarker,
+  notFound,
+} from '../protocol/errors';
 import type { GrantRecord, KeyRecord } from '../store/records';
 import type { Store } from '../store/store';
 import { parseKmsArn } from './arn';
@@ -189,12 +195,6 @@ const MAC_BYTES = 32;
 const TOKEN_BYTES = 1 + (2 + 64) + (2 + NONCE_BYTES) + (2 + MAC_BYTES);
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
-export const invalidGrantToken = () =>
-  new AwsError('InvalidGrantTokenException', 'The grant token is not valid.');
-
-export const invalidGrantId = (grantId: string) =>
-  new AwsError('InvalidGrantIdException', `Invalid grantId '${grantId}'`);
-
 export const grantNotFound = (grantId: string) => notFound(`Grant ID ${grantId} not found`);
 
 function tokenSecret(store: Store): Buffer {
@@ -318,8 +318,7 @@ export function paginateGrants(
   if (marker !== undefined) {
     const after = decodeMarker(marker);
     const index = grants.findIndex((g) => g.grantId === after);
-    if (index < 0)
-      throw new AwsError('InvalidMarkerException', 'Marker is invalid or has expired.');
+    if (index < 0) throw invalidMarker();
     start = index + 1;
   }
   const size = Math.min(limit, MAX_PAGE);

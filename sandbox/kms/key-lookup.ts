@@ -1,4 +1,10 @@
-import { AwsError, disabled, invalidKeyUsage, invalidState, notFound } from '../protocol/errors';
+import {
+  disabled,
+  invalidKeyUsage,
+  invalidState,
+  notFound,
+  unsupportedOperation,
+} from '../protocol/errors';
 import type { KeyRecord } from '../store/records';
 import { aliasArn, KEY_ID_PATTERN, keyArn, MRK_ID_PATTERN, parseKmsArn } from './arn';
 import type { OperationContext } from './operation';
@@ -27,7 +33,7 @@ export function resolveKey(
     ({ account, region } = arn);
     target = arn.resource;
   } else if (keyIdInput.startsWith('arn:')) {
-    throw new AwsError('NotFoundException', `Invalid arn ${keyIdInput}`);
+    throw notFound(`Invalid arn ${keyIdInput}`);
   }
 
   if (target.startsWith('alias/')) {
@@ -81,8 +87,7 @@ export function requireUsage(key: KeyRecord, usage: KeyRecord['keyUsage'], opera
 /** Only customer managed keys may be changed by their account's principals. */
 export function requireCustomerManaged(key: KeyRecord, operation: string): void {
   if (key.keyManager === 'AWS') {
-    throw new AwsError(
-      'UnsupportedOperationException',
+    throw unsupportedOperation(
       `${key.arn} is an AWS managed key; ${operation} is not supported on AWS managed keys.`,
     );
   }

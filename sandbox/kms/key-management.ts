@@ -1,5 +1,5 @@
 import { formatAccessDenied } from '../../src/policy';
-import { AwsError, unsupportedOperation } from '../protocol/errors';
+import { accessDenied, unsupportedOperation } from '../protocol/errors';
 import type { KeyRecord } from '../store/records';
 import { isRotatable } from './key-metadata';
 import { resolveKey, type ResolvedKey } from './key-lookup';
@@ -24,8 +24,7 @@ export function authorizeOwnKey(
 ): void {
   ctx.authorize(request);
   if (request.key.account !== ctx.caller.account) {
-    throw new AwsError(
-      'AccessDeniedException',
+    throw accessDenied(
       formatAccessDenied({
         principalArn: ctx.caller.arn,
         action: request.action,

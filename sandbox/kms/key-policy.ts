@@ -1,12 +1,10 @@
 import { parseKeyPolicy, PolicyDocumentError } from '../../src/policy';
-import { AwsError } from '../protocol/errors';
+import { AwsError, malformedPolicy } from '../protocol/errors';
 import type { KeyRecord } from '../store/records';
 import type { OperationContext } from './operation';
 
 /** The only key policy name KMS has. */
 export const DEFAULT_POLICY_NAME = 'default';
-
-const malformed = (message: string) => new AwsError('MalformedPolicyDocumentException', message);
 
 /**
  * Checks the grammar of a key policy that CreateKey or PutKeyPolicy is about to attach, with the
@@ -17,7 +15,7 @@ export function validateKeyPolicy(policy: string): void {
   try {
     parseKeyPolicy(policy);
   } catch (error) {
-    if (error instanceof PolicyDocumentError) throw malformed(error.message);
+    if (error instanceof PolicyDocumentError) throw malformedPolicy(error.message);
     throw error;
   }
 }
@@ -33,7 +31,7 @@ export function requireNoLockout(ctx: OperationContext, key: KeyRecord, bypass: 
     ctx.authorize({ action: 'kms:PutKeyPolicy', key });
   } catch (error) {
     if (error instanceof AwsError && error.type === 'AccessDeniedException') {
-      throw malformed(
+      throw malformedPolicy(
         'The new key policy will not allow you to update the key policy in the future.',
       );
     }

@@ -1,7 +1,7 @@
 import type { Authorizer } from '../authz/authorizer';
 import type { JsonService, ServiceCall } from '../http/service';
 import type { Principal } from '../identity/principal';
-import { AwsError } from '../protocol/errors';
+import { missingAuthenticationToken } from '../protocol/errors';
 import type { JsonObject } from '../protocol/json-codec';
 import type { Store } from '../store/store';
 import { runMaintenance } from './maintenance';
@@ -43,8 +43,7 @@ export function createKmsService(deps: {
     has: (operation) => Object.hasOwn(OPERATIONS, operation),
     async handle(operation: string, input: JsonObject, call: ServiceCall) {
       const caller = call.credential?.principal;
-      if (!caller)
-        throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
+      if (!caller) throw missingAuthenticationToken();
       // Scheduled deletions and automatic rotations happen lazily, at most once a second, so a
       // test that moves the clock sees them at once and an idle sandbox does no work.
       if (call.now.getTime() - lastMaintenance >= MAINTENANCE_INTERVAL_MS) {

@@ -1,4 +1,4 @@
-import { AwsError } from '../protocol/errors';
+import { invalidMarker } from '../protocol/errors';
 import type { InputValidator } from './validation';
 
 /** The model's MarkerType: 1–1024 characters of Latin-1. */
@@ -28,9 +28,6 @@ export function readPageRequest(
   const marker = v.string('Marker', { min: 1, max: 1024, pattern: MARKER_PATTERN });
   return { limit: Math.min(limit, defaults.max), marker };
 }
-
-export const invalidMarker = () =>
-  new AwsError('InvalidMarkerException', 'Marker is invalid or has expired.');
 
 /** Markers are opaque to callers; ours carry the id of the last item returned. */
 export const encodeMarker = (id: string) => Buffer.from(id, 'utf8').toString('base64url');

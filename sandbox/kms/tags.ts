@@ -1,15 +1,12 @@
 import type { Tag } from '@aws-sdk/client-kms';
-import { AwsError } from '../protocol/errors';
+import { tagException, wrongJsonType } from '../protocol/errors';
 import type { TagRecord } from '../store/records';
 import type { InputValidator } from './validation';
 
 /** Tags per KMS key (the AWS quota). */
 export const MAX_TAGS_PER_KEY = 50;
 
-const tagException = (message: string) => new AwsError('TagException', message);
-
-const serializationError = (name: string) =>
-  new AwsError('SerializationException', `Value for '${name}' must be a list of tags.`);
+const notATagList = (name: string) => wrongJsonType(name, 'a list of tags');
 
 /**
  * Reads a TagList member (CreateKey and TagResource), reporting length violations at AWS's paths
@@ -19,10 +16,10 @@ export function readTags(v: InputValidator, required: boolean): TagRecord[] | un
   const name = 'Tags';
   const raw = v.object<unknown>(name, { required });
   if (raw === undefined) return undefined;
-  if (!Array.isArray(raw)) throw serializationError(name);
+  if (!Array.isArray(raw)) throw notATagList(name);
   const tags: TagRecord[] = [];
   raw.forEach((entry: unknown, index) => {
-    if (typeof entry !== 'object' || entry === null) throw serializationError(name);
+    if (typeof entry !== 'object' || entry === null) throw notATagList(name);
     const tag = entry as Partial<Record<keyof Tag, unknown>>;
     const path = `tags.${index + 1}.member`;
     const key = tag.TagKey ?? undefined;
@@ -31,7 +28,7 @@ export function readTags(v: InputValidator, required: boolean): TagRecord[] | un
       (key !== undefined && typeof key !== 'string') ||
       (value !== undefined && typeof value !== 'string')
     ) {
-      throw serializationError(name);
+      throw notATagList(name);
     }
     if (key === undefined) v.fail(`${path}.tagKey`, 'null', 'Member must not be null');
     else if (key.length < 1) {

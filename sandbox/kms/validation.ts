@@ -1,4 +1,4 @@
-import { AwsError, validationError, type ConstraintViolation } from '../protocol/errors';
+import { validationError, wrongJsonType, type ConstraintViolation } from '../protocol/errors';
 
 type Input = Record<string, unknown>;
 
@@ -15,9 +15,6 @@ interface StringRule extends LengthRule {
 
 /** AWS prints member paths in lowerCamelCase: `KeyId` → `keyId`. */
 const memberPath = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
-
-const serializationError = (name: string, expected: string) =>
-  new AwsError('SerializationException', `Value for '${name}' must be ${expected}.`);
 
 /**
  * Collects every constraint an input breaks, then reports them together in AWS's wording
@@ -59,7 +56,7 @@ export class InputValidator {
   string(name: string, rule: StringRule = {}): string | undefined {
     if (!this.present(name, rule.required)) return undefined;
     const value = this.input[name];
-    if (typeof value !== 'string') throw serializationError(name, 'a string');
+    if (typeof value !== 'string') throw wrongJsonType(name, 'a string');
     const shown = `'${value}'`;
     this.checkLength(name, value.length, shown, rule);
     if (rule.enum && !rule.enum.includes(value)) {
@@ -80,7 +77,7 @@ export class InputValidator {
     if (!this.present(name, rule.required)) return undefined;
     const value = this.input[name];
     if (typeof value !== 'number' || !Number.isInteger(value)) {
-      throw serializationError(name, 'an integer');
+      throw wrongJsonType(name, 'an integer');
     }
     if (rule.min !== undefined && value < rule.min) {
       this.violate(
@@ -98,7 +95,7 @@ export class InputValidator {
   boolean(name: string): boolean | undefined {
     if (!this.present(name, false)) return undefined;
     const value = this.input[name];
-    if (typeof value !== 'boolean') throw serializationError(name, 'a boolean');
+    if (typeof value !== 'boolean') throw wrongJsonType(name, 'a boolean');
     return value;
   }
 
@@ -106,7 +103,7 @@ export class InputValidator {
   bytes(name: string, rule: LengthRule = {}): Uint8Array | undefined {
     if (!this.present(name, rule.required)) return undefined;
     const value = this.input[name];
-    if (!(value instanceof Uint8Array)) throw serializationError(name, 'base64-encoded bytes');
+    if (!(value instanceof Uint8Array)) throw wrongJsonType(name, 'base64-encoded bytes');
     this.checkLength(name, value.length, undefined, rule);
     return value;
   }
@@ -118,7 +115,7 @@ export class InputValidator {
     if (!this.present(name, rule.required)) return undefined;
     const value = this.input[name];
     if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-      throw serializationError(name, 'a list of strings');
+      throw wrongJsonType(name, 'a list of strings');
     }
     const list = value as string[];
     const shown = `'[${list.join(', ')}]'`;
@@ -157,10 +154,10 @@ export class InputValidator {
     if (!this.present(name, rule.required)) return undefined;
     const value = this.input[name];
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw serializationError(name, 'a map of strings');
+      throw wrongJsonType(name, 'a map of strings');
     }
     for (const entry of Object.values(value)) {
-      if (typeof entry !== 'string') throw serializationError(name, 'a map of strings');
+      if (typeof entry !== 'string') throw wrongJsonType(name, 'a map of strings');
     }
     return value as Record<string, string>;
   }
@@ -169,7 +166,7 @@ export class InputValidator {
   object<T>(name: string, rule: { required?: boolean } = {}): T | undefined {
     if (!this.present(name, rule.required)) return undefined;
     const value = this.input[name];
-    if (typeof value !== 'object' || value === null) throw serializationError(name, 'an object');
+    if (typeof value !== 'object' || value === null) throw wrongJsonType(name, 'an object');
     return value as T;
   }
 

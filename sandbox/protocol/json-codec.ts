@@ -1,5 +1,5 @@
 import { fromBase64, toBase64 } from '@smithy/util-base64';
-import { AwsError } from './errors';
+import { notAJsonObject, notBase64 } from './errors';
 
 /**
  * Top-level request members that the KMS model types as `blob`: on the wire they are base64
@@ -28,26 +28,17 @@ export function decodeJsonRequest(body: Buffer): JsonObject {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new AwsError(
-      'SerializationException',
-      'Start of structure or map found where not expected.',
-    );
+    throw notAJsonObject();
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new AwsError(
-      'SerializationException',
-      'Start of structure or map found where not expected.',
-    );
+    throw notAJsonObject();
   }
   const input = parsed as JsonObject;
   for (const name of BLOB_MEMBERS) {
     const value = input[name];
     if (value === undefined || value === null) continue;
     if (typeof value !== 'string' || value.length % 4 !== 0 || !BASE64.test(value)) {
-      throw new AwsError(
-        'SerializationException',
-        `Could not deserialize '${name}': expected a base64-encoded string.`,
-      );
+      throw notBase64(name);
     }
     input[name] = fromBase64(value);
   }

@@ -2,7 +2,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { AwsError } from './errors';
+import {
+  incompleteSignature,
+  missingAuthenticationToken,
+  signatureInvalid,
+  signatureMismatch,
+} from './errors';
 import { NodeSha256 } from './node-sha256';
 
 /** How far a request's x-amz-date may be from the sandbox clock, either way. */
@@ -30,18 +35,6 @@ export interface SigningSecret {
   sessionToken?: string;
 }
 
-const missingToken = () =>
-  new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
-
-const incomplete = (message: string) => new AwsError('IncompleteSignatureException', message);
-
-const signatureMismatch = () =>
-  new AwsError(
-    'InvalidSignatureException',
-    'The request signature we calculated does not match the signature you provided. ' +
-      'Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
-  );
-
 export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value.join(',') : value;
@@ -54,12 +47,12 @@ const CANONICAL_AUTHORIZATION =
 /** Reads `AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…`. */
 export function parseAuthorization(headers: IncomingHttpHeaders): ParsedAuthorization {
   const header = headerValue(headers, 'authorization');
-  if (!header) throw missingToken();
+  if (!header) throw missingAuthenticationToken();
   const canonical = CANONICAL_AUTHORIZATION.exec(header);
   if (canonical) return fromParameters(canonical[1], canonical[2], canonical[3]);
   const [algorithm, ...rest] = header.trim().split(/\s+/);
   if (algorithm !== 'AWS4-HMAC-SHA256') {
-    throw incomplete(`Unsupported AWS 'algorithm': '${algorithm}'. Use AWS4-HMAC-SHA256.`);
+    throw incompleteSignature(`Unsupported AWS 'algorithm': '${algorithm}'. Use AWS4-HMAC-SHA256.`);
   }
   const params = new Map<string, string>();
   for (const part of rest.join(' ').split(',')) {
@@ -68,7 +61,7 @@ export function parseAuthorization(headers: IncomingHttpHeaders): ParsedAuthoriz
   }
   const missing = ['Credential', 'SignedHeaders', 'Signature'].filter((p) => !params.get(p));
   if (missing.length > 0) {
-    throw incomplete(
+    throw incompleteSignature(
       missing.map((p) => `Authorization header requires '${p}' parameter.`).join(' ') +
         ` Authorization=${algorithm}`,
     );
@@ -87,7 +80,7 @@ function fromParameters(
 ): ParsedAuthorization {
   const scope = credential.split('/');
   if (scope.length !== 5 || scope[4] !== 'aws4_request') {
-    throw incomplete(
+    throw incompleteSignature(
       `Credential should be scoped to a valid region, service and 'aws4_request': ${credential}`,
     );
   }
@@ -119,22 +112,20 @@ export function checkRequestTime(headers: IncomingHttpHeaders, now: Date): Date 
   const raw = headerValue(headers, 'x-amz-date');
   const signedAt = parseAmzDate(raw);
   if (!signedAt) {
-    throw incomplete(
+    throw incompleteSignature(
       "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
     );
   }
   const skew = signedAt.getTime() - now.getTime();
   if (skew < -SIGNATURE_WINDOW_MS) {
     const limit = new Date(now.getTime() - SIGNATURE_WINDOW_MS);
-    throw new AwsError(
-      'InvalidSignatureException',
+    throw signatureInvalid(
       `Signature expired: ${raw} is now earlier than ${formatAmzDate(limit)} (${formatAmzDate(now)} - 5 min.)`,
     );
   }
   if (skew > SIGNATURE_WINDOW_MS) {
     const limit = new Date(now.getTime() + SIGNATURE_WINDOW_MS);
-    throw new AwsError(
-      'InvalidSignatureException',
+    throw signatureInvalid(
       `Signature not yet current: ${raw} is still later than ${formatAmzDate(limit)} (${formatAmzDate(now)} + 5 min.)`,
     );
   }
@@ -150,8 +141,7 @@ export function checkPayloadHash(headers: IncomingHttpHeaders, body: Buffer): vo
   if (declared === undefined || declared === 'UNSIGNED-PAYLOAD') return;
   const actual = createHash('sha256').update(body).digest('hex');
   if (declared.toLowerCase() !== actual) {
-    throw new AwsError(
-      'InvalidSignatureException',
+    throw signatureInvalid(
       'The provided x-amz-content-sha256 header does not match what was computed.',
     );
   }

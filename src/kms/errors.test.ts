@@ -61,6 +61,17 @@ describe('error catalogue', () => {
     expect(described.title).toBe('Cannot reach the endpoint');
   });
 
+  it('explains the reserved alias namespace, not a Cognito sign-in', () => {
+    const described = describeError(
+      awsError(
+        'NotAuthorizedException',
+        'alias/aws/mine is reserved: alias names that begin with alias/aws/ belong to AWS managed keys.',
+      ),
+    );
+    expect(described.title).toBe('Reserved alias name');
+    expect(described.cause).not.toContain('Cognito');
+  });
+
   it('recognizes clock skew from the signature error', () => {
     const described = describeError(
       awsError(

@@ -39,6 +39,20 @@ export interface ConsoleError extends CatalogueEntry {
 
 type Entry = CatalogueEntry & { kind: ErrorKind };
 
+const INCOMPLETE_SIGNATURE: Entry = {
+  kind: 'sign-in',
+  title: 'The signature is incomplete',
+  cause: 'The request lacks part of its SigV4 signature.',
+  fix: 'Sign in again.',
+};
+
+const NOT_SIGNED: Entry = {
+  kind: 'sign-in',
+  title: 'Not signed',
+  cause: 'The request carried no credentials.',
+  fix: 'Sign in again.',
+};
+
 export const ERROR_CATALOGUE: Record<string, Entry> = {
   AccessDeniedException: {
     kind: 'access-denied',
@@ -162,6 +176,40 @@ export const ERROR_CATALOGUE: Record<string, Entry> = {
     cause: 'The endpoint had an internal error.',
     fix: 'Try again; if it persists, note the request ID.',
   },
+  UnknownOperationException: {
+    kind: 'service',
+    title: 'This endpoint does not implement the operation',
+    cause:
+      'The endpoint does not know this operation: emulators such as the sandbox, LocalStack and moto implement only part of KMS.',
+    fix: 'Use an endpoint that implements it (AWS KMS does); the rest of the console keeps working here.',
+  },
+  SerializationException: {
+    kind: 'validation',
+    title: 'The endpoint could not read the request',
+    cause:
+      'A parameter has the wrong JSON type (for example a number where text belongs), or the body is not a JSON object.',
+    fix: 'Correct the parameter named in the message.',
+  },
+  RequestEntityTooLargeException: {
+    kind: 'validation',
+    title: 'The request is too large',
+    cause:
+      'The request body is larger than the endpoint accepts (the sandbox accepts up to 1 MiB).',
+    fix: 'Send less in one request: KMS encrypts at most 4 KiB directly; encrypt larger data under a data key (Files).',
+  },
+  ConflictException: {
+    kind: 'state',
+    title: 'Another change to the key is under way',
+    cause:
+      'KMS cannot do this now because a conflicting operation on the key is in progress, for example an automatic rotation that runs or begins within the next 20 minutes.',
+    fix: 'Wait until the other operation has finished, then try again.',
+  },
+  CustomKeyStoreNotFoundException: {
+    kind: 'not-found',
+    title: 'Custom key store not found',
+    cause: 'No custom key store with that ID exists in this account and region.',
+    fix: 'Check the custom key store ID, or leave it out to use the default key store.',
+  },
   UnrecognizedClientException: {
     kind: 'sign-in',
     title: 'Unknown access key',
@@ -189,17 +237,23 @@ export const ERROR_CATALOGUE: Record<string, Entry> = {
       'The request was signed with a secret access key that does not belong to the access key ID.',
     fix: 'Check the secret access key (and session token).',
   },
-  IncompleteSignatureException: {
-    kind: 'sign-in',
-    title: 'The signature is incomplete',
-    cause: 'The request lacks part of its SigV4 signature.',
-    fix: 'Sign in again.',
+  // The JSON services and STS's query protocol name the same failures differently.
+  IncompleteSignatureException: INCOMPLETE_SIGNATURE,
+  IncompleteSignature: INCOMPLETE_SIGNATURE,
+  MissingAuthenticationTokenException: NOT_SIGNED,
+  MissingAuthenticationToken: NOT_SIGNED,
+  InternalFailure: {
+    kind: 'service',
+    title: 'STS failed internally',
+    cause: 'The endpoint had an internal error.',
+    fix: 'Try again; if it persists, note the request ID.',
   },
-  MissingAuthenticationTokenException: {
-    kind: 'sign-in',
-    title: 'Not signed',
-    cause: 'The request carried no credentials.',
-    fix: 'Sign in again.',
+  InvalidAction: {
+    kind: 'service',
+    title: 'This endpoint does not implement the action',
+    cause:
+      'STS at this endpoint does not know this action or API version: emulators such as the sandbox implement only part of STS.',
+    fix: 'Use an endpoint that implements it (AWS STS does).',
   },
   ExpiredTokenException: {
     kind: 'expired',
@@ -464,9 +518,20 @@ export function describeError(error: unknown): ConsoleError {
   return { ...base, ...UNKNOWN };
 }
 
-/** Cognito uses one exception name for several causes; its message tells them apart. */
+/**
+ * Cognito uses one exception name for several causes, and KMS reuses NotAuthorizedException for
+ * the reserved alias namespace; the message tells them apart.
+ */
 function cognitoDetail(name: string, message: string): Partial<CatalogueEntry> {
   if (name === 'NotAuthorizedException') {
+    if (/\balias\/aws\//.test(message)) {
+      return {
+        title: 'Reserved alias name',
+        cause:
+          'Alias names that begin with alias/aws/ belong to AWS managed keys; no one may create or change them.',
+        fix: 'Choose an alias name that does not begin with alias/aws/.',
+      };
+    }
     if (/Incorrect username or password/i.test(message)) {
       return {
         title: 'Incorrect username or password',

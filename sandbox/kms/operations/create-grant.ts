@@ -5,7 +5,7 @@ import type {
   GrantConstraints,
   GrantOperation,
 } from '@aws-sdk/client-kms';
-import { AwsError, validationMessage } from '../../protocol/errors';
+import { validationMessage, wrongJsonType } from '../../protocol/errors';
 import type { GrantRecord, KeyRecord } from '../../store/records';
 import { dryRunGate, readDryRun } from '../dry-run';
 import {
@@ -31,8 +31,7 @@ const CONSTRAINT_MEMBERS = ['EncryptionContextSubset', 'EncryptionContextEquals'
 const MAX_CONSTRAINT_PAIRS = 8;
 const MAX_CONSTRAINT_CHARS = 384;
 
-const serializationError = (name: string) =>
-  new AwsError('SerializationException', `Value for '${name}' must be a map of strings.`);
+const notAStringMap = (name: string) => wrongJsonType(name, 'a map of strings');
 
 function readConstraints(v: InputValidator): GrantConstraints | undefined {
   const raw = v.object<Record<string, unknown>>('Constraints');
@@ -41,9 +40,9 @@ function readConstraints(v: InputValidator): GrantConstraints | undefined {
   for (const member of CONSTRAINT_MEMBERS) {
     const value = raw[member];
     if (value === undefined || value === null) continue;
-    if (typeof value !== 'object' || Array.isArray(value)) throw serializationError(member);
+    if (typeof value !== 'object' || Array.isArray(value)) throw notAStringMap(member);
     if (Object.values(value).some((entry) => typeof entry !== 'string')) {
-      throw serializationError(member);
+      throw notAStringMap(member);
     }
     // An empty context constrains nothing; keeping it would only make ListGrants noisier.
     if (Object.keys(value).length > 0) constraints[member] = value as Record<string, string>;

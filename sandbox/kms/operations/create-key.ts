@@ -1,5 +1,5 @@
 import type { CreateKeyCommandInput, CreateKeyCommandOutput } from '@aws-sdk/client-kms';
-import { AwsError, unsupportedOperation, validationMessage } from '../../protocol/errors';
+import { unsupportedOperation, validationMessage } from '../../protocol/errors';
 import { defaultKeyPolicy } from '../../scenario/demo-scenario';
 import { buildKey } from '../key-factory';
 import { keyMetadata } from '../key-metadata';
@@ -145,8 +145,5 @@ function checkKeyUsage(keySpec: KeySpec, requested: KeyUsage | undefined): KeyUs
       `The operation failed because the KeyUsage value of the CMK is ${requested}. To perform this operation, the KeyUsage value must be ENCRYPT_DECRYPT.`,
     );
   }
-  throw new AwsError(
-    'ValidationException',
-    `KeyUsage ${requested} is not compatible with KeySpec ${keySpec}`,
-  );
+  throw validationMessage(`KeyUsage ${requested} is not compatible with KeySpec ${keySpec}`);
 }

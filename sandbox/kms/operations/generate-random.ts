@@ -1,6 +1,6 @@
 import type { GenerateRandomCommandInput, GenerateRandomCommandOutput } from '@aws-sdk/client-kms';
 import { randomBytes } from 'node:crypto';
-import { AwsError, validationMessage } from '../../protocol/errors';
+import { customKeyStoreNotFound, validationMessage } from '../../protocol/errors';
 import { rejectRecipient } from '../crypto-validation';
 import type { OperationContext } from '../operation';
 import { InputValidator } from '../validation';
@@ -18,11 +18,7 @@ export function generateRandom(input: GenerateRandomCommandInput, ctx: Operation
 
   ctx.authorize({ action: 'kms:GenerateRandom' });
   if (customKeyStoreId !== undefined) {
-    // The sandbox has no custom key stores, so every id names one that doesn't exist.
-    throw new AwsError(
-      'CustomKeyStoreNotFoundException',
-      `Custom key store ${customKeyStoreId} does not exist.`,
-    );
+    throw customKeyStoreNotFound(customKeyStoreId);
   }
   return { Plaintext: randomBytes(numberOfBytes) };
 }

@@ -1,9 +1,9 @@
 import type { ListAliasesCommandInput, ListAliasesCommandOutput } from '@aws-sdk/client-kms';
-import { notFound } from '../../protocol/errors';
+import { invalidMarker, notFound } from '../../protocol/errors';
 import { aliasArn } from '../arn';
 import { resolveManagedKey } from '../key-management';
 import type { OperationContext } from '../operation';
-import { decodeMarker, encodeMarker, invalidMarker, readPageRequest } from '../pagination';
+import { decodeMarker, encodeMarker, readPageRequest } from '../pagination';
 import { InputValidator } from '../validation';
 
 type Output = Omit<ListAliasesCommandOutput, '$metadata'>;

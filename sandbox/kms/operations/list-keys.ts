@@ -1,5 +1,5 @@
 import type { ListKeysCommandInput, ListKeysCommandOutput } from '@aws-sdk/client-kms';
-import { AwsError } from '../../protocol/errors';
+import { invalidMarker } from '../../protocol/errors';
 import type { OperationContext } from '../operation';
 import { InputValidator } from '../validation';
 
@@ -18,7 +18,7 @@ export function listKeys(input: ListKeysCommandInput, ctx: OperationContext): Ou
 
   const after = marker === undefined ? undefined : decodeMarker(marker);
   if (after !== undefined && !ctx.store.getKey(after)) {
-    throw new AwsError('InvalidMarkerException', 'Marker is invalid or has expired.');
+    throw invalidMarker();
   }
   const page = ctx.store.listKeys(ctx.caller.account, ctx.region, limit + 1, after);
   const truncated = page.length > limit;

@@ -2,7 +2,7 @@ import type {
   RotateKeyOnDemandCommandInput,
   RotateKeyOnDemandCommandOutput,
 } from '@aws-sdk/client-kms';
-import { AwsError, limitExceeded } from '../../protocol/errors';
+import { conflict, limitExceeded } from '../../protocol/errors';
 import { requireCustomerManaged, requireEnabled } from '../key-lookup';
 import { authorizeOwnKey, requireRotatable, resolveManagedKey } from '../key-management';
 import type { OperationContext } from '../operation';
@@ -38,8 +38,7 @@ export function rotateKeyOnDemand(
     key.nextRotationDate &&
     key.nextRotationDate.getTime() - ctx.now.getTime() < AUTOMATIC_ROTATION_GUARD_MS
   ) {
-    throw new AwsError(
-      'ConflictException',
+    throw conflict(
       `An automatic rotation of ${key.arn} is in progress or scheduled to begin within the next 20 minutes. Try again later.`,
     );
   }

@@ -1,5 +1,5 @@
 import type { VerifyMacCommandInput, VerifyMacCommandOutput } from '@aws-sdk/client-kms';
-import { AwsError } from '../../protocol/errors';
+import { invalidMac } from '../../protocol/errors';
 import { CIPHERTEXT_RULE } from '../crypto-validation';
 import { dryRunGate } from '../dry-run';
 import { verifyMac as hmacMatches } from '../keys';
@@ -21,7 +21,7 @@ export function verifyMac(input: VerifyMacCommandInput, ctx: OperationContext): 
 
   const request = macKey(ctx, members, 'kms:VerifyMac', 'VerifyMac');
   if (!hmacMatches({ ...request, mac: Buffer.from(mac!) })) {
-    throw new AwsError('KMSInvalidMacException', '');
+    throw invalidMac();
   }
   dryRunGate(members.dryRun);
   return { KeyId: request.key.arn, MacValid: true, MacAlgorithm: request.algorithm };

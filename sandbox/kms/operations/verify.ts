@@ -1,5 +1,5 @@
 import type { VerifyCommandInput, VerifyCommandOutput } from '@aws-sdk/client-kms';
-import { AwsError } from '../../protocol/errors';
+import { invalidSignature } from '../../protocol/errors';
 import { CIPHERTEXT_RULE } from '../crypto-validation';
 import { dryRunGate } from '../dry-run';
 import { verifySignature } from '../keys';
@@ -34,7 +34,7 @@ export function verify(input: VerifyCommandInput, ctx: OperationContext): Output
   } catch {
     valid = false;
   }
-  if (!valid) throw new AwsError('KMSInvalidSignatureException', '');
+  if (!valid) throw invalidSignature();
   dryRunGate(request.dryRun);
   return { KeyId: request.key.arn, SignatureValid: true, SigningAlgorithm: request.algorithm };
 }
