@@ -638,6 +638,14 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
       expect(missing.message).toBe(
         "1 validation error detected: Value null at 'keyPairSpec' failed to satisfy constraint: Member must not be null",
       );
+      const unknown = await failure(
+        kms.send(
+          new GenerateDataKeyPairCommand({ KeyId: APP_KEY, KeyPairSpec: 'AES_256' as never }),
+        ),
+      );
+      expect(unknown.message).toBe(
+        "1 validation error detected: Value 'AES_256' at 'keyPairSpec' failed to satisfy constraint: Member must satisfy enum value set: [RSA_2048, RSA_3072, RSA_4096, ECC_NIST_P256, ECC_NIST_P384, ECC_NIST_P521, ECC_SECG_P256K1, SM2, ECC_NIST_EDWARDS25519]",
+      );
     });
   });
 });

@@ -339,8 +339,8 @@ describe('symmetric cryptography', () => {
       const spec = await failure(
         kms.send(new GenerateDataKeyCommand({ KeyId: APP_KEY, KeySpec: 'AES_512' as never })),
       );
-      expect(spec.message).toMatch(
-        /^1 validation error detected: Value 'AES_512' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: \[/,
+      expect(spec.message).toBe(
+        "1 validation error detected: Value 'AES_512' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: [RSA_2048, RSA_3072, RSA_4096, ECC_NIST_P256, ECC_NIST_P384, ECC_NIST_P521, ECC_SECG_P256K1, ECC_NIST_EDWARDS25519, SYMMETRIC_DEFAULT, HMAC_224, HMAC_256, HMAC_384, HMAC_512, SM2, ML_DSA_44, ML_DSA_65, ML_DSA_87]",
       );
     });
 

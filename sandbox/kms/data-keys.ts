@@ -6,7 +6,13 @@ import { isSymmetricKey } from './algorithms';
 import { readGrantTokens, rejectRecipient } from './crypto-validation';
 import { dryRunGate, readDryRun, type DryRunOptions } from './dry-run';
 import { requireEnabled, requireUsage, resolveKey } from './key-lookup';
-import { generateDataKeyPair, isKeyPairSpec, type DataKeyPair } from './keys';
+import {
+  generateDataKeyPair,
+  isKeyPairSpec,
+  KEY_SPECS_BY_FAMILY,
+  MODEL_DATA_KEY_PAIR_SPECS,
+  type DataKeyPair,
+} from './keys';
 import type { OperationContext } from './operation';
 import { keyMaterialId, sealUnderKey } from './symmetric-ciphertext';
 import { KEY_ID_RULE, InputValidator } from './validation';
@@ -17,43 +23,6 @@ import { KEY_ID_RULE, InputValidator } from './validation';
  */
 
 const DATA_KEY_BYTES = { AES_128: 16, AES_256: 32 } as const;
-
-/**
- * KMS validates KeySpec against the KMS key spec enum in its message (it lists RSA_2048 and
- * friends, yet accepts only AES_128 and AES_256).
- */
-const KEY_SPEC_ENUM_SHOWN = [
-  'RSA_2048',
-  'RSA_3072',
-  'RSA_4096',
-  'ECC_NIST_P256',
-  'ECC_NIST_P384',
-  'ECC_NIST_P521',
-  'ECC_SECG_P256K1',
-  'ECC_NIST_EDWARDS25519',
-  'SYMMETRIC_DEFAULT',
-  'HMAC_224',
-  'HMAC_256',
-  'HMAC_384',
-  'HMAC_512',
-  'SM2',
-  'ML_DSA_44',
-  'ML_DSA_65',
-  'ML_DSA_87',
-];
-
-/** DataKeyPairSpec in the order of the KMS model. */
-const KEY_PAIR_SPEC_ENUM = [
-  'RSA_2048',
-  'RSA_3072',
-  'RSA_4096',
-  'ECC_NIST_P256',
-  'ECC_NIST_P384',
-  'ECC_NIST_P521',
-  'ECC_SECG_P256K1',
-  'SM2',
-  'ECC_NIST_EDWARDS25519',
-] as const satisfies readonly DataKeyPairSpec[];
 
 interface CommonInput {
   keyId: string;
@@ -117,7 +86,7 @@ export function generateDataKeyFor(
     v.fail(
       'KeySpec',
       `'${keySpec}'`,
-      `Member must satisfy enum value set: [${KEY_SPEC_ENUM_SHOWN.join(', ')}]`,
+      `Member must satisfy enum value set: [${KEY_SPECS_BY_FAMILY.join(', ')}]`,
     );
   }
   v.done();
@@ -156,7 +125,7 @@ export async function generateDataKeyPairFor(
 ): Promise<DataKeyPairResult> {
   const v = new InputValidator(input);
   const common = readCommon(v);
-  const keyPairSpec = v.string('KeyPairSpec', { required: true, enum: KEY_PAIR_SPEC_ENUM });
+  const keyPairSpec = v.string('KeyPairSpec', { required: true, enum: MODEL_DATA_KEY_PAIR_SPECS });
   v.done();
   if (operation === 'GenerateDataKeyPair') rejectRecipient(input);
 

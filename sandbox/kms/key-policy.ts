@@ -6,6 +6,27 @@ import type { OperationContext } from './operation';
 /** The only key policy name KMS has. */
 export const DEFAULT_POLICY_NAME = 'default';
 
+/** AWS's default key policy: the account root may do everything, which delegates to IAM. */
+export function defaultKeyPolicy(account: string): string {
+  return JSON.stringify(
+    {
+      Version: '2012-10-17',
+      Id: 'key-default-1',
+      Statement: [
+        {
+          Sid: 'Enable IAM User Permissions',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${account}:root` },
+          Action: 'kms:*',
+          Resource: '*',
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}
+
 /**
  * Checks the grammar of a key policy that CreateKey or PutKeyPolicy is about to attach, with the
  * same parser that enforces it, so a policy is refused here rather than silently allowing nothing

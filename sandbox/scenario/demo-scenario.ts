@@ -1,5 +1,6 @@
 import type { KeySpec, KeyUsageType } from '@aws-sdk/client-kms';
 import type { IamRole, IamUser } from '../identity/directory';
+import { defaultKeyPolicy } from '../kms/key-policy';
 
 /** The demo scenario of DESIGN.md section 4: who exists, what they may do, which keys are seeded. */
 export const REGION = 'us-east-1';
@@ -123,27 +124,6 @@ export const USER_POOL_USERS = [
 ];
 
 export const GUEST_ROLE_ARN = roleArn('KmsGuest');
-
-/** AWS's default key policy: the account root may do everything, which delegates to IAM. */
-export function defaultKeyPolicy(account: string): string {
-  return JSON.stringify(
-    {
-      Version: '2012-10-17',
-      Id: 'key-default-1',
-      Statement: [
-        {
-          Sid: 'Enable IAM User Permissions',
-          Effect: 'Allow',
-          Principal: { AWS: `arn:aws:iam::${account}:root` },
-          Action: 'kms:*',
-          Resource: '*',
-        },
-      ],
-    },
-    null,
-    2,
-  );
-}
 
 function withStatements(account: string, statements: object[]): string {
   const base = JSON.parse(defaultKeyPolicy(account)) as { Statement: object[] };

@@ -10,46 +10,97 @@ import type {
 } from '@aws-sdk/client-kms';
 
 /*
- * The key specs the sandbox supports, as the AWS KMS developer guide ("Key spec reference") and the
- * CreateKey API reference describe them. Every union below is checked with `satisfies` against the
- * SDK's own enums, so a typo can't invent a value AWS doesn't have.
+ * The key specs, as the AWS KMS developer guide ("Key spec reference") and the CreateKey API
+ * reference describe them. Every list below is checked with `satisfies` against the SDK's own
+ * enums, so a typo can't invent a value AWS doesn't have.
  */
 
-export const KEY_SPECS = [
-  'SYMMETRIC_DEFAULT',
-  'RSA_2048',
-  'RSA_3072',
-  'RSA_4096',
-  'ECC_NIST_P256',
-  'ECC_NIST_P384',
-  'ECC_NIST_P521',
-  'ECC_SECG_P256K1',
-  'HMAC_224',
-  'HMAC_256',
-  'HMAC_384',
-  'HMAC_512',
-] as const satisfies readonly SdkKeySpec[];
-export type KeySpec = (typeof KEY_SPECS)[number];
+/** Key families in the order KMS's GenerateDataKey message groups the key specs. */
+const KEY_FAMILIES = ['RSA', 'ECC', 'SYMMETRIC', 'HMAC', 'SM2', 'ML_DSA'] as const;
+export type KeyFamily = (typeof KEY_FAMILIES)[number];
 
-export const KEY_PAIR_SPECS = [
-  'RSA_2048',
-  'RSA_3072',
-  'RSA_4096',
-  'ECC_NIST_P256',
-  'ECC_NIST_P384',
-  'ECC_NIST_P521',
-  'ECC_SECG_P256K1',
-] as const satisfies readonly (SdkDataKeyPairSpec & KeySpec)[];
-/** The asymmetric specs: KMS key specs with a key pair, and GenerateDataKeyPair's KeyPairSpec. */
-export type KeyPairSpec = (typeof KEY_PAIR_SPECS)[number];
+interface AwsKeySpec {
+  readonly keySpec: SdkKeySpec;
+  readonly family: KeyFamily;
+  /** Also a CustomerMasterKeySpec, CreateKey's deprecated twin of KeySpec. */
+  readonly cmk?: true;
+  /** Also a DataKeyPairSpec: GenerateDataKeyPair makes key pairs of this spec. */
+  readonly pair?: true;
+  /** The sandbox makes keys of this spec; KEY_SPEC_INFO says how. */
+  readonly sandbox?: true;
+}
+
+/**
+ * Every KeySpec of the KMS model, in the model's order: the order AWS added them, which is also
+ * the order CreateKey's validation messages list them in. The one list of key specs: the
+ * sandbox's own specs and every enum a validation message quotes are derived from it.
+ */
+const AWS_KEY_SPECS = [
+  { keySpec: 'RSA_2048', family: 'RSA', cmk: true, pair: true, sandbox: true },
+  { keySpec: 'RSA_3072', family: 'RSA', cmk: true, pair: true, sandbox: true },
+  { keySpec: 'RSA_4096', family: 'RSA', cmk: true, pair: true, sandbox: true },
+  { keySpec: 'ECC_NIST_P256', family: 'ECC', cmk: true, pair: true, sandbox: true },
+  { keySpec: 'ECC_NIST_P384', family: 'ECC', cmk: true, pair: true, sandbox: true },
+  { keySpec: 'ECC_NIST_P521', family: 'ECC', cmk: true, pair: true, sandbox: true },
+  { keySpec: 'ECC_SECG_P256K1', family: 'ECC', cmk: true, pair: true, sandbox: true },
+  { keySpec: 'SYMMETRIC_DEFAULT', family: 'SYMMETRIC', cmk: true, sandbox: true },
+  { keySpec: 'HMAC_224', family: 'HMAC', cmk: true, sandbox: true },
+  { keySpec: 'HMAC_256', family: 'HMAC', cmk: true, sandbox: true },
+  { keySpec: 'HMAC_384', family: 'HMAC', cmk: true, sandbox: true },
+  { keySpec: 'HMAC_512', family: 'HMAC', cmk: true, sandbox: true },
+  { keySpec: 'SM2', family: 'SM2', cmk: true, pair: true },
+  { keySpec: 'ML_DSA_44', family: 'ML_DSA' },
+  { keySpec: 'ML_DSA_65', family: 'ML_DSA' },
+  { keySpec: 'ML_DSA_87', family: 'ML_DSA' },
+  { keySpec: 'ECC_NIST_EDWARDS25519', family: 'ECC', pair: true },
+] as const satisfies readonly AwsKeySpec[];
+
+type AwsKeySpecEntry = (typeof AWS_KEY_SPECS)[number];
+
+/** The key specs the sandbox makes keys of. */
+export type KeySpec = Extract<AwsKeySpecEntry, { sandbox: true }>['keySpec'];
+/**
+ * The asymmetric specs the sandbox supports: KMS key specs with a key pair, and
+ * GenerateDataKeyPair's KeyPairSpec.
+ */
+export type KeyPairSpec = Extract<AwsKeySpecEntry, { sandbox: true; pair: true }>['keySpec'];
+
+/** KeySpec, in the model's order (CreateKey's message). */
+export const MODEL_KEY_SPECS = AWS_KEY_SPECS.map((entry) => entry.keySpec);
+/** CustomerMasterKeySpec, in the model's order: it never got the specs added after SM2. */
+export const MODEL_CUSTOMER_MASTER_KEY_SPECS = AWS_KEY_SPECS.filter((entry) => 'cmk' in entry).map(
+  (entry) => entry.keySpec,
+);
+/** DataKeyPairSpec, in the model's order (GenerateDataKeyPair's message). */
+export const MODEL_DATA_KEY_PAIR_SPECS = AWS_KEY_SPECS.filter((entry) => 'pair' in entry).map(
+  (entry) => entry.keySpec,
+) satisfies readonly SdkDataKeyPairSpec[];
+
+const familyRank = (keySpec: SdkKeySpec) =>
+  KEY_FAMILIES.indexOf(AWS_KEY_SPECS.find((entry) => entry.keySpec === keySpec)!.family);
+/**
+ * KeySpec grouped by family, as GenerateDataKey's message lists it (that operation validates its
+ * own KeySpec against this enum, yet accepts only AES_128 and AES_256).
+ */
+export const KEY_SPECS_BY_FAMILY = [...MODEL_KEY_SPECS].sort(
+  (a, b) => familyRank(a) - familyRank(b),
+);
+
+export const KEY_SPECS: readonly KeySpec[] = AWS_KEY_SPECS.filter(
+  (entry) => 'sandbox' in entry,
+).map((entry) => entry.keySpec);
+export const KEY_PAIR_SPECS: readonly KeyPairSpec[] = AWS_KEY_SPECS.filter(
+  (entry) => 'sandbox' in entry && 'pair' in entry,
+).map((entry) => entry.keySpec);
 
 export type RsaKeySpec = Extract<KeySpec, `RSA_${string}`>;
 export type EccKeySpec = Extract<KeySpec, `ECC_${string}`>;
 export type HmacKeySpec = Extract<KeySpec, `HMAC_${string}`>;
 
-const KEY_USAGES = [
-  'ENCRYPT_DECRYPT',
+/** KeyUsageType, in the model's order (CreateKey's message). */
+export const KEY_USAGES = [
   'SIGN_VERIFY',
+  'ENCRYPT_DECRYPT',
   'GENERATE_VERIFY_MAC',
   'KEY_AGREEMENT',
 ] as const satisfies readonly KeyUsageType[];
@@ -107,8 +158,6 @@ export interface KeyMetadataAlgorithms {
 }
 
 type AlgorithmsByUsage = Readonly<Partial<Record<KeyUsage, Readonly<KeyMetadataAlgorithms>>>>;
-
-export type KeyFamily = 'SYMMETRIC' | 'RSA' | 'ECC' | 'HMAC';
 
 export interface KeySpecInfo {
   readonly keySpec: KeySpec;

@@ -1,13 +1,15 @@
 import type { CreateKeyCommandInput, CreateKeyCommandOutput } from '@aws-sdk/client-kms';
 import { unsupportedOperation, validationMessage } from '../../protocol/errors';
-import { defaultKeyPolicy } from '../../scenario/demo-scenario';
 import { buildKey } from '../key-factory';
 import { keyMetadata } from '../key-metadata';
-import { requireNoLockout, validateKeyPolicy } from '../key-policy';
+import { defaultKeyPolicy, requireNoLockout, validateKeyPolicy } from '../key-policy';
 import {
   generateKeyMaterialAsync,
   isKeySpec,
+  KEY_USAGES,
   keySpecInfo,
+  MODEL_CUSTOMER_MASTER_KEY_SPECS,
+  MODEL_KEY_SPECS,
   type KeySpec,
   type KeyUsage,
 } from '../keys';
@@ -18,34 +20,6 @@ import { InputValidator } from '../validation';
 
 type Output = Omit<CreateKeyCommandOutput, '$metadata'>;
 
-/** The KeySpec enum of the KMS model, in the model's order. */
-const MODEL_KEY_SPECS = [
-  'RSA_2048',
-  'RSA_3072',
-  'RSA_4096',
-  'ECC_NIST_P256',
-  'ECC_NIST_P384',
-  'ECC_NIST_P521',
-  'ECC_SECG_P256K1',
-  'SYMMETRIC_DEFAULT',
-  'HMAC_224',
-  'HMAC_256',
-  'HMAC_384',
-  'HMAC_512',
-  'SM2',
-  'ML_DSA_44',
-  'ML_DSA_65',
-  'ML_DSA_87',
-  'ECC_NIST_EDWARDS25519',
-] as const;
-/** CustomerMasterKeySpec, the deprecated twin, never got the newer specs. */
-const MODEL_CMK_SPECS = MODEL_KEY_SPECS.slice(0, 13);
-const KEY_USAGES = [
-  'SIGN_VERIFY',
-  'ENCRYPT_DECRYPT',
-  'GENERATE_VERIFY_MAC',
-  'KEY_AGREEMENT',
-] as const;
 const ORIGINS = ['AWS_KMS', 'EXTERNAL', 'AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE'] as const;
 
 export async function createKey(
@@ -57,7 +31,7 @@ export async function createKey(
   if (policy !== undefined) checkModelPattern(v, 'Policy', policy, POLICY_PATTERN);
   const description = v.string('Description', { min: 0, max: 8192 }) ?? '';
   const requestedUsage = v.string('KeyUsage', { enum: KEY_USAGES });
-  const cmkSpec = v.string('CustomerMasterKeySpec', { enum: MODEL_CMK_SPECS });
+  const cmkSpec = v.string('CustomerMasterKeySpec', { enum: MODEL_CUSTOMER_MASTER_KEY_SPECS });
   const requestedSpec = v.string('KeySpec', { enum: MODEL_KEY_SPECS });
   const origin = v.string('Origin', { enum: ORIGINS }) ?? 'AWS_KMS';
   const customKeyStoreId = v.string('CustomKeyStoreId', { min: 1, max: 64 });
