@@ -1,24 +1,11 @@
 import type { GetIdCommandOutput } from '@aws-sdk/client-cognito-identity';
 import type { JsonService, ServiceCall } from '../http/service';
 import type { JsonObject } from '../protocol/json-codec';
+import { modelPattern } from '../kms/model-patterns';
 import { InputValidator } from '../kms/validation';
 import type { GetCredentialsOutput, IdentityPools } from './identity-pool';
 
-/** The model's patterns are whole-value matches; AWS prints them without anchors. */
-const ID_PATTERN = '[\\w-]+:[0-9a-f-]+';
-const ACCOUNT_PATTERN = '\\d+';
-
-function matchString(
-  v: InputValidator,
-  name: string,
-  rule: { required?: boolean; min: number; max: number; pattern: string },
-): string | undefined {
-  const value = v.string(name, { required: rule.required, min: rule.min, max: rule.max });
-  if (value !== undefined && !new RegExp(`^(?:${rule.pattern})$`).test(value)) {
-    v.fail(name, `'${value}'`, `Member must satisfy regular expression pattern: ${rule.pattern}`);
-  }
-  return value;
-}
+const ID_RULE = { required: true, min: 1, max: 55, ...modelPattern('[\\w-]+:[0-9a-f-]+') } as const;
 
 function logins(v: InputValidator): Record<string, string> | undefined {
   const map = v.stringMap('Logins');
@@ -52,16 +39,11 @@ async function getId(
   call: ServiceCall,
 ): Promise<Omit<GetIdCommandOutput, '$metadata'>> {
   const v = new InputValidator(input);
-  matchString(v, 'AccountId', { min: 1, max: 15, pattern: ACCOUNT_PATTERN });
-  const poolId = matchString(v, 'IdentityPoolId', {
-    required: true,
-    min: 1,
-    max: 55,
-    pattern: ID_PATTERN,
-  });
+  v.string('AccountId', { min: 1, max: 15, ...modelPattern('\\d+') });
+  const poolId = v.string('IdentityPoolId', ID_RULE);
   const loginMap = logins(v);
   v.done();
-  return { IdentityId: await pools.getId(poolId!, loginMap, call.now) };
+  return { IdentityId: await pools.getId(poolId, loginMap, call.now) };
 }
 
 async function getCredentialsForIdentity(
@@ -70,16 +52,11 @@ async function getCredentialsForIdentity(
   call: ServiceCall,
 ): Promise<GetCredentialsOutput> {
   const v = new InputValidator(input);
-  const identityId = matchString(v, 'IdentityId', {
-    required: true,
-    min: 1,
-    max: 55,
-    pattern: ID_PATTERN,
-  });
+  const identityId = v.string('IdentityId', ID_RULE);
   const loginMap = logins(v);
   const customRoleArn = v.string('CustomRoleArn', { min: 20, max: 2048 });
   v.done();
-  return pools.getCredentialsForIdentity(identityId!, loginMap, customRoleArn, call.now);
+  return pools.getCredentialsForIdentity(identityId, loginMap, customRoleArn, call.now);
 }
 
 /**

@@ -1,5 +1,10 @@
 import { validationMessage } from '../protocol/errors';
-import { GRANT_TOKENS_RULE, InputValidator } from './validation';
+import {
+  GRANT_TOKENS_RULE,
+  InputValidator,
+  type LengthRule,
+  type RequiredMember,
+} from './validation';
 
 /** The blob limits of the KMS model: PlaintextType and CiphertextType. */
 export const PLAINTEXT_RULE = { min: 1, max: 4096 } as const;
@@ -13,12 +18,24 @@ export function sensitiveBytes(
   v: InputValidator,
   input: object,
   name: string,
-  rule: { required?: boolean; min?: number; max?: number },
+  rule: LengthRule & RequiredMember,
+): Uint8Array;
+export function sensitiveBytes(
+  v: InputValidator,
+  input: object,
+  name: string,
+  rule: LengthRule,
+): Uint8Array | undefined;
+export function sensitiveBytes(
+  v: InputValidator,
+  input: object,
+  name: string,
+  rule: LengthRule,
 ): Uint8Array | undefined {
   const value = (input as Record<string, unknown>)[name];
   if ((value === undefined || value === null) && rule.required) {
     v.fail(name, undefined, 'Member must not be null');
-    return undefined;
+    return new Uint8Array(0);
   }
   return v.bytes(name, { min: rule.min, max: rule.max });
 }

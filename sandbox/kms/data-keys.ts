@@ -31,10 +31,10 @@ interface CommonInput {
   dryRun: DryRunOptions;
 }
 
-/** Call v.done() before using the result: keyId is only known present then. */
+/** Call v.done() before using the result, as with every read. */
 function readCommon(v: InputValidator): CommonInput {
   return {
-    keyId: v.string('KeyId', KEY_ID_RULE)!,
+    keyId: v.string('KeyId', KEY_ID_RULE),
     context: v.stringMap('EncryptionContext'),
     grantTokens: readGrantTokens(v),
     dryRun: readDryRun(v),
@@ -130,9 +130,9 @@ export async function generateDataKeyPairFor(
   if (operation === 'GenerateDataKeyPair') rejectRecipient(input);
 
   const key = dataKeyKmsKey(ctx, common, `kms:${operation}`, operation, {
-    'kms:DataKeyPairSpec': keyPairSpec!,
+    'kms:DataKeyPairSpec': keyPairSpec,
   });
-  if (!isKeyPairSpec(keyPairSpec!)) {
+  if (!isKeyPairSpec(keyPairSpec)) {
     throw unsupportedOperation(`KeyPairSpec ${keyPairSpec} is not supported by the sandbox.`);
   }
   dryRunGate(common.dryRun);

@@ -12,7 +12,6 @@ import type { Store } from '../store/store';
 import { parseKmsArn } from './arn';
 import { resolveKey } from './key-lookup';
 import type { OperationContext } from './operation';
-import type { InputValidator } from './validation';
 
 /** The GrantOperation enum of the KMS model, in the model's order (AWS lists it so in messages). */
 export const GRANT_OPERATION_NAMES = [
@@ -35,11 +34,8 @@ export const GRANT_OPERATION_NAMES = [
   'DeriveSharedSecret',
 ] as const satisfies readonly GrantOperation[];
 
-/** PrincipalIdType's pattern, kept as text: a RegExp's `source` would print `/` as `\/`. */
-export const PRINCIPAL_PATTERN_TEXT = '^[\\w+=,.@:/-]+$';
-export const PRINCIPAL_PATTERN = new RegExp(PRINCIPAL_PATTERN_TEXT);
-export const GRANT_NAME_PATTERN_TEXT = '^[a-zA-Z0-9:/_-]+$';
-export const GRANT_NAME_PATTERN = new RegExp(GRANT_NAME_PATTERN_TEXT);
+const PRINCIPAL_PATTERN = /^[\w+=,.@:/-]+$/;
+export const GRANT_NAME_PATTERN = /^[a-zA-Z0-9:/_-]+$/;
 
 /** KMS grant ids are 32 bytes written as 64 lowercase hex characters. */
 export const GRANT_ID_PATTERN = /^[0-9a-f]{64}$/;
@@ -339,27 +335,5 @@ export const LIMIT_RULE = { min: 1, max: 1000 } as const;
  * A string member with a pattern containing `/`: checked here so the message prints the pattern
  * exactly as the model (and AWS) writes it.
  */
-export function readPatterned(
-  v: InputValidator,
-  name: string,
-  rule: { required?: boolean; min: number; max: number; pattern: RegExp; patternText: string },
-): string | undefined {
-  const value = v.string(name, { required: rule.required, min: rule.min, max: rule.max });
-  if (value !== undefined && !rule.pattern.test(value)) {
-    v.fail(
-      name,
-      `'${value}'`,
-      `Member must satisfy regular expression pattern: ${rule.patternText}`,
-    );
-  }
-  return value;
-}
-
-export const readPrincipal = (v: InputValidator, name: string, required = false) =>
-  readPatterned(v, name, {
-    required,
-    min: 1,
-    max: 256,
-    pattern: PRINCIPAL_PATTERN,
-    patternText: PRINCIPAL_PATTERN_TEXT,
-  });
+/** PrincipalIdType of the KMS model (GranteePrincipal, RetiringPrincipal). */
+export const PRINCIPAL_RULE = { min: 1, max: 256, pattern: PRINCIPAL_PATTERN } as const;

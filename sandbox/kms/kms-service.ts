@@ -1,12 +1,12 @@
 import type { Authorizer } from '../authz/authorizer';
 import type { JsonService, ServiceCall } from '../http/service';
 import type { Principal } from '../identity/principal';
-import { missingAuthenticationToken } from '../protocol/errors';
+import { missingAuthenticationToken, unknownOperation } from '../protocol/errors';
 import type { JsonObject } from '../protocol/json-codec';
 import type { Store } from '../store/store';
 import { runMaintenance } from './maintenance';
 import type { AuthorizationRequest, OperationContext } from './operation';
-import { OPERATIONS } from './operations';
+import { isOperationName, operationHandler } from './operations';
 
 /** A class rather than an object literal with a closure: nothing is allocated per request but this. */
 class RequestContext implements OperationContext {
@@ -40,8 +40,9 @@ export function createKmsService(deps: {
     targetPrefix: 'TrentService',
     signingService: 'kms',
     contentType: 'application/x-amz-json-1.1',
-    has: (operation) => Object.hasOwn(OPERATIONS, operation),
+    has: isOperationName,
     async handle(operation: string, input: JsonObject, call: ServiceCall) {
+      if (!isOperationName(operation)) throw unknownOperation(`Unknown operation ${operation}`);
       const caller = call.credential?.principal;
       if (!caller) throw missingAuthenticationToken();
       // Scheduled deletions and automatic rotations happen lazily, at most once a second, so a
@@ -51,7 +52,7 @@ export function createKmsService(deps: {
         runMaintenance(store, call.now);
       }
       const ctx = new RequestContext(call.requestId, call.now, region, caller, store, authorizer);
-      return OPERATIONS[operation](input, ctx);
+      return operationHandler(operation)(input, ctx);
     },
   };
 }

@@ -24,8 +24,8 @@ export function readMacMembers(v: InputValidator, input: object): MacMembers {
   const grantTokens = readGrantTokens(v);
   const dryRun = readDryRun(v);
   return {
-    keyId: keyId!,
-    message: message!,
+    keyId,
+    message,
     algorithm: algorithm as MacAlgorithmSpec,
     grantTokens,
     dryRun,

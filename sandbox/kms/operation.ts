@@ -33,7 +33,11 @@ export interface OperationContext {
  * source of truth. A handler reads top to bottom: validate, load key, authorize, check state and
  * usage, dry-run gate, operate, respond.
  */
-export type OperationHandler<I = unknown, O = unknown> = (
-  input: I,
-  ctx: OperationContext,
-) => O | Promise<O>;
+export type OperationHandler<I, O = unknown> = (input: I, ctx: OperationContext) => O | Promise<O>;
+
+/**
+ * Operations by API name. Each handler keeps its own SDK input type (a handler of
+ * `EncryptCommandInput` is an `OperationHandler<never>`), so registries are checked with
+ * `satisfies OperationRegistry` rather than widened by a cast.
+ */
+export type OperationRegistry = Record<string, OperationHandler<never>>;

@@ -37,24 +37,19 @@ export function readSigningMembers(v: InputValidator, input: object): SigningMem
   const keyId = v.string('KeyId', KEY_ID_RULE);
   const message = sensitiveBytes(v, input, 'Message', { required: true, ...PLAINTEXT_RULE });
   const messageType = v.string('MessageType', { enum: MESSAGE_TYPE_ENUM }) ?? 'RAW';
-  const algorithm = v.string('SigningAlgorithm', { required: true });
-  // KMS lets SYMMETRIC_DEFAULT through its enum check and rejects it against the key spec.
-  if (
-    algorithm !== undefined &&
-    algorithm !== 'SYMMETRIC_DEFAULT' &&
-    !(SIGNING_ALGORITHM_ENUM as readonly string[]).includes(algorithm)
-  ) {
-    v.fail(
-      'SigningAlgorithm',
-      `'${algorithm}'`,
-      `Member must satisfy enum value set: [${SIGNING_ALGORITHM_ENUM.join(', ')}]`,
-    );
-  }
+  const algorithm = v.string('SigningAlgorithm', {
+    required: true,
+    // KMS lets SYMMETRIC_DEFAULT through its enum check and rejects it against the key spec.
+    check: (value) =>
+      value === 'SYMMETRIC_DEFAULT' || (SIGNING_ALGORITHM_ENUM as readonly string[]).includes(value)
+        ? undefined
+        : `Member must satisfy enum value set: [${SIGNING_ALGORITHM_ENUM.join(', ')}]`,
+  });
   const grantTokens = readGrantTokens(v);
   const dryRun = readDryRun(v);
   return {
-    keyId: keyId!,
-    message: message!,
+    keyId,
+    message,
     messageType: messageType as MessageType,
     algorithm: algorithm as SigningAlgorithmSpec,
     grantTokens,

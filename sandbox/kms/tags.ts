@@ -12,10 +12,12 @@ const notATagList = (name: string) => wrongJsonType(name, 'a list of tags');
  * Reads a TagList member (CreateKey and TagResource), reporting length violations at AWS's paths
  * (`tags.1.member.tagKey`). Call checkTagRules after `v.done()`.
  */
+export function readTags(v: InputValidator, required: true): TagRecord[];
+export function readTags(v: InputValidator, required: false): TagRecord[] | undefined;
 export function readTags(v: InputValidator, required: boolean): TagRecord[] | undefined {
   const name = 'Tags';
   const raw = v.object<unknown>(name, { required });
-  if (raw === undefined) return undefined;
+  if (raw === undefined) return required ? [] : undefined;
   if (!Array.isArray(raw)) throw notATagList(name);
   const tags: TagRecord[] = [];
   raw.forEach((entry: unknown, index) => {

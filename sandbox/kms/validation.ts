@@ -2,15 +2,30 @@ import { validationError, wrongJsonType, type ConstraintViolation } from '../pro
 
 type Input = Record<string, unknown>;
 
-interface LengthRule {
+export interface LengthRule {
   required?: boolean;
   min?: number;
   max?: number;
 }
 
-interface StringRule extends LengthRule {
+export interface StringRule extends LengthRule {
   enum?: readonly string[];
+  /** Must match the value; AWS's message quotes `patternText`, or else the RegExp's source. */
   pattern?: RegExp;
+  patternText?: string;
+  /** A further check of a present value: the constraint it fails, in AWS's words, if any. */
+  check?: (value: string) => string | undefined;
+}
+
+/**
+ * A rule that requires its member. Its read returns a value, never undefined: a missing member
+ * reads as empty ('', no bytes, no items) and is reported by done(), so handlers use required
+ * values after done(), as they use every value.
+ */
+export type RequiredMember = { readonly required: true };
+
+interface ListRule extends LengthRule {
+  item?: StringRule;
 }
 
 /** AWS prints member paths in lowerCamelCase: `KeyId` → `keyId`. */
@@ -53,8 +68,10 @@ export class InputValidator {
     return true;
   }
 
+  string(name: string, rule: StringRule & RequiredMember): string;
+  string(name: string, rule?: StringRule): string | undefined;
   string(name: string, rule: StringRule = {}): string | undefined {
-    if (!this.present(name, rule.required)) return undefined;
+    if (!this.present(name, rule.required)) return rule.required ? '' : undefined;
     const value = this.input[name];
     if (typeof value !== 'string') throw wrongJsonType(name, 'a string');
     const shown = `'${value}'`;
@@ -67,9 +84,11 @@ export class InputValidator {
         name,
         shown,
         // RegExp.source escapes '/', which the model's patterns print plainly.
-        `Member must satisfy regular expression pattern: ${rule.pattern.source.replaceAll('\\/', '/')}`,
+        `Member must satisfy regular expression pattern: ${rule.patternText ?? rule.pattern.source.replaceAll('\\/', '/')}`,
       );
     }
+    const failed = rule.check?.(value);
+    if (failed !== undefined) this.violate(name, shown, failed);
     return value;
   }
 
@@ -100,19 +119,20 @@ export class InputValidator {
   }
 
   /** Blob members arrive already base64-decoded; AWS never echoes their value in messages. */
+  bytes(name: string, rule: LengthRule & RequiredMember): Uint8Array;
+  bytes(name: string, rule?: LengthRule): Uint8Array | undefined;
   bytes(name: string, rule: LengthRule = {}): Uint8Array | undefined {
-    if (!this.present(name, rule.required)) return undefined;
+    if (!this.present(name, rule.required)) return rule.required ? new Uint8Array(0) : undefined;
     const value = this.input[name];
     if (!(value instanceof Uint8Array)) throw wrongJsonType(name, 'base64-encoded bytes');
     this.checkLength(name, value.length, undefined, rule);
     return value;
   }
 
-  stringList(
-    name: string,
-    rule: { required?: boolean; min?: number; max?: number; item?: StringRule } = {},
-  ): string[] | undefined {
-    if (!this.present(name, rule.required)) return undefined;
+  stringList(name: string, rule: ListRule & RequiredMember): string[];
+  stringList(name: string, rule?: ListRule): string[] | undefined;
+  stringList(name: string, rule: ListRule = {}): string[] | undefined {
+    if (!this.present(name, rule.required)) return rule.required ? [] : undefined;
     const value = this.input[name];
     if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
       throw wrongJsonType(name, 'a list of strings');

@@ -19,7 +19,7 @@ export function cancelKeyDeletion(
   const keyId = v.string('KeyId', KEY_ID_RULE);
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId!);
+  const { key } = resolveManagedKey(ctx, keyId);
   authorizeOwnKey(ctx, { action: 'kms:CancelKeyDeletion', key });
   requireCustomerManaged(key, 'CancelKeyDeletion');
   if (key.keyState !== 'PendingDeletion') throw invalidState(`${key.arn} is not pending deletion.`);

@@ -14,24 +14,24 @@ export function createAlias(input: CreateAliasCommandInput, ctx: OperationContex
   const aliasName = v.string('AliasName', ALIAS_NAME_RULE);
   const targetKeyId = v.string('TargetKeyId', KEY_ID_RULE);
   v.done();
-  checkAliasName(aliasName!);
-  refuseAliasTarget(targetKeyId!);
+  checkAliasName(aliasName);
+  refuseAliasTarget(targetKeyId);
 
-  const { key } = resolveManagedKey(ctx, targetKeyId!);
+  const { key } = resolveManagedKey(ctx, targetKeyId);
   // KMS also wants kms:CreateAlias on the alias (IAM policy); the key's policy decides here.
   authorizeOwnKey(ctx, { action: 'kms:CreateAlias', key });
   requireCustomerManaged(key, 'CreateAlias');
   requireNotPendingDeletion(key);
-  if (ctx.store.getAlias(ctx.caller.account, ctx.region, aliasName!)) {
+  if (ctx.store.getAlias(ctx.caller.account, ctx.region, aliasName)) {
     throw alreadyExists(
-      `An alias with the name ${aliasArn(ctx.region, ctx.caller.account, aliasName!)} already exists`,
+      `An alias with the name ${aliasArn(ctx.region, ctx.caller.account, aliasName)} already exists`,
     );
   }
 
   ctx.store.putAlias({
     account: ctx.caller.account,
     region: ctx.region,
-    aliasName: aliasName!,
+    aliasName: aliasName,
     targetKeyId: key.keyId,
     creationDate: ctx.now,
     lastUpdatedDate: ctx.now,

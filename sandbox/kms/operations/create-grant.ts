@@ -12,12 +12,10 @@ import {
   constraintsAllowedFor,
   constraintType,
   GRANT_NAME_PATTERN,
-  GRANT_NAME_PATTERN_TEXT,
   GRANT_OPERATION_NAMES,
   grantOperationsFor,
   issueGrantToken,
-  readPatterned,
-  readPrincipal,
+  PRINCIPAL_RULE,
   resolveGrantKey,
 } from '../grants';
 import { requireEnabled } from '../key-lookup';
@@ -140,27 +138,22 @@ function findRetried(
 export function createGrant(input: CreateGrantCommandInput, ctx: OperationContext): Output {
   const v = new InputValidator(input);
   const keyId = v.string('KeyId', KEY_ID_RULE);
-  const granteePrincipal = readPrincipal(v, 'GranteePrincipal', true);
-  const retiringPrincipal = readPrincipal(v, 'RetiringPrincipal');
+  const granteePrincipal = v.string('GranteePrincipal', { ...PRINCIPAL_RULE, required: true });
+  const retiringPrincipal = v.string('RetiringPrincipal', PRINCIPAL_RULE);
   const operationList = v.stringList('Operations', {
     required: true,
     item: { enum: GRANT_OPERATION_NAMES },
   });
   const constraints = readConstraints(v);
   const grantTokens = v.stringList('GrantTokens', GRANT_TOKENS_RULE);
-  const name = readPatterned(v, 'Name', {
-    min: 1,
-    max: 256,
-    pattern: GRANT_NAME_PATTERN,
-    patternText: GRANT_NAME_PATTERN_TEXT,
-  });
+  const name = v.string('Name', { min: 1, max: 256, pattern: GRANT_NAME_PATTERN });
   const dryRun = readDryRun(v);
   v.done();
 
   const operations = [...new Set(operationList as GrantOperation[])];
   checkGrantShape(operations, constraints);
 
-  const key = resolveGrantKey(ctx, keyId!);
+  const key = resolveGrantKey(ctx, keyId);
   const grantConstraintType = constraintType(constraints);
   ctx.authorize({
     action: 'kms:CreateGrant',
@@ -168,7 +161,7 @@ export function createGrant(input: CreateGrantCommandInput, ctx: OperationContex
     grantTokens,
     conditionKeys: {
       'kms:GrantOperations': operations,
-      'kms:GranteePrincipal': granteePrincipal!,
+      'kms:GranteePrincipal': granteePrincipal,
       ...(retiringPrincipal !== undefined && { 'kms:RetiringPrincipal': retiringPrincipal }),
       ...(grantConstraintType !== undefined && { 'kms:GrantConstraintType': grantConstraintType }),
       'kms:GrantIsForAWSResource': false,
@@ -181,7 +174,7 @@ export function createGrant(input: CreateGrantCommandInput, ctx: OperationContex
   const wanted = {
     keyId: key.keyId,
     name,
-    granteePrincipal: granteePrincipal!,
+    granteePrincipal: granteePrincipal,
     retiringPrincipal,
     operations,
     constraints,

@@ -15,7 +15,7 @@ import {
 } from '../keys';
 import type { OperationContext } from '../operation';
 import { checkTagRules, readTags, tagConditionKeys } from '../tags';
-import { checkModelPattern, POLICY_PATTERN } from '../model-patterns';
+import { POLICY_PATTERN } from '../model-patterns';
 import { InputValidator } from '../validation';
 
 type Output = Omit<CreateKeyCommandOutput, '$metadata'>;
@@ -27,8 +27,7 @@ export async function createKey(
   ctx: OperationContext,
 ): Promise<Output> {
   const v = new InputValidator(input);
-  const policy = v.string('Policy', { min: 1, max: 131072 });
-  if (policy !== undefined) checkModelPattern(v, 'Policy', policy, POLICY_PATTERN);
+  const policy = v.string('Policy', { min: 1, max: 131072, ...POLICY_PATTERN });
   const description = v.string('Description', { min: 0, max: 8192 }) ?? '';
   const requestedUsage = v.string('KeyUsage', { enum: KEY_USAGES });
   const cmkSpec = v.string('CustomerMasterKeySpec', { enum: MODEL_CUSTOMER_MASTER_KEY_SPECS });

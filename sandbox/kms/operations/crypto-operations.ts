@@ -1,4 +1,4 @@
-import type { OperationHandler } from '../operation';
+import type { OperationRegistry } from '../operation';
 import { decrypt } from './decrypt';
 import { encrypt } from './encrypt';
 import { generateDataKey } from './generate-data-key';
@@ -13,18 +13,18 @@ import { sign } from './sign';
 import { verify } from './verify';
 import { verifyMac } from './verify-mac';
 
-export const CRYPTO_OPERATIONS: Record<string, OperationHandler> = {
-  Encrypt: encrypt as OperationHandler,
-  Decrypt: decrypt as OperationHandler,
-  ReEncrypt: reEncrypt as OperationHandler,
-  GenerateDataKey: generateDataKey as OperationHandler,
-  GenerateDataKeyWithoutPlaintext: generateDataKeyWithoutPlaintext as OperationHandler,
-  GenerateDataKeyPair: generateDataKeyPair as OperationHandler,
-  GenerateDataKeyPairWithoutPlaintext: generateDataKeyPairWithoutPlaintext as OperationHandler,
-  GenerateRandom: generateRandom as OperationHandler,
-  GetPublicKey: getPublicKey as OperationHandler,
-  Sign: sign as OperationHandler,
-  Verify: verify as OperationHandler,
-  GenerateMac: generateMac as OperationHandler,
-  VerifyMac: verifyMac as OperationHandler,
-};
+export const CRYPTO_OPERATIONS = {
+  Encrypt: encrypt,
+  Decrypt: decrypt,
+  ReEncrypt: reEncrypt,
+  GenerateDataKey: generateDataKey,
+  GenerateDataKeyWithoutPlaintext: generateDataKeyWithoutPlaintext,
+  GenerateDataKeyPair: generateDataKeyPair,
+  GenerateDataKeyPairWithoutPlaintext: generateDataKeyPairWithoutPlaintext,
+  GenerateRandom: generateRandom,
+  GetPublicKey: getPublicKey,
+  Sign: sign,
+  Verify: verify,
+  GenerateMac: generateMac,
+  VerifyMac: verifyMac,
+} satisfies OperationRegistry;

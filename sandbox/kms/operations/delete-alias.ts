@@ -11,9 +11,9 @@ export function deleteAlias(input: DeleteAliasCommandInput, ctx: OperationContex
   const v = new InputValidator(input);
   const aliasName = v.string('AliasName', ALIAS_NAME_RULE);
   v.done();
-  checkAliasName(aliasName!);
+  checkAliasName(aliasName);
 
-  const alias = requireAlias(ctx, aliasName!);
+  const alias = requireAlias(ctx, aliasName);
   const key = ctx.store.getKey(alias.targetKeyId);
   if (!key) throw notFound(`Key '${alias.targetKeyId}' does not exist`);
   ctx.authorize({ action: 'kms:DeleteAlias', key });

@@ -13,7 +13,7 @@ export function describeKey(input: DescribeKeyCommandInput, ctx: OperationContex
   const grantTokens = v.stringList('GrantTokens', GRANT_TOKENS_RULE);
   v.done();
 
-  const { key, requestAlias } = resolveKey(ctx, keyId!);
+  const { key, requestAlias } = resolveKey(ctx, keyId);
   ctx.authorize({ action: 'kms:DescribeKey', key, requestAlias, grantTokens });
   return { KeyMetadata: keyMetadata(key) };
 }

@@ -17,7 +17,7 @@ export function disableKeyRotation(
   const keyId = v.string('KeyId', KEY_ID_RULE);
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId!);
+  const { key } = resolveManagedKey(ctx, keyId);
   authorizeOwnKey(ctx, { action: 'kms:DisableKeyRotation', key });
   requireCustomerManaged(key, 'DisableKeyRotation');
   requireRotatable(key, 'DisableKeyRotation');

@@ -26,7 +26,7 @@ export function enableKeyRotation(
     v.integer('RotationPeriodInDays', { min: 90, max: 2560 }) ?? DEFAULT_ROTATION_PERIOD_DAYS;
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId!);
+  const { key } = resolveManagedKey(ctx, keyId);
   authorizeOwnKey(ctx, {
     action: 'kms:EnableKeyRotation',
     key,

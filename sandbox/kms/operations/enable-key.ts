@@ -12,7 +12,7 @@ export function enableKey(input: EnableKeyCommandInput, ctx: OperationContext): 
   const keyId = v.string('KeyId', KEY_ID_RULE);
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId!);
+  const { key } = resolveManagedKey(ctx, keyId);
   authorizeOwnKey(ctx, { action: 'kms:EnableKey', key });
   requireCustomerManaged(key, 'EnableKey');
   requireNotPendingDeletion(key);

@@ -19,7 +19,7 @@ export function encrypt(input: EncryptCommandInput, ctx: OperationContext): Outp
   const dryRun = readDryRun(v);
   v.done();
 
-  const { key, requestAlias } = resolveKey(ctx, keyId!);
+  const { key, requestAlias } = resolveKey(ctx, keyId);
   ctx.authorize({
     action: 'kms:Encrypt',
     key,
@@ -28,9 +28,9 @@ export function encrypt(input: EncryptCommandInput, ctx: OperationContext): Outp
     grantTokens,
     conditionKeys: { 'kms:EncryptionAlgorithm': algorithm },
   });
-  requireEncryptionKey(key, algorithm, context, plaintext!.length, 'Encrypt');
+  requireEncryptionKey(key, algorithm, context, plaintext.length, 'Encrypt');
   dryRunGate(dryRun);
 
-  const { ciphertext } = encryptWith(ctx, key, plaintext!, algorithm, context);
+  const { ciphertext } = encryptWith(ctx, key, plaintext, algorithm, context);
   return { CiphertextBlob: ciphertext, KeyId: key.arn, EncryptionAlgorithm: algorithm };
 }

@@ -2,7 +2,7 @@ import type { GetKeyPolicyCommandInput, GetKeyPolicyCommandOutput } from '@aws-s
 import { notFound } from '../../protocol/errors';
 import { authorizeOwnKey, resolveManagedKey } from '../key-management';
 import { DEFAULT_POLICY_NAME } from '../key-policy';
-import { checkModelPattern, POLICY_NAME_PATTERN } from '../model-patterns';
+import { POLICY_NAME_PATTERN } from '../model-patterns';
 import type { OperationContext } from '../operation';
 import { InputValidator, KEY_ID_RULE } from '../validation';
 
@@ -12,11 +12,11 @@ type Output = Omit<GetKeyPolicyCommandOutput, '$metadata'>;
 export function getKeyPolicy(input: GetKeyPolicyCommandInput, ctx: OperationContext): Output {
   const v = new InputValidator(input);
   const keyId = v.string('KeyId', KEY_ID_RULE);
-  const policyName = v.string('PolicyName', { min: 1, max: 128 }) ?? DEFAULT_POLICY_NAME;
-  checkModelPattern(v, 'PolicyName', policyName, POLICY_NAME_PATTERN);
+  const policyName =
+    v.string('PolicyName', { min: 1, max: 128, ...POLICY_NAME_PATTERN }) ?? DEFAULT_POLICY_NAME;
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId!);
+  const { key } = resolveManagedKey(ctx, keyId);
   authorizeOwnKey(ctx, { action: 'kms:GetKeyPolicy', key });
   if (policyName !== DEFAULT_POLICY_NAME) throw notFound('No such policy exists');
 

@@ -23,7 +23,7 @@ export function getKeyRotationStatus(
   const keyId = v.string('KeyId', KEY_ID_RULE);
   v.done();
 
-  const { key } = resolveKey(ctx, keyId!, { allowAlias: false });
+  const { key } = resolveKey(ctx, keyId, { allowAlias: false });
   ctx.authorize({ action: 'kms:GetKeyRotationStatus', key });
 
   if (!isRotatable(key) || key.keyState === 'PendingDeletion') {

@@ -23,7 +23,7 @@ export function getPublicKey(input: GetPublicKeyCommandInput, ctx: OperationCont
   const grantTokens = readGrantTokens(v);
   v.done();
 
-  const { key, requestAlias } = resolveKey(ctx, keyId!);
+  const { key, requestAlias } = resolveKey(ctx, keyId);
   ctx.authorize({ action: 'kms:GetPublicKey', key, requestAlias, grantTokens });
   requireNotPendingDeletion(key);
   requireNotPendingImport(key);

@@ -1,4 +1,4 @@
-import type { OperationHandler } from '../operation';
+import type { OperationRegistry } from '../operation';
 import { cancelKeyDeletion } from './cancel-key-deletion';
 import { createAlias } from './create-alias';
 import { createKey } from './create-key';
@@ -23,28 +23,28 @@ import { untagResource } from './untag-resource';
 import { updateAlias } from './update-alias';
 import { updateKeyDescription } from './update-key-description';
 
-export const KEY_MANAGEMENT_OPERATIONS: Record<string, OperationHandler> = {
-  CreateKey: createKey as OperationHandler,
-  DescribeKey: describeKey as OperationHandler,
-  ListKeys: listKeys as OperationHandler,
-  UpdateKeyDescription: updateKeyDescription as OperationHandler,
-  EnableKey: enableKey as OperationHandler,
-  DisableKey: disableKey as OperationHandler,
-  ScheduleKeyDeletion: scheduleKeyDeletion as OperationHandler,
-  CancelKeyDeletion: cancelKeyDeletion as OperationHandler,
-  CreateAlias: createAlias as OperationHandler,
-  UpdateAlias: updateAlias as OperationHandler,
-  DeleteAlias: deleteAlias as OperationHandler,
-  ListAliases: listAliases as OperationHandler,
-  EnableKeyRotation: enableKeyRotation as OperationHandler,
-  DisableKeyRotation: disableKeyRotation as OperationHandler,
-  GetKeyRotationStatus: getKeyRotationStatus as OperationHandler,
-  RotateKeyOnDemand: rotateKeyOnDemand as OperationHandler,
-  ListKeyRotations: listKeyRotations as OperationHandler,
-  GetKeyPolicy: getKeyPolicy as OperationHandler,
-  PutKeyPolicy: putKeyPolicy as OperationHandler,
-  ListKeyPolicies: listKeyPolicies as OperationHandler,
-  TagResource: tagResource as OperationHandler,
-  UntagResource: untagResource as OperationHandler,
-  ListResourceTags: listResourceTags as OperationHandler,
-};
+export const KEY_MANAGEMENT_OPERATIONS = {
+  CreateKey: createKey,
+  DescribeKey: describeKey,
+  ListKeys: listKeys,
+  UpdateKeyDescription: updateKeyDescription,
+  EnableKey: enableKey,
+  DisableKey: disableKey,
+  ScheduleKeyDeletion: scheduleKeyDeletion,
+  CancelKeyDeletion: cancelKeyDeletion,
+  CreateAlias: createAlias,
+  UpdateAlias: updateAlias,
+  DeleteAlias: deleteAlias,
+  ListAliases: listAliases,
+  EnableKeyRotation: enableKeyRotation,
+  DisableKeyRotation: disableKeyRotation,
+  GetKeyRotationStatus: getKeyRotationStatus,
+  RotateKeyOnDemand: rotateKeyOnDemand,
+  ListKeyRotations: listKeyRotations,
+  GetKeyPolicy: getKeyPolicy,
+  PutKeyPolicy: putKeyPolicy,
+  ListKeyPolicies: listKeyPolicies,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListResourceTags: listResourceTags,
+} satisfies OperationRegistry;

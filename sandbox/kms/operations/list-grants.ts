@@ -5,7 +5,7 @@ import {
   LIMIT_RULE,
   MARKER_RULE,
   paginateGrants,
-  readPrincipal,
+  PRINCIPAL_RULE,
   requireGrantIdFormat,
   resolveGrantKey,
 } from '../grants';
@@ -20,11 +20,11 @@ export function listGrants(input: ListGrantsCommandInput, ctx: OperationContext)
   const marker = v.string('Marker', MARKER_RULE);
   const keyId = v.string('KeyId', KEY_ID_RULE);
   const grantId = v.string('GrantId', { min: 1, max: 128 });
-  const granteePrincipal = readPrincipal(v, 'GranteePrincipal');
+  const granteePrincipal = v.string('GranteePrincipal', PRINCIPAL_RULE);
   v.done();
   if (grantId !== undefined) requireGrantIdFormat(grantId);
 
-  const key = resolveGrantKey(ctx, keyId!);
+  const key = resolveGrantKey(ctx, keyId);
   ctx.authorize({
     action: 'kms:ListGrants',
     key,

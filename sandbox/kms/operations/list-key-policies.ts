@@ -17,7 +17,7 @@ export function listKeyPolicies(input: ListKeyPoliciesCommandInput, ctx: Operati
   const page = readPageRequest(v, { limit: 100, max: 1000 });
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId!);
+  const { key } = resolveManagedKey(ctx, keyId);
   authorizeOwnKey(ctx, { action: 'kms:ListKeyPolicies', key });
 
   const { items, Truncated, NextMarker } = paginate([DEFAULT_POLICY_NAME], page, (name) => name);

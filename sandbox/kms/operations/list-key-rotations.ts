@@ -26,7 +26,7 @@ export function listKeyRotations(
   const page = readPageRequest(v, { limit: 100, max: 1000 });
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId!);
+  const { key } = resolveManagedKey(ctx, keyId);
   authorizeOwnKey(ctx, { action: 'kms:ListKeyRotations', key });
   requireRotatable(key, 'ListKeyRotations');
 

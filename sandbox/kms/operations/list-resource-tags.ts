@@ -20,7 +20,7 @@ export function listResourceTags(
   const page = readPageRequest(v, { limit: 50, max: 50 });
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId!);
+  const { key } = resolveManagedKey(ctx, keyId);
   authorizeOwnKey(ctx, { action: 'kms:ListResourceTags', key });
 
   const { items, Truncated, NextMarker } = paginate(

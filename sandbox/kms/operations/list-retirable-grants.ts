@@ -8,7 +8,7 @@ import {
   LIMIT_RULE,
   MARKER_RULE,
   paginateGrants,
-  readPrincipal,
+  PRINCIPAL_RULE,
 } from '../grants';
 import type { OperationContext } from '../operation';
 import { InputValidator } from '../validation';
@@ -26,11 +26,11 @@ export function listRetirableGrants(
   const v = new InputValidator(input);
   const limit = v.integer('Limit', LIMIT_RULE) ?? DEFAULT_GRANT_PAGE;
   const marker = v.string('Marker', MARKER_RULE);
-  const retiringPrincipal = readPrincipal(v, 'RetiringPrincipal', true);
+  const retiringPrincipal = v.string('RetiringPrincipal', { ...PRINCIPAL_RULE, required: true });
   v.done();
   ctx.authorize({ action: 'kms:ListRetirableGrants' });
 
-  const entries = ctx.store.listGrantsByRetiringPrincipal(retiringPrincipal!).flatMap((grant) => {
+  const entries = ctx.store.listGrantsByRetiringPrincipal(retiringPrincipal).flatMap((grant) => {
     const key = ctx.store.getKey(grant.keyId);
     return key && key.region === ctx.region ? [{ grant, key }] : [];
   });

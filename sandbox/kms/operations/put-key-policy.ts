@@ -3,7 +3,7 @@ import { notFound } from '../../protocol/errors';
 import { requireCustomerManaged } from '../key-lookup';
 import { authorizeOwnKey, resolveManagedKey } from '../key-management';
 import { DEFAULT_POLICY_NAME, requireNoLockout, validateKeyPolicy } from '../key-policy';
-import { checkModelPattern, POLICY_NAME_PATTERN, POLICY_PATTERN } from '../model-patterns';
+import { POLICY_NAME_PATTERN, POLICY_PATTERN } from '../model-patterns';
 import type { OperationContext } from '../operation';
 import { InputValidator, KEY_ID_RULE } from '../validation';
 
@@ -13,14 +13,13 @@ type Output = Omit<PutKeyPolicyCommandOutput, '$metadata'>;
 export function putKeyPolicy(input: PutKeyPolicyCommandInput, ctx: OperationContext): Output {
   const v = new InputValidator(input);
   const keyId = v.string('KeyId', KEY_ID_RULE);
-  const policyName = v.string('PolicyName', { min: 1, max: 128 }) ?? DEFAULT_POLICY_NAME;
-  checkModelPattern(v, 'PolicyName', policyName, POLICY_NAME_PATTERN);
-  const policy = v.string('Policy', { required: true, min: 1, max: 131072 });
-  if (policy !== undefined) checkModelPattern(v, 'Policy', policy, POLICY_PATTERN);
+  const policyName =
+    v.string('PolicyName', { min: 1, max: 128, ...POLICY_NAME_PATTERN }) ?? DEFAULT_POLICY_NAME;
+  const policy = v.string('Policy', { required: true, min: 1, max: 131072, ...POLICY_PATTERN });
   const bypass = v.boolean('BypassPolicyLockoutSafetyCheck') ?? false;
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId!);
+  const { key } = resolveManagedKey(ctx, keyId);
   authorizeOwnKey(ctx, {
     action: 'kms:PutKeyPolicy',
     key,
@@ -28,8 +27,8 @@ export function putKeyPolicy(input: PutKeyPolicyCommandInput, ctx: OperationCont
   });
   requireCustomerManaged(key, 'PutKeyPolicy');
   if (policyName !== DEFAULT_POLICY_NAME) throw notFound('No such policy exists');
-  validateKeyPolicy(policy!);
-  const updated = { ...key, policy: policy! };
+  validateKeyPolicy(policy);
+  const updated = { ...key, policy };
   requireNoLockout(ctx, updated, bypass);
 
   ctx.store.updateKey(updated);

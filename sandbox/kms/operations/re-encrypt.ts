@@ -46,7 +46,7 @@ export function reEncrypt(input: ReEncryptCommandInput, ctx: OperationContext): 
     algorithm: sourceAlgorithm,
     ignoreCiphertext: dryRun.ignoreCiphertext,
   });
-  const destination = resolveKey(ctx, destinationKeyId!);
+  const destination = resolveKey(ctx, destinationKeyId);
   const sameKey = source.key.keyId === destination.key.keyId;
   ctx.authorize({
     action: 'kms:ReEncryptFrom',

@@ -13,16 +13,16 @@ export function revokeGrant(input: RevokeGrantCommandInput, ctx: OperationContex
   const grantId = v.string('GrantId', { required: true, min: 1, max: 128 });
   const dryRun = readDryRun(v);
   v.done();
-  requireGrantIdFormat(grantId!);
+  requireGrantIdFormat(grantId);
 
-  const key = resolveGrantKey(ctx, keyId!);
+  const key = resolveGrantKey(ctx, keyId);
   ctx.authorize({
     action: 'kms:RevokeGrant',
     key,
     conditionKeys: { 'kms:GrantIsForAWSResource': false },
   });
-  const grant = ctx.store.getGrant(grantId!);
-  if (!grant || grant.keyId !== key.keyId) throw grantNotFound(grantId!);
+  const grant = ctx.store.getGrant(grantId);
+  if (!grant || grant.keyId !== key.keyId) throw grantNotFound(grantId);
   dryRunGate(dryRun);
   ctx.store.transaction(() => ctx.store.deleteGrant(grant.grantId));
   return {};

@@ -28,7 +28,7 @@ export function rotateKeyOnDemand(
   const keyId = v.string('KeyId', KEY_ID_RULE);
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId!);
+  const { key } = resolveManagedKey(ctx, keyId);
   authorizeOwnKey(ctx, { action: 'kms:RotateKeyOnDemand', key });
   requireCustomerManaged(key, 'RotateKeyOnDemand');
   requireRotatable(key, 'RotateKeyOnDemand');

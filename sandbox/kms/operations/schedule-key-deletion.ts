@@ -27,7 +27,7 @@ export function scheduleKeyDeletion(
     v.integer('PendingWindowInDays', { min: 7, max: 30 }) ?? DEFAULT_PENDING_WINDOW_DAYS;
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId!);
+  const { key } = resolveManagedKey(ctx, keyId);
   authorizeOwnKey(ctx, {
     action: 'kms:ScheduleKeyDeletion',
     key,

@@ -14,17 +14,17 @@ export function tagResource(input: TagResourceCommandInput, ctx: OperationContex
   const tags = readTags(v, true);
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId!);
-  authorizeOwnKey(ctx, { action: 'kms:TagResource', key, conditionKeys: tagConditionKeys(tags!) });
+  const { key } = resolveManagedKey(ctx, keyId);
+  authorizeOwnKey(ctx, { action: 'kms:TagResource', key, conditionKeys: tagConditionKeys(tags) });
   requireCustomerManaged(key, 'TagResource');
   requireNotPendingDeletion(key);
   checkTagRules(
-    tags!,
+    tags,
     ctx.store.listTags(key.keyId).map((tag) => tag.TagKey),
   );
 
   ctx.store.transaction(() => {
-    for (const tag of tags!) ctx.store.putTag(key.keyId, tag);
+    for (const tag of tags) ctx.store.putTag(key.keyId, tag);
   });
   return {};
 }

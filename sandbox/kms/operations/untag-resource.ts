@@ -13,19 +13,19 @@ export function untagResource(input: UntagResourceCommandInput, ctx: OperationCo
   const keyId = v.string('KeyId', KEY_ID_RULE);
   const tagKeys = v.stringList('TagKeys', { required: true, item: { min: 1, max: 128 } });
   v.done();
-  for (const tagKey of tagKeys!) requireUserTagKey(tagKey);
+  for (const tagKey of tagKeys) requireUserTagKey(tagKey);
 
-  const { key } = resolveManagedKey(ctx, keyId!);
+  const { key } = resolveManagedKey(ctx, keyId);
   authorizeOwnKey(ctx, {
     action: 'kms:UntagResource',
     key,
-    conditionKeys: { 'aws:TagKeys': tagKeys! },
+    conditionKeys: { 'aws:TagKeys': tagKeys },
   });
   requireCustomerManaged(key, 'UntagResource');
   requireNotPendingDeletion(key);
 
   ctx.store.transaction(() => {
-    for (const tagKey of tagKeys!) ctx.store.deleteTag(key.keyId, tagKey);
+    for (const tagKey of tagKeys) ctx.store.deleteTag(key.keyId, tagKey);
   });
   return {};
 }

@@ -21,13 +21,13 @@ export function updateAlias(input: UpdateAliasCommandInput, ctx: OperationContex
   const aliasName = v.string('AliasName', ALIAS_NAME_RULE);
   const targetKeyId = v.string('TargetKeyId', KEY_ID_RULE);
   v.done();
-  checkAliasName(aliasName!);
-  refuseAliasTarget(targetKeyId!);
+  checkAliasName(aliasName);
+  refuseAliasTarget(targetKeyId);
 
-  const alias = requireAlias(ctx, aliasName!);
+  const alias = requireAlias(ctx, aliasName);
   const current = ctx.store.getKey(alias.targetKeyId);
   if (!current) throw notFound(`Key '${alias.targetKeyId}' does not exist`);
-  const { key } = resolveManagedKey(ctx, targetKeyId!);
+  const { key } = resolveManagedKey(ctx, targetKeyId);
   // KMS wants kms:UpdateAlias on the current key and on the new one (and on the alias, in IAM).
   authorizeOwnKey(ctx, { action: 'kms:UpdateAlias', key: current });
   authorizeOwnKey(ctx, { action: 'kms:UpdateAlias', key });

@@ -18,11 +18,11 @@ export function updateKeyDescription(
   const description = v.string('Description', { required: true, min: 0, max: 8192 });
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId!);
+  const { key } = resolveManagedKey(ctx, keyId);
   authorizeOwnKey(ctx, { action: 'kms:UpdateKeyDescription', key });
   requireCustomerManaged(key, 'UpdateKeyDescription');
   requireNotPendingDeletion(key);
 
-  ctx.store.updateKey({ ...key, description: description! });
+  ctx.store.updateKey({ ...key, description: description });
   return {};
 }

@@ -20,7 +20,7 @@ export function verifyMac(input: VerifyMacCommandInput, ctx: OperationContext): 
   v.done();
 
   const request = macKey(ctx, members, 'kms:VerifyMac', 'VerifyMac');
-  if (!hmacMatches({ ...request, mac: Buffer.from(mac!) })) {
+  if (!hmacMatches({ ...request, mac: Buffer.from(mac) })) {
     throw invalidMac();
   }
   dryRunGate(members.dryRun);

@@ -29,7 +29,7 @@ export function verify(input: VerifyCommandInput, ctx: OperationContext): Output
       algorithm: request.algorithm,
       message: request.message,
       messageType: request.messageType,
-      signature: Buffer.from(signature!),
+      signature: Buffer.from(signature),
     });
   } catch {
     valid = false;
