@@ -170,8 +170,8 @@ describe('key rotation', () => {
         new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256' }),
       );
 
-      const rotated = await kms.send(new RotateKeyOnDemandCommand({ KeyId: arn(keyId) }));
-      expect(rotated.KeyId).toBe(keyId);
+      const rotated = await kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId }));
+      expect(rotated.KeyId).toBe(arn(keyId));
       const secondMaterial = await currentMaterial(keyId);
       expect(secondMaterial).toMatch(/^[0-9a-f]{64}$/);
       expect(secondMaterial).not.toBe(firstMaterial);
@@ -254,9 +254,11 @@ describe('key rotation', () => {
 
     it('refuses keys that cannot rotate, disabled keys and aliases', async () => {
       for (const KeyId of [SIGN_KEY, HMAC_KEY]) {
-        expect((await failure(kms.send(new RotateKeyOnDemandCommand({ KeyId })))).name).toBe(
-          'UnsupportedOperationException',
-        );
+        // KMS sends no message; the SDK reports an empty one as 'UnknownError'.
+        expect(await failure(kms.send(new RotateKeyOnDemandCommand({ KeyId })))).toEqual({
+          name: 'UnsupportedOperationException',
+          message: 'UnknownError',
+        });
         expect((await failure(kms.send(new ListKeyRotationsCommand({ KeyId })))).name).toBe(
           'UnsupportedOperationException',
         );
@@ -266,6 +268,17 @@ describe('key rotation', () => {
       expect(await failure(kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId })))).toEqual({
         name: 'DisabledException',
         message: `${arn(keyId)} is disabled.`,
+      });
+      // Disabled is checked before the key spec.
+      const disabledSigningKey = (
+        await kms.send(new CreateKeyCommand({ KeySpec: 'ECC_NIST_P384', KeyUsage: 'SIGN_VERIFY' }))
+      ).KeyMetadata!.KeyId!;
+      await kms.send(new DisableKeyCommand({ KeyId: disabledSigningKey }));
+      expect(
+        await failure(kms.send(new RotateKeyOnDemandCommand({ KeyId: disabledSigningKey }))),
+      ).toEqual({
+        name: 'DisabledException',
+        message: `${arn(disabledSigningKey)} is disabled.`,
       });
       // Listing works in any state.
       expect((await kms.send(new ListKeyRotationsCommand({ KeyId: keyId }))).Rotations).toEqual([]);

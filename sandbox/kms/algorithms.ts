@@ -8,6 +8,8 @@ import { invalidKeyUsage, invalidState, validationMessage } from '../protocol/er
 import type { KeyRecord } from '../store/records';
 import {
   digestLength,
+  EXTERNAL_MU_BYTES,
+  isHashedSigningAlgorithm,
   isSigningAlgorithm,
   keySpecInfo,
   rsaMaxPlaintextBytes,
@@ -127,20 +129,32 @@ export function requireRsaPlaintextFits(
   }
 }
 
-/** Sign and Verify with MessageType DIGEST take exactly one digest of the algorithm's hash. */
-export function requireDigestLength(
+const incompatibleMessageType = (messageType: MessageType, key: KeyRecord) =>
+  validationMessage(`Message type ${messageType} is incompatible with key spec ${key.keySpec}.`);
+
+/**
+ * The Message fits the MessageType and the (key-compatible) algorithm: DIGEST takes exactly one
+ * digest of the algorithm's SHA-2 hash, and only non-ML-DSA keys take one; EXTERNAL_MU takes the
+ * 64-byte μ, and only ML-DSA keys take one. The wording for DIGEST on an ML-DSA key is KMS's
+ * (observed); the other two mismatches follow it. KMS does not document its wording for a μ of
+ * the wrong length, so it follows the one for a digest of the wrong length.
+ */
+export function requireMessageFits(
   algorithm: SigningAlgorithmSpec,
   messageType: MessageType,
   message: Uint8Array,
   key: KeyRecord,
 ): void {
+  if (messageType === 'RAW' || !isSigningAlgorithm(algorithm)) return;
+  const mlDsa = !isHashedSigningAlgorithm(algorithm);
   if (messageType === 'EXTERNAL_MU') {
-    // Only ML-DSA keys take a precomputed µ, and the sandbox has none.
-    throw validationMessage(
-      `Message type EXTERNAL_MU is incompatible with key spec ${key.keySpec}.`,
-    );
+    if (!mlDsa) throw incompatibleMessageType(messageType, key);
+    if (message.length !== EXTERNAL_MU_BYTES) {
+      throw validationMessage(`External mu is invalid length for algorithm ${algorithm}.`);
+    }
+    return;
   }
-  if (messageType !== 'DIGEST' || !isSigningAlgorithm(algorithm)) return;
+  if (mlDsa) throw incompatibleMessageType(messageType, key);
   if (message.length !== digestLength(algorithm)) {
     throw validationMessage(`Digest is invalid length for algorithm ${algorithm}.`);
   }

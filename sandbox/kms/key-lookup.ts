@@ -92,3 +92,10 @@ export function requireCustomerManaged(key: KeyRecord, operation: string): void 
     );
   }
 }
+
+/** Asymmetric keys never rotate, so their current material is their only one. */
+export function asymmetricMaterial(ctx: OperationContext, key: KeyRecord): Buffer {
+  const material = ctx.store.getMaterial(key.currentMaterialId);
+  if (!material) throw new Error(`Key ${key.keyId} has no key material`);
+  return material.material;
+}

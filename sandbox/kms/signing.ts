@@ -2,7 +2,7 @@ import type { MessageType, SigningAlgorithmSpec } from '@aws-sdk/client-kms';
 import type { KeyRecord } from '../store/records';
 import {
   MESSAGE_TYPE_ENUM,
-  requireDigestLength,
+  requireMessageFits,
   requireSigningAlgorithm,
   SIGNING_ALGORITHM_ENUM,
 } from './algorithms';
@@ -77,7 +77,7 @@ export function signingKey(
   requireUsage(key, 'SIGN_VERIFY', operation);
   requireEnabled(key);
   requireSigningAlgorithm(key, members.algorithm);
-  requireDigestLength(members.algorithm, members.messageType, members.message, key);
+  requireMessageFits(members.algorithm, members.messageType, members.message, key);
   return {
     key,
     message: Buffer.from(members.message),
@@ -85,11 +85,4 @@ export function signingKey(
     algorithm: members.algorithm as SigningAlgorithm,
     dryRun: members.dryRun,
   };
-}
-
-/** Signing keys never rotate, so their current material is their only one. */
-export function signingMaterial(ctx: OperationContext, key: KeyRecord): Buffer {
-  const material = ctx.store.getMaterial(key.currentMaterialId);
-  if (!material) throw new Error(`Key ${key.keyId} has no key material`);
-  return material.material;
 }

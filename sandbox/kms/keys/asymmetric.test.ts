@@ -22,7 +22,12 @@ import {
   verifySignature,
   type SignInput,
 } from './asymmetric';
-import { CiphertextAuthError, CiphertextFormatError, KeyMaterialError } from './errors';
+import {
+  CiphertextAuthError,
+  CiphertextFormatError,
+  KeyMaterialError,
+  PeerPublicKeyError,
+} from './errors';
 import {
   generateKeyMaterial,
   generateKeyMaterialAsync,
@@ -36,7 +41,7 @@ import {
   signingHash,
   type KeyPairSpec,
   type RsaEncryptionAlgorithm,
-  type SigningAlgorithm,
+  type HashedSigningAlgorithm,
 } from './specs';
 
 const RSA_ENCRYPTION: RsaEncryptionAlgorithm[] = ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256'];
@@ -62,13 +67,14 @@ beforeAll(async () => {
 /** Every (spec, signing algorithm) pair KMS allows, from the catalogue. */
 const SIGNING_CASES = SIGNING_SPECS.flatMap((spec) =>
   (keyMetadataAlgorithms(spec, 'SIGN_VERIFY').SigningAlgorithms ?? []).map(
-    (algorithm) => [spec, algorithm] as const,
+    // These specs sign with SHA-2 algorithms only (ML-DSA has its own tests).
+    (algorithm) => [spec, algorithm as HashedSigningAlgorithm] as const,
   ),
 );
 
 const message = Buffer.from('The quick brown fox jumps over the lazy dog');
 
-function digestOf(algorithm: SigningAlgorithm, data: Buffer = message): Buffer {
+function digestOf(algorithm: HashedSigningAlgorithm, data: Buffer = message): Buffer {
   return createHash(signingHash(algorithm)).update(data).digest();
 }
 
@@ -77,7 +83,7 @@ function publicKeyOf(spec: SigningSpec) {
 }
 
 /** Verification as anyone holding the GetPublicKey output would do it, with node:crypto. */
-function externalVerify(spec: SigningSpec, algorithm: SigningAlgorithm, signature: Buffer) {
+function externalVerify(spec: SigningSpec, algorithm: HashedSigningAlgorithm, signature: Buffer) {
   const key = publicKeyOf(spec);
   const options = algorithm.startsWith('RSASSA_PSS')
     ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: digestLength(algorithm) }
@@ -314,7 +320,7 @@ describe('signature details', () => {
   });
 
   it('refuses algorithms that do not fit the key', () => {
-    const sign = (spec: SigningSpec, algorithm: SigningAlgorithm) =>
+    const sign = (spec: SigningSpec, algorithm: HashedSigningAlgorithm) =>
       signMessage({ material: material(spec), algorithm, message, messageType: 'RAW' });
     expect(() => sign('ECC_NIST_P256', 'ECDSA_SHA_384')).toThrow(KeyMaterialError);
     expect(() => sign('ECC_NIST_P384', 'RSASSA_PSS_SHA_384')).toThrow(KeyMaterialError);
@@ -356,11 +362,31 @@ describe('key agreement', () => {
     expect(secret).toHaveLength(48);
   });
 
-  it('refuses a public key on another curve', () => {
-    const other = publicKeyDer('ECC_NIST_P256', material('ECC_NIST_P256'));
-    expect(() =>
-      deriveSharedSecret({ material: material('ECC_NIST_P384'), publicKey: other }),
-    ).toThrow(KeyMaterialError);
+  it('refuses a public key on another curve, of another type, or not a public key', () => {
+    const derive = (publicKey: Buffer) =>
+      deriveSharedSecret({ material: material('ECC_NIST_P384'), publicKey });
+    const problem = (publicKey: Buffer) => {
+      try {
+        derive(publicKey);
+      } catch (error) {
+        return error instanceof PeerPublicKeyError ? error.problem : error;
+      }
+      return undefined;
+    };
+    expect(problem(publicKeyDer('ECC_NIST_P256', material('ECC_NIST_P256')))).toEqual({
+      kind: 'other-curve',
+      keyType: 'ec',
+      curve: 'prime256v1',
+    });
+    expect(problem(publicKeyDer('RSA_2048', material('RSA_2048')))).toEqual({
+      kind: 'other-curve',
+      keyType: 'rsa',
+      curve: undefined,
+    });
+    const offCurve = Buffer.from(publicKeyDer('ECC_NIST_P384', material('ECC_NIST_P384')));
+    offCurve[offCurve.length - 1] ^= 1;
+    expect(problem(offCurve)).toEqual({ kind: 'unreadable' });
+    expect(problem(Buffer.from('not a key'))).toEqual({ kind: 'unreadable' });
   });
 });
 
@@ -412,7 +438,7 @@ describe.skipIf(!hasOpenssl)('openssl interop', () => {
     return path;
   };
 
-  const pkeyopts = (algorithm: SigningAlgorithm) => [
+  const pkeyopts = (algorithm: HashedSigningAlgorithm) => [
     '-pkeyopt',
     `digest:${signingHash(algorithm)}`,
     ...(algorithm.startsWith('RSASSA_PSS')

@@ -9,16 +9,24 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { signEcdsaDigest, verifyEcdsaDigest } from './ecdsa-digest';
-import { CiphertextAuthError, CiphertextFormatError, KeyMaterialError } from './errors';
+import {
+  CiphertextAuthError,
+  CiphertextFormatError,
+  KeyMaterialError,
+  PeerPublicKeyError,
+} from './errors';
 import { privateKeyFromMaterial } from './material';
+import { signMlDsa, verifyMlDsa } from './ml-dsa';
 import { signPkcs1Digest, signPssDigest, verifyPkcs1Digest, verifyPssDigest } from './rsa-digest';
 import {
   digestLength,
   hashLength,
+  isHashedSigningAlgorithm,
   MAX_SIGN_MESSAGE_BYTES,
   oaepHash,
   signingHash,
   type CurveName,
+  type HashedSigningAlgorithm,
   type MessageType,
   type RsaEncryptionAlgorithm,
   type SigningAlgorithm,
@@ -81,7 +89,10 @@ function oaepOptions(key: KeyObject, algorithm: RsaEncryptionAlgorithm) {
 export interface SignInput {
   material: Buffer;
   algorithm: SigningAlgorithm;
-  /** The message (RAW, at most 4096 bytes) or its digest (DIGEST, exactly digestLength bytes). */
+  /**
+   * The message (RAW, at most 4096 bytes), its digest (DIGEST, exactly digestLength bytes; not
+   * for ML-DSA) or ML-DSA's message representative μ (EXTERNAL_MU, 64 bytes; ML-DSA only).
+   */
   message: Buffer;
   messageType: MessageType;
 }
@@ -91,62 +102,85 @@ export interface VerifyInput extends SignInput {
 }
 
 /**
- * RSASSA-PKCS1-v1_5, RSASSA-PSS (salt length = digest length, MGF1 with the same hash) or ECDSA
- * (DER-encoded signature), over the message or over a digest the caller computed. Either way the
- * signature is the one of the original message: a DIGEST signature verifies as a RAW one.
+ * RSASSA-PKCS1-v1_5, RSASSA-PSS (salt length = digest length, MGF1 with the same hash), ECDSA
+ * (DER-encoded signature) or ML-DSA, over the message or over a digest (μ for ML-DSA) the caller
+ * computed. Either way the signature is the one of the original message: a DIGEST signature
+ * verifies as a RAW one.
  */
 export function signMessage(input: SignInput): Buffer {
   const key = signingKey(input.material, input.algorithm);
-  checkMessage(input);
-  const hash = signingHash(input.algorithm);
-  if (input.messageType === 'RAW') return nodeSign(hash, input.message, rawOptions(key, input));
-  if (isEcdsa(input.algorithm)) return signEcdsaDigest(key, input.message);
-  if (isPss(input.algorithm)) return signPssDigest(key, hash, input.message);
+  const { algorithm } = input;
+  if (!isHashedSigningAlgorithm(algorithm)) {
+    return signMlDsa({ privateKey: key, message: input.message, messageType: mlDsaType(input) });
+  }
+  checkMessage(input, algorithm);
+  const hash = signingHash(algorithm);
+  if (input.messageType === 'RAW') return nodeSign(hash, input.message, rawOptions(key, algorithm));
+  if (isEcdsa(algorithm)) return signEcdsaDigest(key, input.message);
+  if (isPss(algorithm)) return signPssDigest(key, hash, input.message);
   return signPkcs1Digest(key, hash, input.message);
 }
 
 /** False for a signature that doesn't verify, including bytes that aren't a signature at all. */
 export function verifySignature(input: VerifyInput): boolean {
   const key = signingKey(input.material, input.algorithm);
-  checkMessage(input);
-  const hash = signingHash(input.algorithm);
-  const { message, signature } = input;
-  if (isEcdsa(input.algorithm) && input.messageType === 'DIGEST') {
+  const { algorithm, message, signature } = input;
+  if (!isHashedSigningAlgorithm(algorithm)) {
+    const publicKey = createPublicKey(key);
+    return verifyMlDsa({ publicKey, message, signature, messageType: mlDsaType(input) });
+  }
+  checkMessage(input, algorithm);
+  const hash = signingHash(algorithm);
+  if (isEcdsa(algorithm) && input.messageType === 'DIGEST') {
     return verifyEcdsaDigest(key, message, signature);
   }
   const publicKey = createPublicKey(key);
   if (input.messageType === 'DIGEST') {
-    return isPss(input.algorithm)
+    return isPss(algorithm)
       ? verifyPssDigest(publicKey, hash, message, signature)
       : verifyPkcs1Digest(publicKey, hash, message, signature);
   }
   try {
-    return nodeVerify(hash, message, rawOptions(publicKey, input), signature);
+    return nodeVerify(hash, message, rawOptions(publicKey, algorithm), signature);
   } catch {
     return false; // e.g. malformed DER for ECDSA
   }
 }
 
-function rawOptions(key: KeyObject, input: SignInput) {
-  if (isEcdsa(input.algorithm)) return { key, dsaEncoding: 'der' as const };
-  if (!isPss(input.algorithm)) return { key, padding: constants.RSA_PKCS1_PADDING };
+function rawOptions(key: KeyObject, algorithm: HashedSigningAlgorithm) {
+  if (isEcdsa(algorithm)) return { key, dsaEncoding: 'der' as const };
+  if (!isPss(algorithm)) return { key, padding: constants.RSA_PKCS1_PADDING };
   // Node would otherwise sign with the longest salt and verify with any: KMS uses hLen.
   return {
     key,
     padding: constants.RSA_PKCS1_PSS_PADDING,
-    saltLength: digestLength(input.algorithm),
+    saltLength: digestLength(algorithm),
   };
 }
 
-function checkMessage(input: SignInput): void {
+function checkMessage(input: SignInput, algorithm: HashedSigningAlgorithm): void {
+  if (input.messageType === 'EXTERNAL_MU') {
+    throw new RangeError(`${algorithm} takes no external μ: that is for ML-DSA keys`);
+  }
   if (input.messageType === 'DIGEST') {
-    const expected = digestLength(input.algorithm);
+    const expected = digestLength(algorithm);
     if (input.message.length !== expected) {
-      throw new RangeError(`A ${input.algorithm} digest must be ${expected} bytes`);
+      throw new RangeError(`A ${algorithm} digest must be ${expected} bytes`);
     }
   } else if (input.message.length > MAX_SIGN_MESSAGE_BYTES) {
     throw new RangeError(`Message must be at most ${MAX_SIGN_MESSAGE_BYTES} bytes`);
   }
+}
+
+/** ML-DSA signs a message or μ, never a SHA-2 digest. */
+function mlDsaType(input: SignInput): 'RAW' | 'EXTERNAL_MU' {
+  if (input.messageType === 'DIGEST') {
+    throw new RangeError('ML_DSA_SHAKE_256 takes a RAW message or an EXTERNAL_MU, not a DIGEST');
+  }
+  if (input.messageType === 'RAW' && input.message.length > MAX_SIGN_MESSAGE_BYTES) {
+    throw new RangeError(`Message must be at most ${MAX_SIGN_MESSAGE_BYTES} bytes`);
+  }
+  return input.messageType;
 }
 
 type EcdsaAlgorithm = Extract<SigningAlgorithm, `ECDSA_${string}`>;
@@ -160,6 +194,8 @@ const ECDSA_CURVES: Readonly<Record<EcdsaAlgorithm, readonly CurveName[]>> = {
 /** The private key, after checking the algorithm fits it (e.g. ECDSA_SHA_384 needs P-384). */
 function signingKey(material: Buffer, algorithm: SigningAlgorithm): KeyObject {
   const key = privateKeyFromMaterial(material);
+  // ml-dsa.ts checks that an ML-DSA algorithm gets an ML-DSA key.
+  if (!isHashedSigningAlgorithm(algorithm)) return key;
   if (!isEcdsa(algorithm)) return assertRsa(key, algorithm);
   const curve = key.asymmetricKeyDetails?.namedCurve;
   if (key.asymmetricKeyType !== 'ec' || !ECDSA_CURVES[algorithm].some((c) => c === curve)) {
@@ -183,11 +219,11 @@ function modulusBytes(key: KeyObject): number {
   return Math.ceil((key.asymmetricKeyDetails?.modulusLength ?? 0) / 8);
 }
 
-function isEcdsa(algorithm: SigningAlgorithm): algorithm is EcdsaAlgorithm {
+function isEcdsa(algorithm: HashedSigningAlgorithm): algorithm is EcdsaAlgorithm {
   return algorithm.startsWith('ECDSA_');
 }
 
-function isPss(algorithm: SigningAlgorithm): boolean {
+function isPss(algorithm: HashedSigningAlgorithm): boolean {
   return algorithm.startsWith('RSASSA_PSS_');
 }
 
@@ -201,18 +237,31 @@ export interface DeriveSharedSecretInput {
 }
 
 /**
- * The raw ECDH shared secret (the x coordinate), as KMS's DeriveSharedSecret returns it.
- * Throws KeyMaterialError for a public key that isn't a point on the key's curve.
+ * The raw ECDH shared secret (the x coordinate, as long as the curve's field), as KMS's
+ * DeriveSharedSecret returns it: no key derivation function is applied.
+ * Throws PeerPublicKeyError for a public key that isn't SubjectPublicKeyInfo DER of a valid point
+ * on the key's curve.
  */
 export function deriveSharedSecret(input: DeriveSharedSecretInput): Buffer {
   const privateKey = privateKeyFromMaterial(input.material);
-  if (privateKey.asymmetricKeyType !== 'ec') {
+  const curve = privateKey.asymmetricKeyDetails?.namedCurve;
+  if (privateKey.asymmetricKeyType !== 'ec' || curve === undefined) {
     throw new KeyMaterialError('Key agreement needs an ECC key');
   }
+  let publicKey: KeyObject;
   try {
-    const publicKey = createPublicKey({ key: input.publicKey, format: 'der', type: 'spki' });
-    return diffieHellman({ privateKey, publicKey });
+    // OpenSSL refuses a point that is not on its curve here, so no invalid-curve point gets through.
+    publicKey = createPublicKey({ key: input.publicKey, format: 'der', type: 'spki' });
   } catch {
-    throw new KeyMaterialError('PublicKey is not a valid public key on the same curve');
+    throw new PeerPublicKeyError({ kind: 'unreadable' });
   }
+  const peerCurve = publicKey.asymmetricKeyDetails?.namedCurve;
+  if (publicKey.asymmetricKeyType !== 'ec' || peerCurve !== curve) {
+    throw new PeerPublicKeyError({
+      kind: 'other-curve',
+      keyType: publicKey.asymmetricKeyType ?? 'unknown',
+      curve: peerCurve,
+    });
+  }
+  return diffieHellman({ privateKey, publicKey });
 }

@@ -23,3 +23,21 @@ export class CiphertextAuthError extends InvalidCiphertextError {
 export class KeyMaterialError extends Error {
   override readonly name = 'KeyMaterialError';
 }
+
+/** Why a peer's public key can't be used for key agreement with a key. */
+export type PeerPublicKeyProblem =
+  | { kind: 'unreadable' }
+  /** A readable key of another type or curve (curve as OpenSSL names it, for EC keys). */
+  | { kind: 'other-curve'; keyType: string; curve?: string };
+
+/** DeriveSharedSecret's PublicKey is not SubjectPublicKeyInfo DER of a point on the key's curve. */
+export class PeerPublicKeyError extends Error {
+  override readonly name = 'PeerPublicKeyError';
+  constructor(readonly problem: PeerPublicKeyProblem) {
+    super(
+      problem.kind === 'unreadable'
+        ? 'The public key is not SubjectPublicKeyInfo DER'
+        : 'The public key is not on the same curve',
+    );
+  }
+}

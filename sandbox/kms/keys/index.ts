@@ -9,6 +9,8 @@ export {
   CiphertextFormatError,
   InvalidCiphertextError,
   KeyMaterialError,
+  PeerPublicKeyError,
+  type PeerPublicKeyProblem,
 } from './errors';
 export {
   generateKeyMaterial,
@@ -43,3 +45,4 @@ export {
 } from './asymmetric';
 export { generateMac, verifyMac, type GenerateMacInput, type VerifyMacInput } from './hmac';
 export { generateDataKeyPair, type DataKeyPair } from './data-key-pair';
+export { EXTERNAL_MU_BYTES } from './ml-dsa';

@@ -50,7 +50,7 @@ describe('generateKeyMaterial', () => {
   });
 
   it('refuses specs the sandbox does not support', () => {
-    expect(() => generateKeyMaterial('ML_DSA_44')).toThrow(UnsupportedKeySpecError);
+    expect(() => generateKeyMaterial('SM2')).toThrow(UnsupportedKeySpecError);
   });
 });
 

@@ -15,7 +15,8 @@ import { keySpecInfo, type KeySpecInfo } from './specs';
  * Key material is what the store keeps, as opaque bytes:
  * - SYMMETRIC_DEFAULT: a 256-bit AES-GCM key;
  * - HMAC_*: a random key as long as the spec's hash (28, 32, 48, 64 bytes);
- * - RSA_* and ECC_*: the private key as PKCS #8 DER (the public key is derived from it).
+ * - RSA_*, ECC_* and ML_DSA_*: the private key as PKCS #8 DER (the public key is derived from it;
+ *   for ML-DSA, Node writes the 32-byte seed form, from which FIPS 204 expands the key).
  */
 
 const SYMMETRIC_KEY_BYTES = 32;
@@ -33,6 +34,12 @@ export function generateKeyMaterial(keySpec: SdkKeySpec): Buffer {
   if (info.rsaModulusBits !== undefined) {
     return generateKeyPairSync('rsa', {
       modulusLength: info.rsaModulusBits,
+      publicKeyEncoding: PUBLIC_DER,
+      privateKeyEncoding: PRIVATE_DER,
+    }).privateKey;
+  }
+  if (info.mlDsaKeyType !== undefined) {
+    return generateKeyPairSync(info.mlDsaKeyType, {
       publicKeyEncoding: PUBLIC_DER,
       privateKeyEncoding: PRIVATE_DER,
     }).privateKey;
@@ -57,6 +64,8 @@ export async function generateKeyMaterialAsync(keySpec: SdkKeySpec): Promise<Buf
     });
     return pair.privateKey;
   }
+  // ML-DSA key generation takes well under a millisecond.
+  if (info.mlDsaKeyType !== undefined) return generateKeyMaterial(keySpec);
   const pair = await generateKeyPairAsync('ec', {
     namedCurve: curveOf(info),
     publicKeyEncoding: PUBLIC_DER,
@@ -68,7 +77,7 @@ export async function generateKeyMaterialAsync(keySpec: SdkKeySpec): Promise<Buf
 /** The SubjectPublicKeyInfo DER that GetPublicKey returns. */
 export function publicKeyDer(keySpec: SdkKeySpec, material: Buffer): Buffer {
   const info = keySpecInfo(keySpec);
-  if (info.family !== 'RSA' && info.family !== 'ECC') {
+  if (info.family === 'SYMMETRIC' || info.family === 'HMAC') {
     throw new KeyMaterialError(`Key spec ${keySpec} has no public key`);
   }
   return createPublicKey(privateKeyFromMaterial(material)).export(PUBLIC_DER);

@@ -22,9 +22,9 @@ const RSA_SIGNING = [
 ];
 
 describe('key spec catalogue', () => {
-  it('covers the twelve key specs', () => {
+  it('covers the fifteen key specs', () => {
     expect([...KEY_SPECS].sort()).toEqual(Object.keys(KEY_SPEC_INFO).sort());
-    expect(KEY_SPECS).toHaveLength(12);
+    expect(KEY_SPECS).toHaveLength(15);
   });
 
   it('describes SYMMETRIC_DEFAULT as AWS does', () => {
@@ -73,6 +73,15 @@ describe('key spec catalogue', () => {
     expect(keyMetadataAlgorithms(spec, 'GENERATE_VERIFY_MAC')).toEqual({ MacAlgorithms: [mac] });
   });
 
+  it.each(['ML_DSA_44', 'ML_DSA_65', 'ML_DSA_87'] as const)('describes %s as AWS does', (spec) => {
+    expect(keySpecInfo(spec).keyUsages).toEqual(['SIGN_VERIFY']);
+    expect(keySpecInfo(spec).keyUsageRequired).toBe(true);
+    expect(keyMetadataAlgorithms(spec, 'SIGN_VERIFY')).toEqual({
+      SigningAlgorithms: ['ML_DSA_SHAKE_256'],
+    });
+    expect(isKeyUsageAllowed(spec, 'KEY_AGREEMENT')).toBe(false);
+  });
+
   it('rejects usages a spec does not have', () => {
     expect(isKeyUsageAllowed('SYMMETRIC_DEFAULT', 'SIGN_VERIFY')).toBe(false);
     expect(isKeyUsageAllowed('HMAC_256', 'ENCRYPT_DECRYPT')).toBe(false);
@@ -85,7 +94,8 @@ describe('key spec catalogue', () => {
   });
 
   it('refuses the specs AWS has and the sandbox does not', () => {
-    expect(isKeySpec('ML_DSA_65')).toBe(false);
+    expect(isKeySpec('ML_DSA_65')).toBe(true);
+    expect(isKeySpec('ECC_NIST_EDWARDS25519')).toBe(false);
     expect(isKeySpec('toString')).toBe(false);
     expect(() => keySpecInfo('SM2')).toThrow(UnsupportedKeySpecError);
     expect(isKeyUsageAllowed('SM2', 'SIGN_VERIFY')).toBe(false);

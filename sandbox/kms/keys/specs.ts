@@ -49,9 +49,9 @@ const AWS_KEY_SPECS = [
   { keySpec: 'HMAC_384', family: 'HMAC', cmk: true, sandbox: true },
   { keySpec: 'HMAC_512', family: 'HMAC', cmk: true, sandbox: true },
   { keySpec: 'SM2', family: 'SM2', cmk: true, pair: true },
-  { keySpec: 'ML_DSA_44', family: 'ML_DSA' },
-  { keySpec: 'ML_DSA_65', family: 'ML_DSA' },
-  { keySpec: 'ML_DSA_87', family: 'ML_DSA' },
+  { keySpec: 'ML_DSA_44', family: 'ML_DSA', sandbox: true },
+  { keySpec: 'ML_DSA_65', family: 'ML_DSA', sandbox: true },
+  { keySpec: 'ML_DSA_87', family: 'ML_DSA', sandbox: true },
   { keySpec: 'ECC_NIST_EDWARDS25519', family: 'ECC', pair: true },
 ] as const satisfies readonly AwsKeySpec[];
 
@@ -96,6 +96,7 @@ export const KEY_PAIR_SPECS: readonly KeyPairSpec[] = AWS_KEY_SPECS.filter(
 export type RsaKeySpec = Extract<KeySpec, `RSA_${string}`>;
 export type EccKeySpec = Extract<KeySpec, `ECC_${string}`>;
 export type HmacKeySpec = Extract<KeySpec, `HMAC_${string}`>;
+export type MlDsaKeySpec = Extract<KeySpec, `ML_DSA_${string}`>;
 
 /** KeyUsageType, in the model's order (CreateKey's message). */
 export const KEY_USAGES = [
@@ -124,8 +125,11 @@ const SIGNING_ALGORITHMS = [
   'ECDSA_SHA_256',
   'ECDSA_SHA_384',
   'ECDSA_SHA_512',
+  'ML_DSA_SHAKE_256',
 ] as const satisfies readonly SigningAlgorithmSpec[];
 export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
+/** The algorithms that hash the message with SHA-2 and so also take a DIGEST. */
+export type HashedSigningAlgorithm = Exclude<SigningAlgorithm, 'ML_DSA_SHAKE_256'>;
 
 const MAC_ALGORITHMS = [
   'HMAC_SHA_224',
@@ -138,7 +142,7 @@ export type MacAlgorithm = (typeof MAC_ALGORITHMS)[number];
 const KEY_AGREEMENT_ALGORITHMS = ['ECDH'] as const satisfies readonly KeyAgreementAlgorithmSpec[];
 export type KeyAgreementAlgorithm = (typeof KEY_AGREEMENT_ALGORITHMS)[number];
 
-const MESSAGE_TYPES = ['RAW', 'DIGEST'] as const satisfies readonly SdkMessageType[];
+const MESSAGE_TYPES = ['RAW', 'DIGEST', 'EXTERNAL_MU'] as const satisfies readonly SdkMessageType[];
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
 /** Hash names as node:crypto spells them. */
@@ -148,6 +152,9 @@ export type SignatureHashName = Extract<HashName, 'sha256' | 'sha384' | 'sha512'
 
 /** Curve names as node:crypto (OpenSSL) spells them. */
 export type CurveName = 'prime256v1' | 'secp384r1' | 'secp521r1' | 'secp256k1';
+
+/** ML-DSA parameter sets as node:crypto spells them. */
+export type MlDsaKeyType = 'ml-dsa-44' | 'ml-dsa-65' | 'ml-dsa-87';
 
 /** The algorithm lists of a KeyMetadata, named and ordered as DescribeKey returns them. */
 export interface KeyMetadataAlgorithms {
@@ -176,6 +183,7 @@ export interface KeySpecInfo {
   readonly rsaModulusBits?: number;
   readonly curve?: CurveName;
   readonly hmacKeyBytes?: number;
+  readonly mlDsaKeyType?: MlDsaKeyType;
 }
 
 const RSA_ALGORITHMS: AlgorithmsByUsage = {
@@ -240,6 +248,18 @@ function hmacSpec(keySpec: HmacKeySpec, mac: MacAlgorithm, hmacKeyBytes: number)
   };
 }
 
+function mlDsaSpec(keySpec: MlDsaKeySpec, mlDsaKeyType: MlDsaKeyType): KeySpecInfo {
+  return {
+    keySpec,
+    family: 'ML_DSA',
+    keyUsages: ['SIGN_VERIFY'],
+    defaultKeyUsage: 'SIGN_VERIFY',
+    keyUsageRequired: true,
+    algorithms: { SIGN_VERIFY: { SigningAlgorithms: ['ML_DSA_SHAKE_256'] } },
+    mlDsaKeyType,
+  };
+}
+
 export const KEY_SPEC_INFO: Readonly<Record<KeySpec, KeySpecInfo>> = {
   SYMMETRIC_DEFAULT: {
     keySpec: 'SYMMETRIC_DEFAULT',
@@ -260,9 +280,12 @@ export const KEY_SPEC_INFO: Readonly<Record<KeySpec, KeySpecInfo>> = {
   HMAC_256: hmacSpec('HMAC_256', 'HMAC_SHA_256', 32),
   HMAC_384: hmacSpec('HMAC_384', 'HMAC_SHA_384', 48),
   HMAC_512: hmacSpec('HMAC_512', 'HMAC_SHA_512', 64),
+  ML_DSA_44: mlDsaSpec('ML_DSA_44', 'ml-dsa-44'),
+  ML_DSA_65: mlDsaSpec('ML_DSA_65', 'ml-dsa-65'),
+  ML_DSA_87: mlDsaSpec('ML_DSA_87', 'ml-dsa-87'),
 };
 
-/** Thrown for a key spec AWS has but the sandbox doesn't (ML_DSA_*, SM2, …). */
+/** Thrown for a key spec AWS has but the sandbox doesn't (SM2, ECC_NIST_EDWARDS25519). */
 export class UnsupportedKeySpecError extends Error {
   override readonly name = 'UnsupportedKeySpecError';
   constructor(readonly keySpec: string) {
@@ -334,14 +357,14 @@ export function keyMetadataAlgorithms(
 
 // ---- Limits ----
 
-/** Sign and Verify take a Message of at most 4096 bytes (RAW or DIGEST). */
+/** Sign and Verify take a Message of at most 4096 bytes (RAW, DIGEST or EXTERNAL_MU). */
 export const MAX_SIGN_MESSAGE_BYTES = 4096;
 /** GenerateMac and VerifyMac take a Message of at most 4096 bytes. */
 export const MAX_MAC_MESSAGE_BYTES = 4096;
 /** Encrypt with a symmetric key takes at most 4096 bytes of plaintext. */
 export const MAX_SYMMETRIC_PLAINTEXT_BYTES = 4096;
 
-const SIGNING_HASH: Readonly<Record<SigningAlgorithm, SignatureHashName>> = {
+const SIGNING_HASH: Readonly<Record<HashedSigningAlgorithm, SignatureHashName>> = {
   RSASSA_PKCS1_V1_5_SHA_256: 'sha256',
   RSASSA_PKCS1_V1_5_SHA_384: 'sha384',
   RSASSA_PKCS1_V1_5_SHA_512: 'sha512',
@@ -361,7 +384,13 @@ const HASH_BYTES: Readonly<Record<HashName, number>> = {
   sha512: 64,
 };
 
-export function signingHash(algorithm: SigningAlgorithm): SignatureHashName {
+export function isHashedSigningAlgorithm(
+  algorithm: SigningAlgorithm,
+): algorithm is HashedSigningAlgorithm {
+  return algorithm !== 'ML_DSA_SHAKE_256';
+}
+
+export function signingHash(algorithm: HashedSigningAlgorithm): SignatureHashName {
   return SIGNING_HASH[algorithm];
 }
 
@@ -370,7 +399,7 @@ export function hashLength(hash: HashName): number {
 }
 
 /** With MessageType DIGEST, the Message must be exactly this long (32, 48 or 64 bytes). */
-export function digestLength(algorithm: SigningAlgorithm): number {
+export function digestLength(algorithm: HashedSigningAlgorithm): number {
   return HASH_BYTES[SIGNING_HASH[algorithm]];
 }
 

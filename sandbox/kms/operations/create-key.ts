@@ -48,7 +48,7 @@ export async function createKey(
   const keySpec = requestedSpec ?? cmkSpec ?? 'SYMMETRIC_DEFAULT';
   if (!isKeySpec(keySpec)) {
     throw unsupportedOperation(
-      `KeySpec ${keySpec} is not supported by the sandbox. It creates SYMMETRIC_DEFAULT, RSA_*, ECC_NIST_*, ECC_SECG_P256K1 and HMAC_* keys.`,
+      `KeySpec ${keySpec} is not supported by the sandbox. It creates SYMMETRIC_DEFAULT, RSA_*, ECC_NIST_P*, ECC_SECG_P256K1, HMAC_* and ML_DSA_* keys.`,
     );
   }
   const keyUsage = checkKeyUsage(keySpec, requestedUsage as KeyUsage | undefined);

@@ -1,5 +1,6 @@
 import type { OperationRegistry } from '../operation';
 import { decrypt } from './decrypt';
+import { deriveSharedSecret } from './derive-shared-secret';
 import { encrypt } from './encrypt';
 import { generateDataKey } from './generate-data-key';
 import { generateDataKeyPair } from './generate-data-key-pair';
@@ -27,4 +28,5 @@ export const CRYPTO_OPERATIONS = {
   Verify: verify,
   GenerateMac: generateMac,
   VerifyMac: verifyMac,
+  DeriveSharedSecret: deriveSharedSecret,
 } satisfies OperationRegistry;

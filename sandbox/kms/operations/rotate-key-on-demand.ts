@@ -2,9 +2,10 @@ import type {
   RotateKeyOnDemandCommandInput,
   RotateKeyOnDemandCommandOutput,
 } from '@aws-sdk/client-kms';
-import { conflict, limitExceeded } from '../../protocol/errors';
+import { conflict, limitExceeded, unsupportedOperation } from '../../protocol/errors';
 import { requireCustomerManaged, requireEnabled } from '../key-lookup';
-import { authorizeOwnKey, requireRotatable, resolveManagedKey } from '../key-management';
+import { authorizeOwnKey, resolveManagedKey } from '../key-management';
+import { isRotatable } from '../key-metadata';
 import type { OperationContext } from '../operation';
 import { rotateKeyMaterial } from '../rotation';
 import { InputValidator, KEY_ID_RULE } from '../validation';
@@ -19,6 +20,9 @@ const AUTOMATIC_ROTATION_GUARD_MS = 20 * 60 * 1000;
 /**
  * New current key material at once; earlier material stays, so ciphertexts made before the
  * rotation (which name their material) still decrypt. The automatic schedule is unchanged.
+ * As KMS answers it: a disabled key is refused before its key spec is looked at, a key that
+ * cannot rotate (asymmetric, HMAC) gets an UnsupportedOperationException without a message, and
+ * the response names the key by its ARN.
  */
 export function rotateKeyOnDemand(
   input: RotateKeyOnDemandCommandInput,
@@ -31,8 +35,8 @@ export function rotateKeyOnDemand(
   const { key } = resolveManagedKey(ctx, keyId);
   authorizeOwnKey(ctx, { action: 'kms:RotateKeyOnDemand', key });
   requireCustomerManaged(key, 'RotateKeyOnDemand');
-  requireRotatable(key, 'RotateKeyOnDemand');
   requireEnabled(key);
+  if (!isRotatable(key)) throw unsupportedOperation('');
   if (
     key.rotationEnabled &&
     key.nextRotationDate &&
@@ -52,5 +56,5 @@ export function rotateKeyOnDemand(
   }
 
   rotateKeyMaterial(ctx.store, key, ctx.now, 'ON_DEMAND');
-  return { KeyId: key.keyId };
+  return { KeyId: key.arn };
 }

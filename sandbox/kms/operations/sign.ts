@@ -2,7 +2,8 @@ import type { SignCommandInput, SignCommandOutput } from '@aws-sdk/client-kms';
 import { dryRunGate } from '../dry-run';
 import { signMessage } from '../keys';
 import type { OperationContext } from '../operation';
-import { readSigningMembers, signingKey, signingMaterial } from '../signing';
+import { asymmetricMaterial } from '../key-lookup';
+import { readSigningMembers, signingKey } from '../signing';
 import { InputValidator } from '../validation';
 
 type Output = Omit<SignCommandOutput, '$metadata'>;
@@ -16,7 +17,7 @@ export function sign(input: SignCommandInput, ctx: OperationContext): Output {
   dryRunGate(request.dryRun);
 
   const signature = signMessage({
-    material: signingMaterial(ctx, request.key),
+    material: asymmetricMaterial(ctx, request.key),
     algorithm: request.algorithm,
     message: request.message,
     messageType: request.messageType,

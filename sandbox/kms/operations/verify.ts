@@ -4,7 +4,8 @@ import { CIPHERTEXT_RULE } from '../crypto-validation';
 import { dryRunGate } from '../dry-run';
 import { verifySignature } from '../keys';
 import type { OperationContext } from '../operation';
-import { readSigningMembers, signingKey, signingMaterial } from '../signing';
+import { asymmetricMaterial } from '../key-lookup';
+import { readSigningMembers, signingKey } from '../signing';
 import { InputValidator } from '../validation';
 
 type Output = Omit<VerifyCommandOutput, '$metadata'>;
@@ -20,7 +21,7 @@ export function verify(input: VerifyCommandInput, ctx: OperationContext): Output
   v.done();
 
   const request = signingKey(ctx, members, 'kms:Verify', 'Verify');
-  const material = signingMaterial(ctx, request.key);
+  const material = asymmetricMaterial(ctx, request.key);
 
   let valid: boolean;
   try {
