@@ -12,6 +12,8 @@ import {
   UpdateAliasCommand,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildKey } from '../kms/key-factory';
+import { defaultKeyPolicy } from '../kms/key-policy';
 import { PARTNER_ADMIN, startTestSandbox, type TestSandbox, failure } from './harness';
 
 const ACCOUNT = '111122223333';
@@ -49,6 +51,99 @@ describe('aliases', () => {
     } while (marker);
     return entries;
   }
+
+  describe('AWS managed aliases', () => {
+    const PREDEFINED = [
+      'alias/aws/acm',
+      'alias/aws/dynamodb',
+      'alias/aws/ebs',
+      'alias/aws/elasticfilesystem',
+      'alias/aws/es',
+      'alias/aws/glue',
+      'alias/aws/kinesisvideo',
+      'alias/aws/lambda',
+      'alias/aws/rds',
+      'alias/aws/redshift',
+      'alias/aws/s3',
+      'alias/aws/secretsmanager',
+      'alias/aws/ssm',
+      'alias/aws/xray',
+    ];
+
+    it('lists the predefined alias/aws/* names of every account, without a key until one exists', async () => {
+      const partner = sandbox.kms(PARTNER_ADMIN);
+      const { Aliases, Truncated } = await partner.send(new ListAliasesCommand({}));
+      expect(Truncated).toBe(false);
+      expect(Aliases!.map((a) => a.AliasName)).toEqual([...PREDEFINED, 'alias/partner-shared']);
+      expect(Aliases![10]).toEqual({
+        AliasName: 'alias/aws/s3',
+        AliasArn: aliasArn('alias/aws/s3', PARTNER),
+      });
+      // They belong to no customer key, so a key's own aliases never include them.
+      const { Aliases: keyAliases } = await partner.send(
+        new ListAliasesCommand({ KeyId: PARTNER_KEY }),
+      );
+      expect(keyAliases!.map((a) => a.AliasName)).toEqual(['alias/partner-shared']);
+      // Paging runs through them like any other alias.
+      const first = await partner.send(new ListAliasesCommand({ Limit: 10 }));
+      expect(first.Aliases!.map((a) => a.AliasName)).toEqual(PREDEFINED.slice(0, 10));
+      const rest = await partner.send(
+        new ListAliasesCommand({ Limit: 10, Marker: first.NextMarker }),
+      );
+      expect(rest.Aliases!.map((a) => a.AliasName)).toEqual([
+        ...PREDEFINED.slice(10),
+        'alias/partner-shared',
+      ]);
+      expect(rest.Truncated).toBe(false);
+    });
+
+    it('names the AWS managed key once it exists, with its dates', async () => {
+      // No API call creates an AWS managed key (AWS services do), so the test stores one.
+      const now = sandbox.clock.now();
+      const { key, material } = buildKey({
+        account: ACCOUNT,
+        region: 'us-east-1',
+        keySpec: 'SYMMETRIC_DEFAULT',
+        keyUsage: 'ENCRYPT_DECRYPT',
+        description: 'Default key that protects my EBS volumes when no other key is defined',
+        policy: defaultKeyPolicy(ACCOUNT),
+        now,
+        keyManager: 'AWS',
+      });
+      sandbox.store.transaction(() => {
+        sandbox.store.insertKey(key, material);
+        sandbox.store.putAlias({
+          account: ACCOUNT,
+          region: 'us-east-1',
+          aliasName: 'alias/aws/ebs',
+          targetKeyId: key.keyId,
+          creationDate: now,
+          lastUpdatedDate: now,
+        });
+      });
+      const all = await listAll();
+      const ebs = all.filter((a) => a.AliasName === 'alias/aws/ebs');
+      expect(ebs).toEqual([
+        {
+          AliasName: 'alias/aws/ebs',
+          AliasArn: aliasArn('alias/aws/ebs'),
+          TargetKeyId: key.keyId,
+          CreationDate: now,
+          LastUpdatedDate: now,
+        },
+      ]);
+      expect(all.find((a) => a.AliasName === 'alias/aws/s3')).not.toHaveProperty('TargetKeyId');
+      const { Aliases } = await kms.send(new ListAliasesCommand({ KeyId: key.keyId }));
+      expect(Aliases!.map((a) => a.AliasName)).toEqual(['alias/aws/ebs']);
+    });
+
+    it('accepts a marker that names a predefined alias', async () => {
+      const first = await kms.send(new ListAliasesCommand({ Limit: 1 }));
+      expect(first.Aliases![0].AliasName).toBe('alias/aws/acm');
+      const second = await kms.send(new ListAliasesCommand({ Limit: 1, Marker: first.NextMarker }));
+      expect(second.Aliases![0].AliasName).toBe('alias/aws/dynamodb');
+    });
+  });
 
   describe('CreateAlias and ListAliases', () => {
     it('creates an alias that names the key everywhere a KeyId is taken', async () => {
@@ -155,8 +250,9 @@ describe('aliases', () => {
     it("keeps each account's aliases apart", async () => {
       const partner = sandbox.kms(PARTNER_ADMIN);
       const { Aliases } = await partner.send(new ListAliasesCommand({}));
-      expect(Aliases!.map((a) => a.AliasName)).toEqual(['alias/partner-shared']);
-      expect(Aliases![0]).toMatchObject({
+      const own = Aliases!.filter((a) => !a.AliasName!.startsWith('alias/aws/'));
+      expect(own.map((a) => a.AliasName)).toEqual(['alias/partner-shared']);
+      expect(own[0]).toMatchObject({
         AliasArn: aliasArn('alias/partner-shared', PARTNER),
         TargetKeyId: PARTNER_KEY,
       });

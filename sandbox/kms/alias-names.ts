@@ -31,6 +31,28 @@ export function checkAliasName(aliasName: string): void {
   }
 }
 
+/**
+ * The aliases AWS creates in every account and Region for the AWS managed keys of its services,
+ * before any of those keys exists: ListAliases shows them without a TargetKeyId (the set a new
+ * account shows; AWS adds names as services arrive, and does not publish a list).
+ */
+export const PREDEFINED_AWS_ALIASES: readonly string[] = [
+  'alias/aws/acm',
+  'alias/aws/dynamodb',
+  'alias/aws/ebs',
+  'alias/aws/elasticfilesystem',
+  'alias/aws/es',
+  'alias/aws/glue',
+  'alias/aws/kinesisvideo',
+  'alias/aws/lambda',
+  'alias/aws/rds',
+  'alias/aws/redshift',
+  'alias/aws/s3',
+  'alias/aws/secretsmanager',
+  'alias/aws/ssm',
+  'alias/aws/xray',
+];
+
 /** CreateAlias and UpdateAlias point an alias at a key, never at another alias. */
 export function refuseAliasTarget(targetKeyId: string): void {
   const arn = parseKmsArn(targetKeyId);

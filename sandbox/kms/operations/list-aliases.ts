@@ -1,5 +1,11 @@
-import type { ListAliasesCommandInput, ListAliasesCommandOutput } from '@aws-sdk/client-kms';
+import type {
+  AliasListEntry,
+  ListAliasesCommandInput,
+  ListAliasesCommandOutput,
+} from '@aws-sdk/client-kms';
 import { invalidMarker, notFound } from '../../protocol/errors';
+import type { AliasRecord } from '../../store/records';
+import { PREDEFINED_AWS_ALIASES } from '../alias-names';
 import { aliasArn } from '../arn';
 import { resolveManagedKey } from '../key-management';
 import type { OperationContext } from '../operation';
@@ -8,7 +14,11 @@ import { InputValidator } from '../validation';
 
 type Output = Omit<ListAliasesCommandOutput, '$metadata'>;
 
-/** The caller's aliases in this Region, by name; with KeyId, only that key's. */
+/**
+ * The caller's aliases in this Region, by name; with KeyId, only that key's. Without KeyId the
+ * list includes AWS's predefined aliases for AWS managed keys: with their key once one exists,
+ * without TargetKeyId (and without dates) until then.
+ */
 export function listAliases(input: ListAliasesCommandInput, ctx: OperationContext): Output {
   const v = new InputValidator(input);
   const keyId = v.string('KeyId', { min: 1, max: 2048 });
@@ -27,26 +37,51 @@ export function listAliases(input: ListAliasesCommandInput, ctx: OperationContex
   const targetKeyId = key?.keyId;
   // The marker names the last alias returned; once that alias is gone it is invalid, as in KMS.
   const after = page.marker === undefined ? undefined : decodeMarker(page.marker);
-  if (after !== undefined && !ctx.store.hasAlias(account, ctx.region, after, targetKeyId)) {
+  const predefined = targetKeyId === undefined ? PREDEFINED_AWS_ALIASES : [];
+  if (
+    after !== undefined &&
+    !predefined.includes(after) &&
+    !ctx.store.hasAlias(account, ctx.region, after, targetKeyId)
+  ) {
     throw invalidMarker();
   }
-  const rows = ctx.store.listAliasesPage(account, ctx.region, {
+  const stored = ctx.store.listAliasesPage(account, ctx.region, {
     targetKeyId,
     after,
     limit: page.limit,
   });
+  // A predefined alias whose AWS managed key exists is a stored alias like any other.
+  const unassociated = predefined.filter(
+    (name) =>
+      (after === undefined || name > after) && !ctx.store.hasAlias(account, ctx.region, name),
+  );
+  const rows: (AliasRecord | string)[] = [...stored, ...unassociated].sort((a, b) =>
+    compareNames(aliasNameOf(a), aliasNameOf(b)),
+  );
   const Truncated = rows.length > page.limit;
-  const items = Truncated ? rows.slice(0, page.limit) : rows;
-  const NextMarker = Truncated ? encodeMarker(items[items.length - 1].aliasName) : undefined;
+  const items = rows.slice(0, page.limit);
+  const NextMarker = Truncated ? encodeMarker(aliasNameOf(items[items.length - 1])) : undefined;
   return {
-    Aliases: items.map((alias) => ({
-      AliasName: alias.aliasName,
-      AliasArn: aliasArn(alias.region, alias.account, alias.aliasName),
-      TargetKeyId: alias.targetKeyId,
-      CreationDate: alias.creationDate,
-      LastUpdatedDate: alias.lastUpdatedDate,
-    })),
+    Aliases: items.map((row) => entry(ctx, row)),
     Truncated,
     NextMarker,
+  };
+}
+
+const aliasNameOf = (row: AliasRecord | string) => (typeof row === 'string' ? row : row.aliasName);
+
+/** SQLite's order for the ASCII alias names: by code unit. */
+const compareNames = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function entry(ctx: OperationContext, row: AliasRecord | string): AliasListEntry {
+  if (typeof row === 'string') {
+    return { AliasName: row, AliasArn: aliasArn(ctx.region, ctx.caller.account, row) };
+  }
+  return {
+    AliasName: row.aliasName,
+    AliasArn: aliasArn(row.region, row.account, row.aliasName),
+    TargetKeyId: row.targetKeyId,
+    CreationDate: row.creationDate,
+    LastUpdatedDate: row.lastUpdatedDate,
   };
 }
