@@ -718,6 +718,67 @@ describe('authorizeKmsRequest', () => {
   });
 });
 
+describe('ML-DSA and key agreement conditions', () => {
+  const KEY = keyArn(DEMO, '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d');
+  // Signing only of whole messages with ML-DSA-65 keys; ECDH only on P-384 keys.
+  const POLICY = defaultKeyPolicy(DEMO, [
+    {
+      Sid: 'NoExternalMu',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 'kms:Sign',
+      Resource: '*',
+      Condition: {
+        StringEquals: { 'kms:MessageType': 'EXTERNAL_MU', 'kms:KeySpec': 'ML_DSA_65' },
+      },
+    },
+    {
+      Sid: 'EcdhOnP384Only',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 'kms:DeriveSharedSecret',
+      Resource: '*',
+      Condition: {
+        StringEquals: { 'kms:KeyAgreementAlgorithm': 'ECDH' },
+        StringNotEquals: { 'kms:KeySpec': 'ECC_NIST_P384' },
+      },
+    },
+  ]);
+  const decide = (action: string, input: Parameters<typeof buildKmsConditionKeys>[0]) =>
+    authorizeKmsRequest({
+      keyPolicy: POLICY,
+      keyArn: KEY,
+      keyAccount: DEMO,
+      principal: ADMIN,
+      identityPolicies: [KMS_FULL_ACCESS],
+      action,
+      conditionKeys: buildKmsConditionKeys({ caller: ADMIN, ...input }),
+    });
+
+  it.each([
+    ['RAW', 'ML_DSA_65', true],
+    ['EXTERNAL_MU', 'ML_DSA_65', false],
+    ['EXTERNAL_MU', 'ML_DSA_87', true],
+  ])('kms:Sign with MessageType %s on %s: allowed %s', (messageType, keySpec, allowed) => {
+    const result = decide('kms:Sign', {
+      keySpec,
+      messageType,
+      signingAlgorithm: 'ML_DSA_SHAKE_256',
+    });
+    expect(result.allowed).toBe(allowed);
+    if (!allowed) expect(result.deciding.map((d) => d.sid)).toEqual(['NoExternalMu']);
+  });
+
+  it.each([
+    ['ECC_NIST_P384', true],
+    ['ECC_NIST_P256', false],
+  ])('kms:DeriveSharedSecret with ECDH on %s: allowed %s', (keySpec, allowed) => {
+    const result = decide('kms:DeriveSharedSecret', { keySpec, keyAgreementAlgorithm: 'ECDH' });
+    expect(result.allowed).toBe(allowed);
+    expect(result.reason).toBe(allowed ? 'allowed' : 'explicit-deny');
+  });
+});
+
 describe('buildKmsConditionKeys', () => {
   it('builds KMS and global keys from structured inputs', () => {
     const keys = buildKmsConditionKeys({
@@ -743,6 +804,22 @@ describe('buildKmsConditionKeys', () => {
       'aws:CurrentTime': '2025-06-01T12:00:00.000Z',
       'aws:EpochTime': '1748779200',
       'aws:SecureTransport': true,
+    });
+  });
+
+  it('sets the signing and key agreement keys of ML-DSA and ECDH requests', () => {
+    const keys = buildKmsConditionKeys({
+      keySpec: 'ML_DSA_65',
+      signingAlgorithm: 'ML_DSA_SHAKE_256',
+      messageType: 'EXTERNAL_MU',
+      keyAgreementAlgorithm: 'ECDH',
+      currentTime: new Date(0),
+    });
+    expect(keys).toMatchObject({
+      'kms:KeySpec': 'ML_DSA_65',
+      'kms:SigningAlgorithm': 'ML_DSA_SHAKE_256',
+      'kms:MessageType': 'EXTERNAL_MU',
+      'kms:KeyAgreementAlgorithm': 'ECDH',
     });
   });
 

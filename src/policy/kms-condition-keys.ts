@@ -30,7 +30,11 @@ export interface KmsConditionInput {
   readonly keyOrigin?: string;
   readonly encryptionAlgorithm?: string;
   readonly signingAlgorithm?: string;
+  /** Sign and Verify: RAW, DIGEST or EXTERNAL_MU (ML-DSA's precomputed μ). */
+  readonly messageType?: string;
   readonly macAlgorithm?: string;
+  /** DeriveSharedSecret: ECDH. */
+  readonly keyAgreementAlgorithm?: string;
   readonly dataKeyPairSpec?: string;
   readonly reEncryptOnSameKey?: boolean;
   readonly viaService?: string;
@@ -64,7 +68,9 @@ export function buildKmsConditionKeys(input: KmsConditionInput): Record<string, 
   set('kms:KeyOrigin', input.keyOrigin);
   set('kms:EncryptionAlgorithm', input.encryptionAlgorithm);
   set('kms:SigningAlgorithm', input.signingAlgorithm);
+  set('kms:MessageType', input.messageType);
   set('kms:MacAlgorithm', input.macAlgorithm);
+  set('kms:KeyAgreementAlgorithm', input.keyAgreementAlgorithm);
   set('kms:DataKeyPairSpec', input.dataKeyPairSpec);
   set('kms:ReEncryptOnSameKey', input.reEncryptOnSameKey);
   set('kms:ViaService', input.viaService);
