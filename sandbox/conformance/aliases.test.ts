@@ -111,8 +111,8 @@ describe('aliases', () => {
         keyManager: 'AWS',
       });
       sandbox.store.transaction(() => {
-        sandbox.store.insertKey(key, material);
-        sandbox.store.putAlias({
+        sandbox.store.keys.insert(key, material);
+        sandbox.store.aliases.put({
           account: ACCOUNT,
           region: 'us-east-1',
           aliasName: 'alias/aws/ebs',

@@ -34,21 +34,21 @@ export interface IdentitySecrets {
 }
 
 export async function loadIdentitySecrets(store: Store): Promise<IdentitySecrets> {
-  let root = store.getMeta(ROOT_SECRET_META);
+  let root = store.meta.get(ROOT_SECRET_META);
   if (!root) {
     root = randomBytes(32);
-    store.setMeta(ROOT_SECRET_META, root);
+    store.meta.set(ROOT_SECRET_META, root);
   }
   const rootSecret = root;
 
   let privateJwk: JWK;
-  const stored = store.getMeta(SIGNING_KEY_META);
+  const stored = store.meta.get(SIGNING_KEY_META);
   if (stored) {
     privateJwk = JSON.parse(stored.toString('utf8')) as JWK;
   } else {
     const pair = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
     privateJwk = await exportJWK(pair.privateKey);
-    store.setMeta(SIGNING_KEY_META, JSON.stringify(privateJwk));
+    store.meta.set(SIGNING_KEY_META, JSON.stringify(privateJwk));
   }
   const publicMembers: JWK = { ...privateJwk };
   for (const member of PRIVATE_MEMBERS) delete publicMembers[member];

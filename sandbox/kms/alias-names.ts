@@ -63,7 +63,7 @@ export function refuseAliasTarget(targetKeyId: string): void {
 
 /** The caller's alias of that name, or NotFoundException naming its ARN as KMS does. */
 export function requireAlias(ctx: OperationContext, aliasName: string): AliasRecord {
-  const alias = ctx.store.getAlias(ctx.caller.account, ctx.region, aliasName);
+  const alias = ctx.store.aliases.get(ctx.scope, aliasName);
   if (!alias) {
     throw notFound(`Alias ${aliasArn(ctx.region, ctx.caller.account, aliasName)} is not found.`);
   }

@@ -40,15 +40,15 @@ describe('grant helpers', () => {
       grantToken: '',
       ...grant,
     };
-    store.insertGrant({ ...record, grantToken: issueGrantToken(store, record.grantId) });
+    store.grants.insert({ ...record, grantToken: issueGrantToken(store, record.grantId) });
     return record;
   };
 
   beforeEach(() => {
     store = new Store(openDatabase({ memory: true }));
     seedScenario(store, new Date());
-    appKey = store.getKey(APP_KEY)!;
-    signKey = store.getKey(SIGN_KEY)!;
+    appKey = store.keys.get(APP_KEY)!;
+    signKey = store.keys.get(SIGN_KEY)!;
   });
 
   it('derives the role ARN of an assumed-role session', () => {
@@ -77,7 +77,7 @@ describe('grant helpers', () => {
     expect(grantFromToken(store, token)?.grantId).toBe(grant.grantId);
     expect(grantsFromTokens(store, [token, token]).map((g) => g.grantId)).toEqual([grant.grantId]);
 
-    store.deleteGrant(grant.grantId);
+    store.grants.delete(grant.grantId);
     expect(grantFromToken(store, token)).toBeUndefined();
 
     const forged = Buffer.from(token, 'base64url');

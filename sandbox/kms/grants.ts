@@ -121,8 +121,8 @@ export const principalMatches = (grantPrincipal: string | undefined, callerArn: 
 /** The key's grants whose grantee principal is the caller (or the role a session belongs to). */
 export function grantsFor(store: Store, key: KeyRecord, granteeArn: string): GrantRecord[] {
   const identities = principalIdentities(granteeArn);
-  return store
-    .listGrantsForKey(key.keyId)
+  return store.grants
+    .listForKey(key.keyId)
     .filter((grant) => identities.includes(grant.granteePrincipal));
 }
 
@@ -194,10 +194,10 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 export const grantNotFound = (grantId: string) => notFound(`Grant ID ${grantId} not found`);
 
 function tokenSecret(store: Store): Buffer {
-  const existing = store.getMeta(TOKEN_SECRET_META);
+  const existing = store.meta.get(TOKEN_SECRET_META);
   if (existing) return existing;
   const secret = randomBytes(32);
-  store.setMeta(TOKEN_SECRET_META, secret);
+  store.meta.set(TOKEN_SECRET_META, secret);
   return secret;
 }
 
@@ -245,7 +245,7 @@ export function parseGrantToken(store: Store, token: string): string {
   expect(0x1a, MAC_BYTES);
   const mac = bytes.subarray(at, (at += MAC_BYTES));
   if (!GRANT_ID_PATTERN.test(grantId)) throw invalidGrantToken();
-  const secret = store.getMeta(TOKEN_SECRET_META);
+  const secret = store.meta.get(TOKEN_SECRET_META);
   if (!secret || !timingSafeEqual(mac, tokenMac(secret, grantId, nonce))) throw invalidGrantToken();
   return grantId;
 }
@@ -255,7 +255,7 @@ export function parseGrantToken(store: Store, token: string): string {
  * outlives its grant. Throws InvalidGrantTokenException for strings that are not grant tokens.
  */
 export function grantFromToken(store: Store, token: string): GrantRecord | undefined {
-  return store.getGrant(parseGrantToken(store, token));
+  return store.grants.get(parseGrantToken(store, token));
 }
 
 /** The live grants named by a request's GrantTokens; any malformed token fails the request. */

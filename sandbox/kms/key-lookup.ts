@@ -40,8 +40,9 @@ export function resolveKey(
     if (!allowAlias) {
       throw notFound(`Invalid keyId ${keyIdInput}`);
     }
-    const alias = region === ctx.region ? ctx.store.getAlias(account, region, target) : undefined;
-    const key = alias && ctx.store.getKey(alias.targetKeyId);
+    const alias =
+      region === ctx.region ? ctx.store.aliases.get({ account, region }, target) : undefined;
+    const key = alias && ctx.store.keys.get(alias.targetKeyId);
     if (!key) throw notFound(`Alias ${aliasArn(region, account, target)} is not found.`);
     return { key, requestAlias: target };
   }
@@ -50,7 +51,7 @@ export function resolveKey(
     throw notFound(`Invalid keyId '${keyIdInput}'`);
   }
   if (region !== ctx.region) throw notFound(`Invalid arn ${region}`);
-  const key = ctx.store.getKey(target);
+  const key = ctx.store.keys.get(target);
   if (!key || key.account !== account || key.region !== region) {
     throw notFound(`Key '${keyArn(region, account, target)}' does not exist`);
   }
@@ -95,7 +96,7 @@ export function requireCustomerManaged(key: KeyRecord, operation: string): void 
 
 /** Asymmetric keys never rotate, so their current material is their only one. */
 export function asymmetricMaterial(ctx: OperationContext, key: KeyRecord): Buffer {
-  const material = ctx.store.getMaterial(key.currentMaterialId);
+  const material = ctx.store.materials.get(key.currentMaterialId);
   if (!material) throw new Error(`Key ${key.keyId} has no key material`);
   return material.material;
 }

@@ -3,6 +3,7 @@ import type { JsonService, ServiceCall } from '../http/service';
 import type { Principal } from '../identity/principal';
 import { missingAuthenticationToken, unknownOperation } from '../protocol/errors';
 import type { JsonObject } from '../protocol/json-codec';
+import type { Scope } from '../store/records';
 import type { Store } from '../store/store';
 import { runMaintenance } from './maintenance';
 import type { AuthorizationRequest, OperationContext } from './operation';
@@ -10,6 +11,8 @@ import { isOperationName, operationHandler } from './operations';
 
 /** A class rather than an object literal with a closure: nothing is allocated per request but this. */
 class RequestContext implements OperationContext {
+  readonly scope: Scope;
+
   constructor(
     readonly requestId: string,
     readonly now: Date,
@@ -17,7 +20,9 @@ class RequestContext implements OperationContext {
     readonly caller: Principal,
     readonly store: Store,
     private readonly authorizer: Authorizer,
-  ) {}
+  ) {
+    this.scope = { account: caller.account, region };
+  }
 
   authorize(request: AuthorizationRequest): void {
     this.authorizer.authorize(this.caller, request, this.store, this.now);

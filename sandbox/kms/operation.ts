@@ -1,6 +1,6 @@
 import type { Principal } from '../identity/principal';
 import type { Store } from '../store/store';
-import type { KeyRecord } from '../store/records';
+import type { KeyRecord, Scope } from '../store/records';
 
 /** What an operation asks authorization about, beyond caller and action. */
 export interface AuthorizationRequest {
@@ -22,6 +22,8 @@ export interface OperationContext {
   now: Date;
   region: string;
   caller: Principal;
+  /** The caller's account and the request's Region: where the caller's own keys and aliases are. */
+  scope: Scope;
   store: Store;
   /** Throws AccessDeniedException in AWS's words when the caller may not do this. */
   authorize(request: AuthorizationRequest): void;

@@ -29,14 +29,14 @@ export function rotateKeyMaterial(
         : key.nextRotationDate,
   };
   store.transaction(() => {
-    store.insertMaterial({
+    store.materials.insert({
       materialId,
       keyId: key.keyId,
       material: generateKeyMaterial(key.keySpec),
       created: now,
       rotationType,
     });
-    store.updateKey(updated);
+    store.keys.update(updated);
   });
   return updated;
 }

@@ -9,7 +9,7 @@ const SEEDED_MARKER = 'scenario-seeded';
  * whatever the user changed, including deleted demo keys.
  */
 export function seedScenario(store: Store, now: Date): boolean {
-  if (store.getMeta(SEEDED_MARKER)) return false;
+  if (store.meta.get(SEEDED_MARKER)) return false;
   store.transaction(() => {
     for (const seed of SEED_KEYS) {
       const { key, material } = buildKey({
@@ -22,8 +22,8 @@ export function seedScenario(store: Store, now: Date): boolean {
         policy: seed.policy,
         now,
       });
-      store.insertKey({ ...key, keyState: seed.enabled ? 'Enabled' : 'Disabled' }, material);
-      store.putAlias({
+      store.keys.insert({ ...key, keyState: seed.enabled ? 'Enabled' : 'Disabled' }, material);
+      store.aliases.put({
         account: seed.account,
         region: REGION,
         aliasName: seed.alias,
@@ -32,7 +32,7 @@ export function seedScenario(store: Store, now: Date): boolean {
         lastUpdatedDate: now,
       });
     }
-    store.setMeta(SEEDED_MARKER, now.toISOString());
+    store.meta.set(SEEDED_MARKER, now.toISOString());
   });
   return true;
 }

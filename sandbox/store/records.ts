@@ -6,6 +6,16 @@ import type {
   KeyUsageType,
 } from '@aws-sdk/client-kms';
 
+/**
+ * Where per-account state lives: an account and a Region. Keys and aliases belong to one (so a
+ * KeyRecord or AliasRecord is itself a Scope); a request's own scope is its caller's account and
+ * the Region it was signed for.
+ */
+export interface Scope {
+  account: string;
+  region: string;
+}
+
 /** A KMS key as the sandbox stores it; key material lives in MaterialRecord. */
 export interface KeyRecord {
   keyId: string;

@@ -6,6 +6,7 @@ import { Store } from './store';
 
 const ACCOUNT = '111122223333';
 const REGION = 'us-east-1';
+const SCOPE = { account: ACCOUNT, region: REGION };
 const now = new Date('2030-01-01T00:00:00Z');
 
 describe('Store read caches', () => {
@@ -21,7 +22,7 @@ describe('Store read caches', () => {
       policy: '{}',
       now,
     });
-    store.insertKey(key, material);
+    store.keys.insert(key, material);
     return key;
   };
   const alias = (aliasName: string, targetKeyId: string): AliasRecord => ({
@@ -39,9 +40,9 @@ describe('Store read caches', () => {
 
   it('hands out frozen records, so a caller cannot change what others read', () => {
     const key = newKey();
-    const read = store.getKey(key.keyId)!;
+    const read = store.keys.get(key.keyId)!;
     expect(Object.isFrozen(read)).toBe(true);
-    expect(Object.isFrozen(store.getMaterial(key.currentMaterialId))).toBe(true);
+    expect(Object.isFrozen(store.materials.get(key.currentMaterialId))).toBe(true);
     expect(() => {
       (read as { description: string }).description = 'changed';
     }).toThrow(TypeError);
@@ -49,47 +50,52 @@ describe('Store read caches', () => {
 
   it('reads a key again after updateKey', () => {
     const key = newKey();
-    expect(store.getKey(key.keyId)!.description).toBe('cache test');
-    store.updateKey({ ...key, description: 'updated', keyState: 'Disabled' });
-    expect(store.getKey(key.keyId)).toMatchObject({ description: 'updated', keyState: 'Disabled' });
+    expect(store.keys.get(key.keyId)!.description).toBe('cache test');
+    store.keys.update({ ...key, description: 'updated', keyState: 'Disabled' });
+    expect(store.keys.get(key.keyId)).toMatchObject({
+      description: 'updated',
+      keyState: 'Disabled',
+    });
   });
 
   it('forgets what a rolled-back transaction wrote, even if it was read inside it', () => {
     const key = newKey();
-    expect(store.getKey(key.keyId)!.keyState).toBe('Enabled');
+    expect(store.keys.get(key.keyId)!.keyState).toBe('Enabled');
     expect(() =>
       store.transaction(() => {
-        store.updateKey({ ...key, keyState: 'Disabled' });
-        store.putAlias(alias('alias/rolled-back', key.keyId));
-        expect(store.getKey(key.keyId)!.keyState).toBe('Disabled');
-        expect(store.listAliasesForKey(key.keyId)).toHaveLength(1);
+        store.keys.update({ ...key, keyState: 'Disabled' });
+        store.aliases.put(alias('alias/rolled-back', key.keyId));
+        expect(store.keys.get(key.keyId)!.keyState).toBe('Disabled');
+        expect(store.aliases.listForKey(key.keyId)).toHaveLength(1);
         throw new Error('abort');
       }),
     ).toThrow('abort');
-    expect(store.getKey(key.keyId)!.keyState).toBe('Enabled');
-    expect(store.listAliasesForKey(key.keyId)).toEqual([]);
-    expect(store.getAlias(ACCOUNT, REGION, 'alias/rolled-back')).toBeUndefined();
+    expect(store.keys.get(key.keyId)!.keyState).toBe('Enabled');
+    expect(store.aliases.listForKey(key.keyId)).toEqual([]);
+    expect(store.aliases.get(SCOPE, 'alias/rolled-back')).toBeUndefined();
   });
 
   it('moves a retargeted alias between the two keys’ lists', () => {
     const first = newKey();
     const second = newKey();
-    store.putAlias(alias('alias/moving', first.keyId));
-    expect(store.listAliasesForKey(first.keyId).map((a) => a.aliasName)).toEqual(['alias/moving']);
-    expect(store.listAliasesForKey(second.keyId)).toEqual([]);
-    store.putAlias(alias('alias/moving', second.keyId));
-    expect(store.listAliasesForKey(first.keyId)).toEqual([]);
-    expect(store.listAliasesForKey(second.keyId).map((a) => a.aliasName)).toEqual(['alias/moving']);
-    expect(store.getAlias(ACCOUNT, REGION, 'alias/moving')!.targetKeyId).toBe(second.keyId);
-    store.deleteAlias(ACCOUNT, REGION, 'alias/moving');
-    expect(store.getAlias(ACCOUNT, REGION, 'alias/moving')).toBeUndefined();
-    expect(store.listAliasesForKey(second.keyId)).toEqual([]);
+    store.aliases.put(alias('alias/moving', first.keyId));
+    expect(store.aliases.listForKey(first.keyId).map((a) => a.aliasName)).toEqual(['alias/moving']);
+    expect(store.aliases.listForKey(second.keyId)).toEqual([]);
+    store.aliases.put(alias('alias/moving', second.keyId));
+    expect(store.aliases.listForKey(first.keyId)).toEqual([]);
+    expect(store.aliases.listForKey(second.keyId).map((a) => a.aliasName)).toEqual([
+      'alias/moving',
+    ]);
+    expect(store.aliases.get(SCOPE, 'alias/moving')!.targetKeyId).toBe(second.keyId);
+    store.aliases.delete(SCOPE, 'alias/moving');
+    expect(store.aliases.get(SCOPE, 'alias/moving')).toBeUndefined();
+    expect(store.aliases.listForKey(second.keyId)).toEqual([]);
   });
 
   it('sees grants created and deleted', () => {
     const key = newKey();
-    expect(store.listGrantsForKey(key.keyId)).toEqual([]);
-    store.insertGrant({
+    expect(store.grants.listForKey(key.keyId)).toEqual([]);
+    store.grants.insert({
       grantId: 'a'.repeat(64),
       keyId: key.keyId,
       granteePrincipal: `arn:aws:iam::${ACCOUNT}:user/admin`,
@@ -98,21 +104,21 @@ describe('Store read caches', () => {
       creationDate: now,
       grantToken: 'token',
     });
-    expect(store.listGrantsForKey(key.keyId).map((g) => g.grantId)).toEqual(['a'.repeat(64)]);
-    store.deleteGrant('a'.repeat(64));
-    expect(store.listGrantsForKey(key.keyId)).toEqual([]);
+    expect(store.grants.listForKey(key.keyId).map((g) => g.grantId)).toEqual(['a'.repeat(64)]);
+    store.grants.delete('a'.repeat(64));
+    expect(store.grants.listForKey(key.keyId)).toEqual([]);
   });
 
   it('forgets a deleted key with its material, aliases and grants', () => {
     const key = newKey();
-    store.putAlias(alias('alias/doomed', key.keyId));
-    expect(store.getMaterial(key.currentMaterialId)).toBeDefined();
-    expect(store.listAliasesForKey(key.keyId)).toHaveLength(1);
-    store.deleteKey(key.keyId);
-    expect(store.getKey(key.keyId)).toBeUndefined();
-    expect(store.getMaterial(key.currentMaterialId)).toBeUndefined();
-    expect(store.getAlias(ACCOUNT, REGION, 'alias/doomed')).toBeUndefined();
-    expect(store.listAliasesForKey(key.keyId)).toEqual([]);
+    store.aliases.put(alias('alias/doomed', key.keyId));
+    expect(store.materials.get(key.currentMaterialId)).toBeDefined();
+    expect(store.aliases.listForKey(key.keyId)).toHaveLength(1);
+    store.keys.delete(key.keyId);
+    expect(store.keys.get(key.keyId)).toBeUndefined();
+    expect(store.materials.get(key.currentMaterialId)).toBeUndefined();
+    expect(store.aliases.get(SCOPE, 'alias/doomed')).toBeUndefined();
+    expect(store.aliases.listForKey(key.keyId)).toEqual([]);
   });
 });
 
@@ -129,11 +135,11 @@ describe('Store.listAliasesPage', () => {
         policy: '{}',
         now,
       });
-      store.insertKey(key, material);
+      store.keys.insert(key, material);
       return key.keyId;
     });
     for (const [i, name] of ['alias/c', 'alias/a', 'alias/e', 'alias/b', 'alias/d'].entries()) {
-      store.putAlias({
+      store.aliases.put({
         account: ACCOUNT,
         region: REGION,
         aliasName: name,
@@ -143,30 +149,34 @@ describe('Store.listAliasesPage', () => {
       });
     }
     const names = (rows: AliasRecord[]) => rows.map((a) => a.aliasName);
-    expect(names(store.listAliasesPage(ACCOUNT, REGION, { limit: 2 }))).toEqual([
+    expect(names(store.aliases.page(SCOPE, { limit: 2 }))).toEqual([
       'alias/a',
       'alias/b',
       'alias/c',
     ]);
-    expect(names(store.listAliasesPage(ACCOUNT, REGION, { limit: 2, after: 'alias/c' }))).toEqual([
+    expect(names(store.aliases.page(SCOPE, { limit: 2, after: 'alias/c' }))).toEqual([
+      'alias/d',
+      'alias/e',
+    ]);
+    expect(names(store.aliases.page(SCOPE, { limit: 5, targetKeyId: keys[0] }))).toEqual([
+      'alias/c',
       'alias/d',
       'alias/e',
     ]);
     expect(
-      names(store.listAliasesPage(ACCOUNT, REGION, { limit: 5, targetKeyId: keys[0] })),
-    ).toEqual(['alias/c', 'alias/d', 'alias/e']);
-    expect(
       names(
-        store.listAliasesPage(ACCOUNT, REGION, {
+        store.aliases.page(SCOPE, {
           limit: 5,
           targetKeyId: keys[0],
           after: 'alias/c',
         }),
       ),
     ).toEqual(['alias/d', 'alias/e']);
-    expect(store.listAliasesPage('444455556666', REGION, { limit: 5 })).toEqual([]);
-    expect(store.hasAlias(ACCOUNT, REGION, 'alias/a')).toBe(true);
-    expect(store.hasAlias(ACCOUNT, REGION, 'alias/a', keys[0])).toBe(false);
-    expect(store.hasAlias(ACCOUNT, REGION, 'alias/zzz')).toBe(false);
+    expect(store.aliases.page({ account: '444455556666', region: REGION }, { limit: 5 })).toEqual(
+      [],
+    );
+    expect(store.aliases.has(SCOPE, 'alias/a')).toBe(true);
+    expect(store.aliases.has(SCOPE, 'alias/a', keys[0])).toBe(false);
+    expect(store.aliases.has(SCOPE, 'alias/zzz')).toBe(false);
   });
 });

@@ -24,7 +24,7 @@ export function cancelKeyDeletion(
   requireCustomerManaged(key, 'CancelKeyDeletion');
   if (key.keyState !== 'PendingDeletion') throw invalidState(`${key.arn} is not pending deletion.`);
 
-  ctx.store.updateKey({
+  ctx.store.keys.update({
     ...key,
     keyState: 'Disabled',
     deletionDate: undefined,

@@ -22,13 +22,13 @@ export function createAlias(input: CreateAliasCommandInput, ctx: OperationContex
   authorizeOwnKey(ctx, { action: 'kms:CreateAlias', key });
   requireCustomerManaged(key, 'CreateAlias');
   requireNotPendingDeletion(key);
-  if (ctx.store.getAlias(ctx.caller.account, ctx.region, aliasName)) {
+  if (ctx.store.aliases.get(ctx.scope, aliasName)) {
     throw alreadyExists(
       `An alias with the name ${aliasArn(ctx.region, ctx.caller.account, aliasName)} already exists`,
     );
   }
 
-  ctx.store.putAlias({
+  ctx.store.aliases.put({
     account: ctx.caller.account,
     region: ctx.region,
     aliasName: aliasName,

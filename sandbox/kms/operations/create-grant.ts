@@ -180,13 +180,13 @@ export function createGrant(input: CreateGrantCommandInput, ctx: OperationContex
     constraints,
   };
   return ctx.store.transaction(() => {
-    const retried = name ? findRetried(ctx.store.listGrantsForKey(key.keyId), wanted) : undefined;
+    const retried = name ? findRetried(ctx.store.grants.listForKey(key.keyId), wanted) : undefined;
     if (retried) {
       return { GrantId: retried.grantId, GrantToken: issueGrantToken(ctx.store, retried.grantId) };
     }
     const grantId = randomBytes(32).toString('hex');
     const grantToken = issueGrantToken(ctx.store, grantId);
-    ctx.store.insertGrant({
+    ctx.store.grants.insert({
       ...wanted,
       grantId,
       grantToken,

@@ -95,8 +95,8 @@ export async function createKey(
   });
   if (policy !== undefined) requireNoLockout(ctx, key, bypass);
   ctx.store.transaction(() => {
-    ctx.store.insertKey(key, material);
-    for (const tag of tags) ctx.store.putTag(key.keyId, tag);
+    ctx.store.keys.insert(key, material);
+    for (const tag of tags) ctx.store.tags.put(key.keyId, tag);
   });
   return { KeyMetadata: keyMetadata(key) };
 }

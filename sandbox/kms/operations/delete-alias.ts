@@ -14,10 +14,10 @@ export function deleteAlias(input: DeleteAliasCommandInput, ctx: OperationContex
   checkAliasName(aliasName);
 
   const alias = requireAlias(ctx, aliasName);
-  const key = ctx.store.getKey(alias.targetKeyId);
+  const key = ctx.store.keys.get(alias.targetKeyId);
   if (!key) throw notFound(`Key '${alias.targetKeyId}' does not exist`);
   ctx.authorize({ action: 'kms:DeleteAlias', key });
 
-  ctx.store.deleteAlias(alias.account, alias.region, alias.aliasName);
+  ctx.store.aliases.delete(alias, alias.aliasName);
   return {};
 }

@@ -23,7 +23,7 @@ export function disableKeyRotation(
   requireRotatable(key, 'DisableKeyRotation');
   requireEnabled(key);
 
-  ctx.store.updateKey({
+  ctx.store.keys.update({
     ...key,
     rotationEnabled: false,
     rotationPeriodDays: undefined,

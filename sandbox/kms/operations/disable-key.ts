@@ -17,6 +17,6 @@ export function disableKey(input: DisableKeyCommandInput, ctx: OperationContext)
   requireCustomerManaged(key, 'DisableKey');
   requireNotPendingDeletion(key);
 
-  if (key.keyState !== 'Disabled') ctx.store.updateKey({ ...key, keyState: 'Disabled' });
+  if (key.keyState !== 'Disabled') ctx.store.keys.update({ ...key, keyState: 'Disabled' });
   return {};
 }

@@ -41,7 +41,7 @@ export function enableKeyRotation(
     key.rotationEnabled && key.nextRotationDate
       ? new Date(key.nextRotationDate.getTime() + (period - previousPeriod) * DAY_MS)
       : addDays(ctx.now, period);
-  ctx.store.updateKey({
+  ctx.store.keys.update({
     ...key,
     rotationEnabled: true,
     rotationPeriodDays: period,

@@ -17,6 +17,6 @@ export function enableKey(input: EnableKeyCommandInput, ctx: OperationContext): 
   requireCustomerManaged(key, 'EnableKey');
   requireNotPendingDeletion(key);
 
-  if (key.keyState !== 'Enabled') ctx.store.updateKey({ ...key, keyState: 'Enabled' });
+  if (key.keyState !== 'Enabled') ctx.store.keys.update({ ...key, keyState: 'Enabled' });
   return {};
 }

@@ -33,7 +33,6 @@ export function listAliases(input: ListAliasesCommandInput, ctx: OperationContex
   }
   ctx.authorize({ action: 'kms:ListAliases' });
 
-  const { account } = ctx.caller;
   const targetKeyId = key?.keyId;
   // The marker names the last alias returned; once that alias is gone it is invalid, as in KMS.
   const after = page.marker === undefined ? undefined : decodeMarker(page.marker);
@@ -41,19 +40,14 @@ export function listAliases(input: ListAliasesCommandInput, ctx: OperationContex
   if (
     after !== undefined &&
     !predefined.includes(after) &&
-    !ctx.store.hasAlias(account, ctx.region, after, targetKeyId)
+    !ctx.store.aliases.has(ctx.scope, after, targetKeyId)
   ) {
     throw invalidMarker();
   }
-  const stored = ctx.store.listAliasesPage(account, ctx.region, {
-    targetKeyId,
-    after,
-    limit: page.limit,
-  });
+  const stored = ctx.store.aliases.page(ctx.scope, { targetKeyId, after, limit: page.limit });
   // A predefined alias whose AWS managed key exists is a stored alias like any other.
   const unassociated = predefined.filter(
-    (name) =>
-      (after === undefined || name > after) && !ctx.store.hasAlias(account, ctx.region, name),
+    (name) => (after === undefined || name > after) && !ctx.store.aliases.has(ctx.scope, name),
   );
   const rows: (AliasRecord | string)[] = [...stored, ...unassociated].sort((a, b) =>
     compareNames(aliasNameOf(a), aliasNameOf(b)),

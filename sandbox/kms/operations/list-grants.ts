@@ -31,8 +31,8 @@ export function listGrants(input: ListGrantsCommandInput, ctx: OperationContext)
     conditionKeys: { 'kms:GrantIsForAWSResource': false },
   });
 
-  const grants = ctx.store
-    .listGrantsForKey(key.keyId)
+  const grants = ctx.store.grants
+    .listForKey(key.keyId)
     .filter(
       (g) =>
         (grantId === undefined || g.grantId === grantId) &&

@@ -30,8 +30,8 @@ export function listKeyRotations(
   authorizeOwnKey(ctx, { action: 'kms:ListKeyRotations', key });
   requireRotatable(key, 'ListKeyRotations');
 
-  const materials = ctx.store
-    .listMaterials(key.keyId)
+  const materials = ctx.store.materials
+    .listForKey(key.keyId)
     .filter((material) => include === 'ALL_KEY_MATERIAL' || material.rotationType !== undefined);
   const { items, Truncated, NextMarker } = paginate(materials, page, (m) => m.materialId);
   return {

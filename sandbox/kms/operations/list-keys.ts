@@ -17,10 +17,10 @@ export function listKeys(input: ListKeysCommandInput, ctx: OperationContext): Ou
   ctx.authorize({ action: 'kms:ListKeys' });
 
   const after = marker === undefined ? undefined : decodeMarker(marker);
-  if (after !== undefined && !ctx.store.getKey(after)) {
+  if (after !== undefined && !ctx.store.keys.get(after)) {
     throw invalidMarker();
   }
-  const page = ctx.store.listKeys(ctx.caller.account, ctx.region, limit + 1, after);
+  const page = ctx.store.keys.list(ctx.scope, limit + 1, after);
   const truncated = page.length > limit;
   const keys = truncated ? page.slice(0, limit) : page;
   return {

@@ -30,8 +30,8 @@ export function listRetirableGrants(
   v.done();
   ctx.authorize({ action: 'kms:ListRetirableGrants' });
 
-  const entries = ctx.store.listGrantsByRetiringPrincipal(retiringPrincipal).flatMap((grant) => {
-    const key = ctx.store.getKey(grant.keyId);
+  const entries = ctx.store.grants.listByRetiringPrincipal(retiringPrincipal).flatMap((grant) => {
+    const key = ctx.store.keys.get(grant.keyId);
     return key && key.region === ctx.region ? [{ grant, key }] : [];
   });
   const { page, truncated, nextMarker } = paginateGrants(

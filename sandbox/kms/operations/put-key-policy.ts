@@ -31,6 +31,6 @@ export function putKeyPolicy(input: PutKeyPolicyCommandInput, ctx: OperationCont
   const updated = { ...key, policy };
   requireNoLockout(ctx, updated, bypass);
 
-  ctx.store.updateKey(updated);
+  ctx.store.keys.update(updated);
   return {};
 }

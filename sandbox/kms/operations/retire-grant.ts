@@ -23,7 +23,7 @@ function findGrant(
 ): { grant: GrantRecord; key: KeyRecord } {
   if (token !== undefined) {
     const grant = grantFromToken(ctx.store, token);
-    const key = grant && ctx.store.getKey(grant.keyId);
+    const key = grant && ctx.store.keys.get(grant.keyId);
     if (!grant || !key) throw grantNotFound(parseGrantToken(ctx.store, token));
     return { grant, key };
   }
@@ -32,7 +32,7 @@ function findGrant(
   }
   requireGrantIdFormat(grantId);
   const key = resolveGrantKey(ctx, keyId);
-  const grant = ctx.store.getGrant(grantId);
+  const grant = ctx.store.grants.get(grantId);
   if (!grant || grant.keyId !== key.keyId) throw grantNotFound(grantId);
   return { grant, key };
 }
@@ -56,6 +56,6 @@ export function retireGrant(input: RetireGrantCommandInput, ctx: OperationContex
     ctx.authorize({ action: 'kms:RetireGrant', key });
   }
   dryRunGate(dryRun);
-  ctx.store.transaction(() => ctx.store.deleteGrant(grant.grantId));
+  ctx.store.transaction(() => ctx.store.grants.delete(grant.grantId));
   return {};
 }

@@ -21,9 +21,9 @@ export function revokeGrant(input: RevokeGrantCommandInput, ctx: OperationContex
     key,
     conditionKeys: { 'kms:GrantIsForAWSResource': false },
   });
-  const grant = ctx.store.getGrant(grantId);
+  const grant = ctx.store.grants.get(grantId);
   if (!grant || grant.keyId !== key.keyId) throw grantNotFound(grantId);
   dryRunGate(dryRun);
-  ctx.store.transaction(() => ctx.store.deleteGrant(grant.grantId));
+  ctx.store.transaction(() => ctx.store.grants.delete(grant.grantId));
   return {};
 }

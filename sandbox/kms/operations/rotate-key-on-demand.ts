@@ -46,8 +46,8 @@ export function rotateKeyOnDemand(
       `An automatic rotation of ${key.arn} is in progress or scheduled to begin within the next 20 minutes. Try again later.`,
     );
   }
-  const onDemand = ctx.store
-    .listMaterials(key.keyId)
+  const onDemand = ctx.store.materials
+    .listForKey(key.keyId)
     .filter((material) => material.rotationType === 'ON_DEMAND').length;
   if (onDemand >= MAX_ON_DEMAND_ROTATIONS) {
     throw limitExceeded(

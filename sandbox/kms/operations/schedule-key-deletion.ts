@@ -37,7 +37,7 @@ export function scheduleKeyDeletion(
   requireNotPendingDeletion(key);
 
   const deletionDate = addDays(ctx.now, pendingWindowDays);
-  ctx.store.updateKey({
+  ctx.store.keys.update({
     ...key,
     keyState: 'PendingDeletion',
     deletionDate,

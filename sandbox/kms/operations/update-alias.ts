@@ -25,7 +25,7 @@ export function updateAlias(input: UpdateAliasCommandInput, ctx: OperationContex
   refuseAliasTarget(targetKeyId);
 
   const alias = requireAlias(ctx, aliasName);
-  const current = ctx.store.getKey(alias.targetKeyId);
+  const current = ctx.store.keys.get(alias.targetKeyId);
   if (!current) throw notFound(`Key '${alias.targetKeyId}' does not exist`);
   const { key } = resolveManagedKey(ctx, targetKeyId);
   // KMS wants kms:UpdateAlias on the current key and on the new one (and on the alias, in IAM).
@@ -39,6 +39,6 @@ export function updateAlias(input: UpdateAliasCommandInput, ctx: OperationContex
     );
   }
 
-  ctx.store.putAlias({ ...alias, targetKeyId: key.keyId, lastUpdatedDate: ctx.now });
+  ctx.store.aliases.put({ ...alias, targetKeyId: key.keyId, lastUpdatedDate: ctx.now });
   return {};
 }

@@ -23,6 +23,6 @@ export function updateKeyDescription(
   requireCustomerManaged(key, 'UpdateKeyDescription');
   requireNotPendingDeletion(key);
 
-  ctx.store.updateKey({ ...key, description: description });
+  ctx.store.keys.update({ ...key, description: description });
   return {};
 }
