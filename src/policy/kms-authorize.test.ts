@@ -834,3 +834,134 @@ describe('buildKmsConditionKeys', () => {
     expect(keys['kms:EncryptionContextKeys']).toBeUndefined();
   });
 });
+
+// The Developer Guide's examples in "Control access to multi-Region keys".
+describe('multi-Region condition keys', () => {
+  const MRK = 'mrk-1234abcd12ab34cd56ef1234567890ab';
+  const mrkArn = (region: string) => `arn:aws:kms:${region}:${DEMO}:key/${MRK}`;
+  const decide = (
+    input: Omit<KmsAuthorizationInput, 'conditionKeys'>,
+    keys: Parameters<typeof buildKmsConditionKeys>[0],
+  ) =>
+    authorizeKmsRequest({
+      ...input,
+      conditionKeys: buildKmsConditionKeys({ caller: input.principal, ...keys }),
+    }).allowed;
+
+  it('kms:MultiRegion in a Deny on CreateKey refuses multi-Region keys only', () => {
+    const noMultiRegion = parseIdentityPolicy(
+      policy([
+        { Effect: 'Allow', Action: 'kms:CreateKey', Resource: '*' },
+        {
+          Effect: 'Deny',
+          Action: 'kms:CreateKey',
+          Resource: '*',
+          Condition: { Bool: { 'kms:MultiRegion': true } },
+        },
+      ]),
+    );
+    const create = { principal: ALICE, identityPolicies: [noMultiRegion], action: 'kms:CreateKey' };
+    expect(decide(create, { multiRegion: true })).toBe(false);
+    expect(decide(create, { multiRegion: false })).toBe(true);
+  });
+
+  it('kms:ReplicaRegion limits the Regions a primary key may be replicated into', () => {
+    const keyPolicy = defaultKeyPolicy(DEMO, [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: ALICE.arn },
+        Action: 'kms:ReplicateKey',
+        Resource: '*',
+        Condition: {
+          StringEquals: { 'kms:ReplicaRegion': ['us-east-1', 'eu-west-3', 'ap-southeast-2'] },
+        },
+      },
+    ]);
+    const replicate = {
+      principal: ALICE,
+      keyPolicy,
+      keyArn: mrkArn('us-west-2'),
+      keyAccount: DEMO,
+      action: 'kms:ReplicateKey',
+    };
+    expect(decide(replicate, { replicaRegion: 'eu-west-3' })).toBe(true);
+    expect(decide(replicate, { replicaRegion: 'eu-west-1' })).toBe(false);
+  });
+
+  it('kms:MultiRegionKeyType REPLICA allows deleting replicas, never primaries or single-Region keys', () => {
+    const replicasOnly = parseIdentityPolicy(
+      policy([
+        {
+          Effect: 'Allow',
+          Action: ['kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion'],
+          Resource: `arn:aws:kms:*:${DEMO}:key/*`,
+          Condition: { StringEquals: { 'kms:MultiRegionKeyType': 'REPLICA' } },
+        },
+      ]),
+    );
+    const schedule = (keyArnValue: string) => ({
+      principal: ALICE,
+      keyPolicy: DEMO_APP_POLICY,
+      keyArn: keyArnValue,
+      keyAccount: DEMO,
+      identityPolicies: [replicasOnly],
+      action: 'kms:ScheduleKeyDeletion',
+    });
+    expect(
+      decide(schedule(mrkArn('eu-west-1')), { multiRegion: true, multiRegionKeyType: 'REPLICA' }),
+    ).toBe(true);
+    expect(
+      decide(schedule(mrkArn('us-east-1')), { multiRegion: true, multiRegionKeyType: 'PRIMARY' }),
+    ).toBe(false);
+    // A single-Region key has no MultiRegionKeyType: the condition cannot match.
+    expect(decide(schedule(DEMO_APP), { multiRegion: false })).toBe(false);
+  });
+
+  it('kms:PrimaryRegion limits where a primary key may move', () => {
+    const primaryRegions = parseIdentityPolicy(
+      policy([
+        {
+          Effect: 'Allow',
+          Action: 'kms:UpdatePrimaryRegion',
+          Resource: `arn:aws:kms:*:${DEMO}:key/*`,
+          Condition: {
+            StringEquals: { 'kms:PrimaryRegion': ['us-west-2', 'sa-east-1', 'ap-southeast-1'] },
+          },
+        },
+      ]),
+    );
+    const update = {
+      principal: ALICE,
+      keyPolicy: DEMO_APP_POLICY,
+      keyArn: mrkArn('us-east-1'),
+      keyAccount: DEMO,
+      identityPolicies: [primaryRegions],
+      action: 'kms:UpdatePrimaryRegion',
+    };
+    expect(decide(update, { primaryRegion: 'sa-east-1' })).toBe(true);
+    expect(decide(update, { primaryRegion: 'eu-west-1' })).toBe(false);
+  });
+
+  it('aws:RequestedRegion limits an IAM policy to the Regions named', () => {
+    const euOnly = parseIdentityPolicy(
+      policy([
+        {
+          Effect: 'Allow',
+          Action: 'kms:Encrypt',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } },
+        },
+      ]),
+    );
+    const encrypt = (region: string) => ({
+      principal: ALICE,
+      keyPolicy: DEMO_APP_POLICY,
+      keyArn: `arn:aws:kms:${region}:${DEMO}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+      keyAccount: DEMO,
+      identityPolicies: [euOnly],
+      action: 'kms:Encrypt',
+    });
+    expect(decide(encrypt('eu-west-1'), { requestedRegion: 'eu-west-1' })).toBe(true);
+    expect(decide(encrypt('us-east-1'), { requestedRegion: 'us-east-1' })).toBe(false);
+  });
+});

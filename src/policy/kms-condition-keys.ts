@@ -39,6 +39,16 @@ export interface KmsConditionInput {
   readonly reEncryptOnSameKey?: boolean;
   readonly viaService?: string;
   readonly bypassPolicyLockoutSafetyCheck?: boolean;
+  /** kms:MultiRegion: the key's MultiRegion property (CreateKey: the request's). */
+  readonly multiRegion?: boolean;
+  /** kms:MultiRegionKeyType: PRIMARY or REPLICA; absent for single-Region keys. */
+  readonly multiRegionKeyType?: 'PRIMARY' | 'REPLICA';
+  /** kms:ReplicaRegion: ReplicateKey's ReplicaRegion. */
+  readonly replicaRegion?: string;
+  /** kms:PrimaryRegion: UpdatePrimaryRegion's PrimaryRegion. */
+  readonly primaryRegion?: string;
+  /** aws:RequestedRegion: the Region the request is sent to (its SigV4 scope). */
+  readonly requestedRegion?: string;
   /** aws:CurrentTime and aws:EpochTime; defaults to now. */
   readonly currentTime?: Date;
   readonly secureTransport?: boolean;
@@ -75,6 +85,11 @@ export function buildKmsConditionKeys(input: KmsConditionInput): Record<string, 
   set('kms:ReEncryptOnSameKey', input.reEncryptOnSameKey);
   set('kms:ViaService', input.viaService);
   set('kms:BypassPolicyLockoutSafetyCheck', input.bypassPolicyLockoutSafetyCheck);
+  set('kms:MultiRegion', input.multiRegion);
+  set('kms:MultiRegionKeyType', input.multiRegionKeyType);
+  set('kms:ReplicaRegion', input.replicaRegion);
+  set('kms:PrimaryRegion', input.primaryRegion);
+  set('aws:RequestedRegion', input.requestedRegion);
   const now = input.currentTime ?? new Date();
   set('aws:CurrentTime', now.toISOString());
   set('aws:EpochTime', String(Math.floor(now.getTime() / 1000)));
