@@ -6,7 +6,7 @@ import { createRequestHandler } from './http/request-handler';
 import { IdentityDirectory } from './identity/directory';
 import { createIdentity } from './identity';
 import { createKmsService } from './kms/kms-service';
-import { IAM_ROLES, IAM_USERS, REGION } from './scenario/demo-scenario';
+import { IAM_ROLES, IAM_USERS } from './scenario/demo-scenario';
 import { seedScenario } from './scenario/seed';
 import { openDatabase } from './store/database';
 import { Store } from './store/store';
@@ -56,7 +56,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     jsonServices: [
       createKmsService({
         store,
-        region: REGION,
         authorizer: options.authorization === false ? allowAll : createKmsAuthorizer(),
       }),
       ...identity.jsonServices,
@@ -64,7 +63,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     queryServices: identity.queryServices,
     getRoutes: identity.getRoutes,
     credentials: identity.credentials,
-    region: REGION,
     consoleDir: options.consoleDir,
     clock,
     log: options.log,

@@ -10,12 +10,12 @@ import {
 } from '../../src/policy';
 import type { Principal } from '../identity/principal';
 import { grantsFromTokens } from '../kms/grants';
+import { multiRegionConditionInputs } from '../kms/multi-region';
 import type { AuthorizationRequest } from '../kms/operation';
 import { accessDenied } from '../protocol/errors';
 import type { AliasRecord, GrantRecord } from '../store/records';
-import type { Store } from '../store/store';
 import { BoundedMap } from '../store/bounded-map';
-import type { Authorizer } from './authorizer';
+import type { AuthorizationScope, Authorizer } from './authorizer';
 
 const callerIdentity = (caller: Principal): KmsCallerIdentity => ({
   arn: caller.arn,
@@ -118,7 +118,8 @@ export function createKmsAuthorizer(): Authorizer {
   };
 
   return {
-    authorize(caller: Principal, request: AuthorizationRequest, store: Store, now: Date): void {
+    authorize(scope: AuthorizationScope, request: AuthorizationRequest): void {
+      const { caller, store, now } = scope;
       const key = request.key;
       // Grants take effect at once in the sandbox, so tokens add no grants; a token that names no
       // live grant, or is not ours, is still refused as KMS refuses it.
@@ -132,6 +133,8 @@ export function createKmsAuthorizer(): Authorizer {
         keySpec: key?.keySpec,
         keyUsage: key?.keyUsage,
         keyOrigin: key?.origin,
+        ...(key ? multiRegionConditionInputs(key) : {}),
+        requestedRegion: scope.region,
         currentTime: now,
         secureTransport: false,
         extra: request.conditionKeys,

@@ -64,8 +64,11 @@ export class TestClock {
 
 export interface TestSandbox extends RunningSandbox {
   clock: TestClock;
-  /** A real SDK client over HTTP, signing with the test clock so moved clocks stay in the window. */
-  kms(credentials?: AwsCredentials): KMSClient;
+  /**
+   * A real SDK client over HTTP, signing with the test clock so moved clocks stay in the window,
+   * for `region` (the demo scenario's us-east-1 by default).
+   */
+  kms(credentials?: AwsCredentials, region?: string): KMSClient;
 }
 
 /** Starts an in-memory sandbox on a free port; the suite talks to it only over HTTP. */
@@ -76,10 +79,10 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
   return {
     ...sandbox,
     clock,
-    kms(credentials = DEMO_ADMIN) {
+    kms(credentials = DEMO_ADMIN, region = REGION) {
       const client = new KMSClient({
         endpoint: sandbox.url,
-        region: 'us-east-1',
+        region,
         credentials,
         maxAttempts: 1,
       });
@@ -174,10 +177,11 @@ export async function signInAs(
 export function stsClient(
   sandbox: TestSandbox,
   credentials: AwsCredentials = DEMO_ADMIN,
+  region = REGION,
 ): STSClient {
   const client = new STSClient({
     endpoint: sandbox.url,
-    region: REGION,
+    region,
     credentials,
     maxAttempts: 1,
   });

@@ -1,5 +1,6 @@
 import type { Credential, CredentialResolver } from '../identity/principal';
 import { signatureInvalid } from '../protocol/errors';
+import { requireScopeRegion } from '../protocol/regions';
 import {
   checkPayloadHash,
   checkRequestTime,
@@ -9,31 +10,32 @@ import {
   type IncomingSignedRequest,
 } from '../protocol/sigv4';
 
+export interface Authenticated {
+  credential: Credential;
+  /** The Region of the credential scope: the Region the request is for. */
+  region: string;
+}
+
 /**
  * SigV4 authentication, in the order AWS reports failures: no signature, unknown key, expired
- * session, body hash, clock window, then the signature itself.
+ * session, scope (Region, service), body hash, clock window, then the signature itself. Every
+ * Region of the `aws` partition is served, each with its own state.
  */
 export async function authenticate(
   request: IncomingSignedRequest,
   credentials: CredentialResolver,
-  expected: { service: string; region: string },
+  service: string,
   now: Date,
-): Promise<Credential> {
+): Promise<Authenticated> {
   const auth = parseAuthorization(request.headers);
   const sessionToken = headerValue(request.headers, 'x-amz-security-token');
   const credential = credentials.resolve(auth.accessKeyId, sessionToken, now);
-  if (auth.region !== expected.region) {
-    throw signatureInvalid(
-      `Credential should be scoped to a valid region. This sandbox serves '${expected.region}', not '${auth.region}'.`,
-    );
-  }
-  if (auth.service !== expected.service) {
-    throw signatureInvalid(
-      `Credential should be scoped to correct service: '${expected.service}'.`,
-    );
+  const region = requireScopeRegion(auth.region);
+  if (auth.service !== service) {
+    throw signatureInvalid(`Credential should be scoped to correct service: '${service}'.`);
   }
   checkPayloadHash(request.headers, request.body);
   const signedAt = checkRequestTime(request.headers, now);
   await verifySignature(request, auth, credential, signedAt);
-  return credential;
+  return { credential, region };
 }

@@ -17,7 +17,6 @@ export interface RequestHandlerOptions {
   queryServices: QueryService[];
   getRoutes: GetRoute[];
   credentials: CredentialResolver;
-  region: string;
   consoleDir?: string;
   clock: () => Date;
   /** One line per request: never bodies, keys or tokens. Without it nothing is formatted. */
@@ -85,7 +84,7 @@ function asAwsError(error: unknown): AwsError {
 }
 
 export function createRequestHandler(options: RequestHandlerOptions) {
-  const { jsonServices, queryServices, getRoutes, credentials, region, clock } = options;
+  const { jsonServices, queryServices, getRoutes, credentials, clock } = options;
   const log = options.log ?? (() => undefined);
   const byPrefix = new Map(jsonServices.map((s) => [s.targetPrefix, s]));
   const querySigning = new Map(queryServices.map((s) => [s.signingService, s]));
@@ -111,12 +110,12 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       const now = clock();
       const call: ServiceCall = { requestId, now };
       if (service.signingService && !service.unsignedOperations?.has(operation)) {
-        call.credential = await authenticate(
+        ({ credential: call.credential, region: call.region } = await authenticate(
           toSignedRequest(req, body),
           credentials,
-          { service: service.signingService, region },
+          service.signingService,
           now,
-        );
+        ));
       }
       const input = decodeJsonRequest(body);
       payload = encodeJsonResponse((await service.handle(operation, input, call)) ?? {});
@@ -163,13 +162,13 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       label = `${service?.signingService ?? 'query'}.${params.get('Action') ?? '?'}`;
       if (!service) throw unknownOperation('No query service here');
       const now = clock();
-      const credential = await authenticate(
+      const { credential, region } = await authenticate(
         toSignedRequest(req, body),
         credentials,
-        { service: service.signingService, region },
+        service.signingService,
         now,
       );
-      payload = await service.handle(params, { requestId, now, credential });
+      payload = await service.handle(params, { requestId, now, credential, region });
     } catch (error) {
       const failure = asAwsError(error);
       const rendered = service?.renderError(failure, requestId);

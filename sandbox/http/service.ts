@@ -6,6 +6,11 @@ export interface ServiceCall {
   now: Date;
   /** Present for services whose requests are SigV4-signed. */
   credential?: Credential;
+  /**
+   * The Region of the SigV4 credential scope, for signed requests. Unsigned calls (Cognito's
+   * GetId, InitiateAuth, …) carry no Region: their pool ids name it.
+   */
+  region?: string;
 }
 
 /** A service spoken over AWS JSON 1.x and routed by `X-Amz-Target: <targetPrefix>.<Operation>`. */

@@ -40,8 +40,9 @@ export function resolveKey(
     if (!allowAlias) {
       throw notFound(`Invalid keyId ${keyIdInput}`);
     }
-    const alias =
-      region === ctx.region ? ctx.store.aliases.get({ account, region }, target) : undefined;
+    // AWS's answer for an alias ARN of another Region is undocumented; the key ARN's is assumed.
+    requireRequestRegion(ctx, region);
+    const alias = ctx.store.aliases.get({ account, region }, target);
     const key = alias && ctx.store.keys.get(alias.targetKeyId);
     if (!key) throw notFound(`Alias ${aliasArn(region, account, target)} is not found.`);
     return { key, requestAlias: target };
@@ -50,12 +51,20 @@ export function resolveKey(
   if (!KEY_ID_PATTERN.test(target) && !MRK_ID_PATTERN.test(target)) {
     throw notFound(`Invalid keyId '${keyIdInput}'`);
   }
-  if (region !== ctx.region) throw notFound(`Invalid arn ${region}`);
+  requireRequestRegion(ctx, region);
   const key = ctx.store.keys.get(target);
   if (!key || key.account !== account || key.region !== region) {
     throw notFound(`Key '${keyArn(region, account, target)}' does not exist`);
   }
   return { key };
+}
+
+/**
+ * A request acts in its own Region only: no KMS operation takes a key of another Region, not even
+ * by ARN, and AWS answers such an ARN with `Invalid arn <region>`.
+ */
+function requireRequestRegion(ctx: OperationContext, region: string): void {
+  if (region !== ctx.region) throw notFound(`Invalid arn ${region}`);
 }
 
 /** Cryptographic operations need an Enabled key; the error names the state like KMS does. */

@@ -25,20 +25,19 @@ class RequestContext implements OperationContext {
   }
 
   authorize(request: AuthorizationRequest): void {
-    this.authorizer.authorize(this.caller, request, this.store, this.now);
+    this.authorizer.authorize(this, request);
   }
 }
 
 /** How often (in sandbox-clock time) due deletions and rotations are carried out. */
 const MAINTENANCE_INTERVAL_MS = 1000;
 
-/** AWS KMS over JSON 1.1: `X-Amz-Target: TrentService.<Operation>`, signed for `kms`. */
-export function createKmsService(deps: {
-  store: Store;
-  region: string;
-  authorizer: Authorizer;
-}): JsonService {
-  const { store, region, authorizer } = deps;
+/**
+ * AWS KMS over JSON 1.1: `X-Amz-Target: TrentService.<Operation>`, signed for `kms`. Each request
+ * acts in the Region of its credential scope: keys, aliases and grants live per account and Region.
+ */
+export function createKmsService(deps: { store: Store; authorizer: Authorizer }): JsonService {
+  const { store, authorizer } = deps;
   let lastMaintenance = -Infinity;
 
   return {
@@ -49,14 +48,21 @@ export function createKmsService(deps: {
     async handle(operation: string, input: JsonObject, call: ServiceCall) {
       if (!isOperationName(operation)) throw unknownOperation(`Unknown operation ${operation}`);
       const caller = call.credential?.principal;
-      if (!caller) throw missingAuthenticationToken();
+      if (!caller || !call.region) throw missingAuthenticationToken();
       // Scheduled deletions and automatic rotations happen lazily, at most once a second, so a
       // test that moves the clock sees them at once and an idle sandbox does no work.
       if (call.now.getTime() - lastMaintenance >= MAINTENANCE_INTERVAL_MS) {
         lastMaintenance = call.now.getTime();
         runMaintenance(store, call.now);
       }
-      const ctx = new RequestContext(call.requestId, call.now, region, caller, store, authorizer);
+      const ctx = new RequestContext(
+        call.requestId,
+        call.now,
+        call.region,
+        caller,
+        store,
+        authorizer,
+      );
       return operationHandler(operation)(input, ctx);
     },
   };

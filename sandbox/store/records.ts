@@ -36,6 +36,11 @@ export interface KeyRecord {
   rotationPeriodDays?: number;
   nextRotationDate?: Date;
   currentMaterialId: string;
+  /**
+   * Multi-Region keys only: the Region of the primary key of the set. The key is the primary when
+   * this is its own Region, a replica otherwise. Related keys share key id, account and material.
+   */
+  primaryRegion?: string;
 }
 
 export interface MaterialRecord {

@@ -24,7 +24,10 @@ function findGrant(
   if (token !== undefined) {
     const grant = grantFromToken(ctx.store, token);
     const key = grant && ctx.store.keys.get(grant.keyId);
-    if (!grant || !key) throw grantNotFound(parseGrantToken(ctx.store, token));
+    // Grants are regional: a token of another Region's grant names nothing here.
+    if (!grant || !key || key.region !== ctx.region) {
+      throw grantNotFound(parseGrantToken(ctx.store, token));
+    }
     return { grant, key };
   }
   if (keyId === undefined || grantId === undefined) {
