@@ -779,6 +779,77 @@ describe('ML-DSA and key agreement conditions', () => {
   });
 });
 
+describe('import condition keys', () => {
+  const KEY = keyArn(DEMO, '6f5e4d3c-2b1a-4c9d-8e7f-6a5b4c3d2e1f');
+  // The developer guide's examples: no RSAES_OAEP_SHA_1 wrapping, material that expires by a
+  // date, and no ExpirationModel parameter at all.
+  const POLICY = defaultKeyPolicy(DEMO, [
+    {
+      Sid: 'NoSha1Wrapping',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 'kms:GetParametersForImport',
+      Resource: '*',
+      Condition: { StringEquals: { 'kms:WrappingAlgorithm': 'RSAES_OAEP_SHA_1' } },
+    },
+    {
+      Sid: 'ShortLivedMaterial',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 'kms:ImportKeyMaterial',
+      Resource: '*',
+      Condition: { NumericGreaterThan: { 'kms:ValidTo': '1546257599.0' } },
+    },
+    {
+      Sid: 'NoExplicitExpirationModel',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 'kms:ImportKeyMaterial',
+      Resource: '*',
+      Condition: { Null: { 'kms:ExpirationModel': false } },
+    },
+  ]);
+  const decide = (action: string, input: Parameters<typeof buildKmsConditionKeys>[0]) =>
+    authorizeKmsRequest({
+      keyPolicy: POLICY,
+      keyArn: KEY,
+      keyAccount: DEMO,
+      principal: ADMIN,
+      identityPolicies: [KMS_FULL_ACCESS],
+      action,
+      conditionKeys: buildKmsConditionKeys({ caller: ADMIN, keyOrigin: 'EXTERNAL', ...input }),
+    });
+
+  it.each([
+    ['RSAES_OAEP_SHA_256', true],
+    ['RSAES_OAEP_SHA_1', false],
+  ])('GetParametersForImport with %s: allowed %s', (wrappingAlgorithm, allowed) => {
+    const result = decide('kms:GetParametersForImport', {
+      wrappingAlgorithm,
+      wrappingKeySpec: 'RSA_4096',
+    });
+    expect(result.allowed).toBe(allowed);
+  });
+
+  it.each([
+    ['2018-12-31T11:59:59Z', true],
+    ['2018-12-31T12:00:00Z', false],
+  ])('ImportKeyMaterial with ValidTo %s: allowed %s', (validTo, allowed) => {
+    const result = decide('kms:ImportKeyMaterial', { validTo: new Date(validTo) });
+    expect(result.allowed).toBe(allowed);
+    if (!allowed) expect(result.deciding.map((d) => d.sid)).toEqual(['ShortLivedMaterial']);
+  });
+
+  it('ImportKeyMaterial naming an ExpirationModel is denied; one without it is not', () => {
+    const named = decide('kms:ImportKeyMaterial', {
+      expirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE',
+    });
+    expect(named.allowed).toBe(false);
+    expect(named.deciding.map((d) => d.sid)).toEqual(['NoExplicitExpirationModel']);
+    expect(decide('kms:ImportKeyMaterial', {}).allowed).toBe(true);
+  });
+});
+
 describe('buildKmsConditionKeys', () => {
   it('builds KMS and global keys from structured inputs', () => {
     const keys = buildKmsConditionKeys({
@@ -832,6 +903,22 @@ describe('buildKmsConditionKeys', () => {
     expect(keys['aws:username']).toBe('alice');
     expect(keys['aws:PrincipalType']).toBe('User');
     expect(keys['kms:EncryptionContextKeys']).toBeUndefined();
+  });
+
+  it('sets the import keys, ValidTo in Unix time', () => {
+    const keys = buildKmsConditionKeys({
+      wrappingAlgorithm: 'RSA_AES_KEY_WRAP_SHA_256',
+      wrappingKeySpec: 'RSA_3072',
+      expirationModel: 'KEY_MATERIAL_EXPIRES',
+      validTo: new Date('2026-01-01T00:00:00.500Z'),
+      currentTime: new Date(0),
+    });
+    expect(keys).toMatchObject({
+      'kms:WrappingAlgorithm': 'RSA_AES_KEY_WRAP_SHA_256',
+      'kms:WrappingKeySpec': 'RSA_3072',
+      'kms:ExpirationModel': 'KEY_MATERIAL_EXPIRES',
+      'kms:ValidTo': '1767225600.5',
+    });
   });
 });
 

@@ -49,6 +49,16 @@ export interface KmsConditionInput {
   readonly primaryRegion?: string;
   /** aws:RequestedRegion: the Region the request is sent to (its SigV4 scope). */
   readonly requestedRegion?: string;
+  /** GetParametersForImport: WrappingAlgorithm and WrappingKeySpec of the request. */
+  readonly wrappingAlgorithm?: string;
+  readonly wrappingKeySpec?: string;
+  /**
+   * ImportKeyMaterial: the ExpirationModel parameter, only when the request has one (the
+   * developer guide's `"Null": {"kms:ExpirationModel": true}` example matches requests without it).
+   */
+  readonly expirationModel?: string;
+  /** ImportKeyMaterial: ValidTo, which the condition key carries in Unix time (seconds). */
+  readonly validTo?: Date;
   /** aws:CurrentTime and aws:EpochTime; defaults to now. */
   readonly currentTime?: Date;
   readonly secureTransport?: boolean;
@@ -90,6 +100,10 @@ export function buildKmsConditionKeys(input: KmsConditionInput): Record<string, 
   set('kms:ReplicaRegion', input.replicaRegion);
   set('kms:PrimaryRegion', input.primaryRegion);
   set('aws:RequestedRegion', input.requestedRegion);
+  set('kms:WrappingAlgorithm', input.wrappingAlgorithm);
+  set('kms:WrappingKeySpec', input.wrappingKeySpec);
+  set('kms:ExpirationModel', input.expirationModel);
+  set('kms:ValidTo', input.validTo && String(input.validTo.getTime() / 1000));
   const now = input.currentTime ?? new Date();
   set('aws:CurrentTime', now.toISOString());
   set('aws:EpochTime', String(Math.floor(now.getTime() / 1000)));
