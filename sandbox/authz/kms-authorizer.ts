@@ -137,6 +137,7 @@ export function createKmsAuthorizer(): Authorizer {
         requestedRegion: scope.region,
         currentTime: now,
         secureTransport: false,
+        ...request.conditionInput,
         extra: request.conditionKeys,
       });
       const result = authorizeKmsRequest({

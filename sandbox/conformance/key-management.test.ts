@@ -241,9 +241,9 @@ describe('key management', () => {
     });
 
     it('refuses what the sandbox does not emulate with UnsupportedOperationException', async () => {
-      const external = await failure(create({ Origin: 'EXTERNAL' }));
-      expect(external.name).toBe('UnsupportedOperationException');
-      expect(external.message).toContain('Origin EXTERNAL is not supported by the sandbox');
+      const cloudHsm = await failure(create({ Origin: 'AWS_CLOUDHSM' }));
+      expect(cloudHsm.name).toBe('UnsupportedOperationException');
+      expect(cloudHsm.message).toContain('Origin AWS_CLOUDHSM is not supported by the sandbox');
       const multiRegion = await failure(create({ MultiRegion: true }));
       expect(multiRegion.name).toBe('UnsupportedOperationException');
       expect(multiRegion.message).toContain('Multi-Region keys are not supported');

@@ -47,6 +47,15 @@ const MEMBERS = [
   'KeyPairSpec',
   'RetiringPrincipal',
   'Name',
+  'WrappingAlgorithm',
+  'WrappingKeySpec',
+  'ImportToken',
+  'EncryptedKeyMaterial',
+  'ValidTo',
+  'ExpirationModel',
+  'ImportType',
+  'KeyMaterialId',
+  'KeyMaterialDescription',
 ];
 const BAD_VALUES: unknown[] = [
   null,

@@ -4,7 +4,7 @@ import type {
   MessageType,
   SigningAlgorithmSpec,
 } from '@aws-sdk/client-kms';
-import { invalidKeyUsage, invalidState, validationMessage } from '../protocol/errors';
+import { invalidKeyUsage, validationMessage } from '../protocol/errors';
 import type { KeyRecord } from '../store/records';
 import {
   digestLength,
@@ -157,12 +157,5 @@ export function requireMessageFits(
   if (mlDsa) throw incompatibleMessageType(messageType, key);
   if (message.length !== digestLength(algorithm)) {
     throw validationMessage(`Digest is invalid length for algorithm ${algorithm}.`);
-  }
-}
-
-/** For key states no cryptographic operation accepts beyond Disabled and PendingDeletion. */
-export function requireNotPendingImport(key: KeyRecord): void {
-  if (key.keyState === 'PendingImport') {
-    throw invalidState(`${key.arn} is pending import.`);
   }
 }

@@ -21,30 +21,42 @@ export interface NewKey {
 
 /** Builds a new key and its first material; the caller stores both in one transaction. */
 export function buildKey(spec: NewKey): { key: KeyRecord; material: MaterialRecord } {
-  const keyId = spec.keyId ?? randomUUID();
-  const materialId = randomUUID();
+  const key = keyRecord(spec, 'Enabled');
   return {
-    key: {
-      keyId,
-      account: spec.account,
-      region: spec.region,
-      arn: keyArn(spec.region, spec.account, keyId),
-      description: spec.description,
-      keySpec: spec.keySpec,
-      keyUsage: spec.keyUsage,
-      origin: spec.origin ?? 'AWS_KMS',
-      keyManager: spec.keyManager ?? 'CUSTOMER',
-      keyState: 'Enabled',
-      creationDate: spec.now,
-      policy: spec.policy,
-      rotationEnabled: false,
-      currentMaterialId: materialId,
-    },
+    key,
     material: {
-      materialId,
-      keyId,
+      materialId: key.currentMaterialId,
+      keyId: key.keyId,
       material: spec.material ?? generateKeyMaterial(spec.keySpec),
       created: spec.now,
     },
+  };
+}
+
+/**
+ * Builds a key for imported key material (Origin EXTERNAL): PendingImport, without material. Its
+ * current material id is reserved for the first material imported into it.
+ */
+export function buildExternalKey(spec: Omit<NewKey, 'origin' | 'material'>): KeyRecord {
+  return keyRecord({ ...spec, origin: 'EXTERNAL' }, 'PendingImport');
+}
+
+function keyRecord(spec: NewKey, keyState: KeyRecord['keyState']): KeyRecord {
+  const keyId = spec.keyId ?? randomUUID();
+  return {
+    keyId,
+    account: spec.account,
+    region: spec.region,
+    arn: keyArn(spec.region, spec.account, keyId),
+    description: spec.description,
+    keySpec: spec.keySpec,
+    keyUsage: spec.keyUsage,
+    origin: spec.origin ?? 'AWS_KMS',
+    keyManager: spec.keyManager ?? 'CUSTOMER',
+    keyState,
+    creationDate: spec.now,
+    policy: spec.policy,
+    rotationEnabled: false,
+    currentMaterialId: randomUUID(),
   };
 }

@@ -76,9 +76,16 @@ export function requireEnabled(key: KeyRecord): void {
       throw disabled(key.arn);
     case 'PendingDeletion':
       throw invalidState(`${key.arn} is pending deletion.`);
+    case 'PendingImport':
+      throw invalidState(`${key.arn} is pending import.`);
     default:
       throw invalidState(`${key.arn} is ${key.keyState}.`);
   }
+}
+
+/** A key with imported material that is missing some of it (the key-state table's wording). */
+export function requireNotPendingImport(key: KeyRecord): void {
+  if (key.keyState === 'PendingImport') throw invalidState(`${key.arn} is pending import.`);
 }
 
 /** Management operations refuse keys that are pending deletion. */

@@ -1,5 +1,6 @@
 import type { CustomerMasterKeySpec, KeyMetadata } from '@aws-sdk/client-kms';
 import type { KeyRecord } from '../store/records';
+import type { ImportedMaterialSummary } from './imported-material';
 import { keyMetadataAlgorithms } from './keys';
 import { keyMaterialId } from './symmetric-ciphertext';
 
@@ -9,10 +10,12 @@ export const isRotatable = (key: KeyRecord) => key.keySpec === 'SYMMETRIC_DEFAUL
 /**
  * A key's KeyMetadata exactly as CreateKey and DescribeKey return it: only the members AWS
  * returns for that kind of key (DeletionDate while pending deletion, the algorithm list of its
- * usage, CurrentKeyMaterialId for symmetric encryption keys), never the ones for features the
- * sandbox doesn't have (custom key stores, multi-Region configuration, imported material).
+ * usage, CurrentKeyMaterialId for symmetric encryption keys, ExpirationModel and ValidTo for
+ * keys with imported material, from `imported`), never the ones for features the sandbox doesn't
+ * have (custom key stores, multi-Region configuration).
  */
-export function keyMetadata(key: KeyRecord): KeyMetadata {
+export function keyMetadata(key: KeyRecord, imported?: ImportedMaterialSummary): KeyMetadata {
+  const external = key.origin === 'EXTERNAL';
   return {
     AWSAccountId: key.account,
     KeyId: key.keyId,
@@ -30,6 +33,12 @@ export function keyMetadata(key: KeyRecord): KeyMetadata {
     KeySpec: key.keySpec,
     ...keyMetadataAlgorithms(key.keySpec, key.keyUsage),
     MultiRegion: false,
-    CurrentKeyMaterialId: isRotatable(key) ? keyMaterialId(key.currentMaterialId) : undefined,
+    CurrentKeyMaterialId: external
+      ? imported?.currentKeyMaterialId
+      : isRotatable(key)
+        ? keyMaterialId(key.currentMaterialId)
+        : undefined,
+    ExpirationModel: external ? imported?.expirationModel : undefined,
+    ValidTo: external ? imported?.validTo : undefined,
   };
 }

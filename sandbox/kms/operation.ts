@@ -1,3 +1,4 @@
+import type { KmsConditionInput } from '../../src/policy';
 import type { Principal } from '../identity/principal';
 import type { Store } from '../store/store';
 import type { KeyRecord, Scope } from '../store/records';
@@ -14,6 +15,11 @@ export interface AuthorizationRequest {
   grantTokens?: string[];
   /** Further condition keys of this action, e.g. `kms:EncryptionAlgorithm`. */
   conditionKeys?: Record<string, string | string[] | boolean | number>;
+  /** Request values src/policy turns into condition keys itself (e.g. kms:ValidTo's Unix time). */
+  conditionInput?: Pick<
+    KmsConditionInput,
+    'wrappingAlgorithm' | 'wrappingKeySpec' | 'expirationModel' | 'validTo'
+  >;
 }
 
 /** Everything a KMS operation handler may use; handlers touch nothing else. */

@@ -47,4 +47,18 @@ describe('InputValidator', () => {
       "ValidationException: 3 validation errors detected: Value 'A' at 'name' failed to satisfy constraint: Member must have length greater than or equal to 2; Value 'A' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-z]+; Value 'A' at 'name' failed to satisfy constraint: Member must not be A",
     );
   });
+
+  it('reads timestamps as epoch seconds and refuses what is not one', () => {
+    expect(new InputValidator({ ValidTo: 1767225600.5 }).timestamp('ValidTo')).toEqual(
+      new Date('2026-01-01T00:00:00.500Z'),
+    );
+    expect(new InputValidator({}).timestamp('ValidTo')).toBeUndefined();
+    for (const value of ['2026-01-01', 2 ** 53, true]) {
+      expect(
+        validationMessage(() => new InputValidator({ ValidTo: value }).timestamp('ValidTo')),
+      ).toBe(
+        "SerializationException: Value for 'ValidTo' must be a timestamp (seconds since the epoch).",
+      );
+    }
+  });
 });

@@ -118,6 +118,18 @@ export class InputValidator {
     return value;
   }
 
+  /** Timestamp members: the AWS JSON protocol carries them as seconds since the epoch. */
+  timestamp(name: string): Date | undefined {
+    if (!this.present(name, false)) return undefined;
+    const value = this.input[name];
+    const date = typeof value === 'number' ? new Date(value * 1000) : undefined;
+    // A Date holds ±8.64e15 ms; beyond that (or NaN) no timestamp is meant.
+    if (date === undefined || Number.isNaN(date.getTime())) {
+      throw wrongJsonType(name, 'a timestamp (seconds since the epoch)');
+    }
+    return date;
+  }
+
   /** Blob members arrive already base64-decoded; AWS never echoes their value in messages. */
   bytes(name: string, rule: LengthRule & RequiredMember): Uint8Array;
   bytes(name: string, rule?: LengthRule): Uint8Array | undefined;

@@ -11,11 +11,14 @@ const EXCEPTION_STATUS = {
   CustomKeyStoreNotFoundException: 400,
   DisabledException: 400,
   DryRunOperationException: 400,
+  ExpiredImportTokenException: 400,
   IncorrectKeyException: 400,
+  IncorrectKeyMaterialException: 400,
   InvalidArnException: 400,
   InvalidCiphertextException: 400,
   InvalidGrantIdException: 400,
   InvalidGrantTokenException: 400,
+  InvalidImportTokenException: 400,
   InvalidKeyUsageException: 400,
   InvalidMarkerException: 400,
   KMSInvalidMacException: 400,
@@ -86,6 +89,12 @@ export const dryRunSucceeded = () =>
     'DryRunOperationException',
     'The request would have succeeded, but the DryRun option is set.',
   );
+export const expiredImportToken = (message: string) =>
+  new AwsError('ExpiredImportTokenException', message);
+export const incorrectKeyMaterial = (message: string) =>
+  new AwsError('IncorrectKeyMaterialException', message);
+export const invalidImportToken = (message: string) =>
+  new AwsError('InvalidImportTokenException', message);
 export const incorrectKey = () =>
   new AwsError(
     'IncorrectKeyException',

@@ -37,7 +37,13 @@ export class KeyMaterialRepository {
     this.byId.delete(material.materialId);
   }
 
-  /** Material never changes once written; only deleting its key removes it. */
+  /** Deletes the bytes of imported key material (DeleteImportedKeyMaterial, expiry). */
+  delete(materialId: string): void {
+    this.store.statement('DELETE FROM key_materials WHERE material_id = ?').run(materialId);
+    this.byId.delete(materialId);
+  }
+
+  /** Material never changes once written; deleting imported material or its key removes it. */
   get(materialId: string): MaterialRecord | undefined {
     return this.byId.get(materialId, () => {
       const row = this.store

@@ -59,8 +59,8 @@ export class KeyRepository {
     this.byId = store.cache<string, KeyRecord>();
   }
 
-  /** A new key with its first key material, as one write. */
-  insert(key: KeyRecord, material: MaterialRecord): void {
+  /** A new key with its first key material, as one write; an EXTERNAL key starts without any. */
+  insert(key: KeyRecord, material?: MaterialRecord): void {
     this.store.transaction(() => {
       this.store
         .statement(
@@ -70,7 +70,7 @@ export class KeyRepository {
             :next_rotation_date, :current_material_id)`,
         )
         .run(keyToParams(key));
-      this.materials.insert(material);
+      if (material) this.materials.insert(material);
     });
     this.byId.delete(key.keyId);
   }

@@ -1,9 +1,12 @@
 import type {
+  AlgorithmSpec,
+  ExpirationModelType,
   GrantConstraints,
   GrantOperation,
   KeySpec,
   KeyState,
   KeyUsageType,
+  WrappingKeySpec,
 } from '@aws-sdk/client-kms';
 
 /**
@@ -77,4 +80,39 @@ export interface GrantRecord {
 export interface TagRecord {
   TagKey: string;
   TagValue: string;
+}
+
+/** One outstanding GetParametersForImport answer: a wrapping key pair bound to a key for 24 hours. */
+export interface ImportTokenRecord {
+  /** Hex of the token's random bytes. */
+  tokenId: string;
+  keyId: string;
+  wrappingAlgorithm: AlgorithmSpec;
+  wrappingKeySpec: WrappingKeySpec;
+  /** The wrapping key's private half, PKCS #8 DER. */
+  privateKey: Buffer;
+  validTo: Date;
+}
+
+/**
+ * Key material imported into an EXTERNAL key. The row outlives the material's bytes (which live in
+ * key_materials while imported): KMS keeps the association, so only the same material may come back.
+ */
+export interface ImportedMaterialRecord {
+  /** The id ciphertexts name; also the key_materials row while the material is imported. */
+  materialId: string;
+  keyId: string;
+  /** KMS's KeyMaterialId: 64 hex digits derived from the key id and the material. */
+  keyMaterialId: string;
+  description?: string;
+  /** Imported as NEW_KEY_MATERIAL and not yet rotated to: not permanently associated. */
+  pendingRotation: boolean;
+  /** Set while the material is imported. */
+  expirationModel?: ExpirationModelType;
+  validTo?: Date;
+  /** Set once an on-demand rotation made this material current. */
+  rotationType?: 'ON_DEMAND';
+  rotationDate?: Date;
+  /** Whether the material's bytes are in KMS now (ImportState IMPORTED). */
+  imported: boolean;
 }

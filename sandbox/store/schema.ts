@@ -84,4 +84,33 @@ export const MIGRATIONS: string[] = [
     ON cognito_identities (identity_pool_id, login_provider, login_subject)
     WHERE login_provider IS NOT NULL;
   `,
+  // Imported key material (Origin EXTERNAL). import_tokens: the outstanding GetParametersForImport
+  // sets, each with the private half of its wrapping key. imported_materials: every material a key
+  // has been given (permanently, or pending an on-demand rotation), kept after its bytes are
+  // deleted from key_materials, so the same material can be imported again under the same id.
+  `
+  CREATE TABLE import_tokens (
+    token_id TEXT PRIMARY KEY,
+    key_id TEXT NOT NULL REFERENCES keys (key_id) ON DELETE CASCADE,
+    wrapping_algorithm TEXT NOT NULL,
+    wrapping_key_spec TEXT NOT NULL,
+    private_key BLOB NOT NULL,
+    valid_to REAL NOT NULL
+  );
+  CREATE INDEX import_tokens_by_key ON import_tokens (key_id);
+
+  CREATE TABLE imported_materials (
+    material_id TEXT PRIMARY KEY,
+    key_id TEXT NOT NULL REFERENCES keys (key_id) ON DELETE CASCADE,
+    key_material_id TEXT NOT NULL,
+    description TEXT,
+    pending_rotation INTEGER NOT NULL,
+    expiration_model TEXT,
+    valid_to REAL,
+    rotation_type TEXT,
+    rotation_date REAL,
+    UNIQUE (key_id, key_material_id)
+  );
+  CREATE INDEX imported_materials_by_expiry ON imported_materials (valid_to) WHERE valid_to IS NOT NULL;
+  `,
 ];

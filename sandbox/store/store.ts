@@ -2,6 +2,8 @@ import type { Statement } from 'better-sqlite3';
 import { AliasRepository } from './aliases';
 import type { Db } from './database';
 import { GrantRepository } from './grants';
+import { ImportedMaterialRepository } from './imported-materials';
+import { ImportTokenRepository } from './import-tokens';
 import { KeyMaterialRepository } from './key-materials';
 import { KeyRepository } from './keys';
 import { MetaRepository } from './meta';
@@ -13,7 +15,7 @@ const CACHE_CAPACITY = 20_000;
 
 /**
  * Every read and write of sandbox state, one repository per concept (keys, key material,
- * aliases, grants, tags, meta), all on one SQLite connection. The Store owns what they share:
+ * aliases, grants, tags, meta, import tokens, imported material), all on one SQLite connection. The Store owns what they share:
  * prepared statements, the transaction (callers group writes that belong together with
  * `transaction`, so a request's effects commit or vanish as one, whichever repositories they
  * touch), and the read caches.
@@ -35,6 +37,8 @@ export class Store {
   readonly aliases: AliasRepository;
   readonly grants: GrantRepository;
   readonly tags: TagRepository;
+  readonly importTokens: ImportTokenRepository;
+  readonly importedMaterials: ImportedMaterialRepository;
 
   private readonly statements = new Map<string, Statement<unknown[]>>();
   private readonly caches: ReadCache<unknown, object>[] = [];
@@ -56,6 +60,8 @@ export class Store {
     this.aliases = new AliasRepository(context);
     this.grants = new GrantRepository(context);
     this.tags = new TagRepository(context);
+    this.importTokens = new ImportTokenRepository(context);
+    this.importedMaterials = new ImportedMaterialRepository(context);
   }
 
   transaction<T>(work: () => T): T {

@@ -280,6 +280,26 @@ export const ERROR_CATALOGUE: Record<string, Entry> = {
     fix: "Set this computer's clock to the correct time (enable automatic time), then sign in again.",
   },
   // Cryptographic operations (issue 5); src/kms/crypto-errors.ts refines them per operation.
+  InvalidImportTokenException: {
+    kind: 'validation',
+    title: 'The import token is not valid for this key',
+    cause:
+      'The import token was not issued for this key by GetParametersForImport, or it was already used for an import (each public key and import token set imports once).',
+    fix: 'Download a new wrapping public key and import token for this key, wrap the key material with that public key, and import again.',
+  },
+  ExpiredImportTokenException: {
+    kind: 'expired',
+    title: 'The import token has expired',
+    cause: 'A wrapping public key and import token set is valid for 24 hours.',
+    fix: 'Download a new wrapping public key and import token, wrap the key material with the new public key, and import again.',
+  },
+  IncorrectKeyMaterialException: {
+    kind: 'validation',
+    title: 'The key material does not fit this key',
+    cause:
+      'The imported key material is not valid for the key spec, is not the key material previously imported into this key, or is new key material that the key already has.',
+    fix: 'Import key material of the key’s spec: the same material as before to restore it, or different material with ImportType NEW_KEY_MATERIAL to rotate.',
+  },
   InvalidCiphertextException: {
     kind: 'validation',
     title: 'The ciphertext could not be decrypted',

@@ -2,6 +2,7 @@ import {
   constants,
   createCipheriv,
   createPrivateKey,
+  createPublicKey,
   generateKeyPairSync,
   publicEncrypt,
   randomBytes,
@@ -23,6 +24,8 @@ import {
 import { generateKeyMaterial } from './material';
 
 const PKCS8 = { type: 'pkcs8', format: 'der' } as const;
+const publicKey = () =>
+  createPublicKey({ key: Buffer.from(wrapping.publicKey), type: 'spki', format: 'der' });
 
 let wrapping: WrappingKeyPair;
 let other: WrappingKeyPair;
@@ -64,13 +67,7 @@ describe('unwrapKeyMaterial', () => {
     const kwp = createCipheriv('id-aes256-wrap-pad', aesKey, Buffer.from('A65959A6', 'hex'));
     const wrappedMaterial = Buffer.concat([kwp.update(material), kwp.final()]);
     const wrappedKey = publicEncrypt(
-      {
-        key: Buffer.from(wrapping.publicKey),
-        format: 'der',
-        type: 'spki',
-        padding: constants.RSA_PKCS1_OAEP_PADDING,
-        oaepHash: 'sha256',
-      },
+      { key: publicKey(), padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
       aesKey,
     );
     const wrapped = Buffer.concat([wrappedKey, wrappedMaterial]);
@@ -140,13 +137,7 @@ describe('unwrapKeyMaterial', () => {
     const kwp = createCipheriv('id-aes128-wrap-pad', aesKey, Buffer.from('A65959A6', 'hex'));
     const wrapped = Buffer.concat([
       publicEncrypt(
-        {
-          key: Buffer.from(wrapping.publicKey),
-          format: 'der',
-          type: 'spki',
-          padding: constants.RSA_PKCS1_OAEP_PADDING,
-          oaepHash: 'sha1',
-        },
+        { key: publicKey(), padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' },
         aesKey,
       ),
       kwp.update(randomBytes(32)),

@@ -12,9 +12,13 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { promisify } from 'node:util';
-import type { AlgorithmSpec, WrappingKeySpec as SdkWrappingKeySpec } from '@aws-sdk/client-kms';
+import type {
+  AlgorithmSpec,
+  KeySpec as SdkKeySpec,
+  WrappingKeySpec as SdkWrappingKeySpec,
+} from '@aws-sdk/client-kms';
 import { KeyMaterialError } from './errors';
-import { keySpecInfo, type KeySpec } from './specs';
+import { isKeySpec, keySpecInfo } from './specs';
 
 /*
  * Importing key material (Origin EXTERNAL), as the KMS developer guide's "Importing key material"
@@ -209,7 +213,10 @@ const SYMMETRIC_BYTES = 32;
  * material" lists it, and returns it as the sandbox stores it (asymmetric keys re-encoded as
  * PKCS #8 DER, which is what the rest of the sandbox reads).
  */
-export function checkImportedMaterial(keySpec: KeySpec, material: Buffer): Buffer {
+export function checkImportedMaterial(keySpec: SdkKeySpec, material: Buffer): Buffer {
+  if (!isKeySpec(keySpec)) {
+    throw new IncorrectMaterialError(`Key material cannot be imported into ${keySpec} keys`);
+  }
   const info = keySpecInfo(keySpec);
   switch (info.family) {
     case 'SYMMETRIC':
@@ -238,7 +245,7 @@ export function checkImportedMaterial(keySpec: KeySpec, material: Buffer): Buffe
   }
 }
 
-function checkPrivateKey(keySpec: KeySpec, material: Buffer): Buffer {
+function checkPrivateKey(keySpec: SdkKeySpec, material: Buffer): Buffer {
   const info = keySpecInfo(keySpec);
   let key: KeyObject;
   try {
@@ -285,11 +292,11 @@ export function importedKeyMaterialId(keyId: string, material: Buffer): string {
  * guide's "Select a wrapping algorithm" table; undefined when they can.
  */
 export function unsupportedWrapping(
-  keySpec: KeySpec,
+  keySpec: SdkKeySpec,
   algorithm: WrappingAlgorithm,
   wrappingKeySpec: WrappingKeySpec,
 ): string | undefined {
-  const family = keySpecInfo(keySpec).family;
+  const family = isKeySpec(keySpec) ? keySpecInfo(keySpec).family : undefined;
   if (family === 'RSA' && !isHybrid(algorithm)) {
     return `${algorithm} cannot wrap RSA private key material. Use RSA_AES_KEY_WRAP_SHA_256 or RSA_AES_KEY_WRAP_SHA_1.`;
   }

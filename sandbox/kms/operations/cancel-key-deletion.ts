@@ -4,13 +4,17 @@ import type {
 } from '@aws-sdk/client-kms';
 import { invalidState } from '../../protocol/errors';
 import { requireCustomerManaged } from '../key-lookup';
+import { stateAfterCancelledDeletion } from '../imported-material';
 import { authorizeOwnKey, resolveManagedKey } from '../key-management';
 import type { OperationContext } from '../operation';
 import { InputValidator, KEY_ID_RULE } from '../validation';
 
 type Output = Omit<CancelKeyDeletionCommandOutput, '$metadata'>;
 
-/** The key comes back Disabled, whatever it was before, as KMS does: EnableKey restores it. */
+/**
+ * The key comes back Disabled, whatever it was before, as KMS does: EnableKey restores it. A key
+ * whose imported material was deleted or expired meanwhile comes back PendingImport.
+ */
 export function cancelKeyDeletion(
   input: CancelKeyDeletionCommandInput,
   ctx: OperationContext,
@@ -26,7 +30,7 @@ export function cancelKeyDeletion(
 
   ctx.store.keys.update({
     ...key,
-    keyState: 'Disabled',
+    keyState: stateAfterCancelledDeletion(ctx.store, key),
     deletionDate: undefined,
     pendingWindowDays: undefined,
   });

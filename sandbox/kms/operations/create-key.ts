@@ -1,6 +1,6 @@
 import type { CreateKeyCommandInput, CreateKeyCommandOutput } from '@aws-sdk/client-kms';
 import { unsupportedOperation, validationMessage } from '../../protocol/errors';
-import { buildKey } from '../key-factory';
+import { buildExternalKey, buildKey } from '../key-factory';
 import { keyMetadata } from '../key-metadata';
 import { defaultKeyPolicy, requireNoLockout, validateKeyPolicy } from '../key-policy';
 import {
@@ -53,11 +53,17 @@ export async function createKey(
   }
   const keyUsage = checkKeyUsage(keySpec, requestedUsage as KeyUsage | undefined);
   checkTagRules(tags);
-  if (origin !== 'AWS_KMS' || customKeyStoreId !== undefined || xksKeyId !== undefined) {
+  const external = origin === 'EXTERNAL';
+  if (
+    (!external && origin !== 'AWS_KMS') ||
+    customKeyStoreId !== undefined ||
+    xksKeyId !== undefined
+  ) {
     throw unsupportedOperation(
-      `Origin ${origin} is not supported by the sandbox: it creates keys whose key material KMS generates (Origin AWS_KMS), without custom key stores or imported key material.`,
+      `Origin ${origin} is not supported by the sandbox: it creates keys whose key material KMS generates (Origin AWS_KMS) or that you import (Origin EXTERNAL), without custom key stores.`,
     );
   }
+  if (external) requireImportableSpec(keySpec);
   if (multiRegion) {
     throw unsupportedOperation(
       'Multi-Region keys are not supported by the sandbox: omit MultiRegion or set it to false.',
@@ -81,9 +87,7 @@ export async function createKey(
   }
   if (policy !== undefined) validateKeyPolicy(policy);
 
-  // RSA_4096 takes about a second to generate: keep it off the event loop.
-  const generated = await generateKeyMaterialAsync(keySpec);
-  const { key, material } = buildKey({
+  const spec = {
     account: ctx.caller.account,
     region: ctx.region,
     keySpec,
@@ -91,8 +95,11 @@ export async function createKey(
     description,
     policy: policy ?? defaultKeyPolicy(ctx.caller.account),
     now: ctx.now,
-    material: generated,
-  });
+  };
+  // RSA_4096 takes about a second to generate: keep it off the event loop.
+  const { key, material } = external
+    ? { key: buildExternalKey(spec), material: undefined }
+    : buildKey({ ...spec, material: await generateKeyMaterialAsync(keySpec) });
   if (policy !== undefined) requireNoLockout(ctx, key, bypass);
   ctx.store.transaction(() => {
     ctx.store.keys.insert(key, material);
@@ -119,4 +126,16 @@ function checkKeyUsage(keySpec: KeySpec, requested: KeyUsage | undefined): KeyUs
     );
   }
   throw validationMessage(`KeyUsage ${requested} is not compatible with KeySpec ${keySpec}`);
+}
+
+/**
+ * "Importing ML-DSA keys is not supported" (Requirements for imported key material). AWS does not
+ * document whether CreateKey or GetParametersForImport refuses it; the sandbox refuses at once.
+ */
+function requireImportableSpec(keySpec: KeySpec): void {
+  if (keySpecInfo(keySpec).family === 'ML_DSA') {
+    throw unsupportedOperation(
+      `KeySpec ${keySpec} does not support imported key material: KMS keys with Origin EXTERNAL can be SYMMETRIC_DEFAULT, HMAC_*, RSA_* or ECC_* keys.`,
+    );
+  }
 }

@@ -1,4 +1,5 @@
 import type { DescribeKeyCommandInput, DescribeKeyCommandOutput } from '@aws-sdk/client-kms';
+import { importedMaterialSummary } from '../imported-material';
 import { resolveKey } from '../key-lookup';
 import { keyMetadata } from '../key-metadata';
 import type { OperationContext } from '../operation';
@@ -15,5 +16,6 @@ export function describeKey(input: DescribeKeyCommandInput, ctx: OperationContex
 
   const { key, requestAlias } = resolveKey(ctx, keyId);
   ctx.authorize({ action: 'kms:DescribeKey', key, requestAlias, grantTokens });
-  return { KeyMetadata: keyMetadata(key) };
+  const imported = key.origin === 'EXTERNAL' ? importedMaterialSummary(ctx.store, key) : undefined;
+  return { KeyMetadata: keyMetadata(key, imported) };
 }

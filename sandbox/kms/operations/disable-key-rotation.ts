@@ -3,6 +3,7 @@ import type {
   DisableKeyRotationCommandOutput,
 } from '@aws-sdk/client-kms';
 import { requireCustomerManaged, requireEnabled } from '../key-lookup';
+import { requireNotExternal } from '../imported-material';
 import { authorizeOwnKey, requireRotatable, resolveManagedKey } from '../key-management';
 import type { OperationContext } from '../operation';
 import { InputValidator, KEY_ID_RULE } from '../validation';
@@ -21,6 +22,7 @@ export function disableKeyRotation(
   authorizeOwnKey(ctx, { action: 'kms:DisableKeyRotation', key });
   requireCustomerManaged(key, 'DisableKeyRotation');
   requireRotatable(key, 'DisableKeyRotation');
+  requireNotExternal(key);
   requireEnabled(key);
 
   ctx.store.keys.update({

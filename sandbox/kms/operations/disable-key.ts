@@ -1,5 +1,9 @@
 import type { DisableKeyCommandInput, DisableKeyCommandOutput } from '@aws-sdk/client-kms';
-import { requireCustomerManaged, requireNotPendingDeletion } from '../key-lookup';
+import {
+  requireCustomerManaged,
+  requireNotPendingDeletion,
+  requireNotPendingImport,
+} from '../key-lookup';
 import { authorizeOwnKey, resolveManagedKey } from '../key-management';
 import type { OperationContext } from '../operation';
 import { InputValidator, KEY_ID_RULE } from '../validation';
@@ -16,6 +20,7 @@ export function disableKey(input: DisableKeyCommandInput, ctx: OperationContext)
   authorizeOwnKey(ctx, { action: 'kms:DisableKey', key });
   requireCustomerManaged(key, 'DisableKey');
   requireNotPendingDeletion(key);
+  requireNotPendingImport(key);
 
   if (key.keyState !== 'Disabled') ctx.store.keys.update({ ...key, keyState: 'Disabled' });
   return {};

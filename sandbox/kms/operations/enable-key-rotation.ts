@@ -3,6 +3,7 @@ import type {
   EnableKeyRotationCommandOutput,
 } from '@aws-sdk/client-kms';
 import { requireCustomerManaged, requireEnabled } from '../key-lookup';
+import { requireNotExternal } from '../imported-material';
 import { authorizeOwnKey, requireRotatable, resolveManagedKey } from '../key-management';
 import type { OperationContext } from '../operation';
 import { addDays, DEFAULT_ROTATION_PERIOD_DAYS } from '../rotation';
@@ -34,6 +35,7 @@ export function enableKeyRotation(
   });
   requireCustomerManaged(key, 'EnableKeyRotation');
   requireRotatable(key, 'EnableKeyRotation');
+  requireNotExternal(key);
   requireEnabled(key);
 
   const previousPeriod = key.rotationPeriodDays ?? DEFAULT_ROTATION_PERIOD_DAYS;

@@ -1,5 +1,9 @@
 import type { EnableKeyCommandInput, EnableKeyCommandOutput } from '@aws-sdk/client-kms';
-import { requireCustomerManaged, requireNotPendingDeletion } from '../key-lookup';
+import {
+  requireCustomerManaged,
+  requireNotPendingDeletion,
+  requireNotPendingImport,
+} from '../key-lookup';
 import { authorizeOwnKey, resolveManagedKey } from '../key-management';
 import type { OperationContext } from '../operation';
 import { InputValidator, KEY_ID_RULE } from '../validation';
@@ -16,6 +20,7 @@ export function enableKey(input: EnableKeyCommandInput, ctx: OperationContext): 
   authorizeOwnKey(ctx, { action: 'kms:EnableKey', key });
   requireCustomerManaged(key, 'EnableKey');
   requireNotPendingDeletion(key);
+  requireNotPendingImport(key);
 
   if (key.keyState !== 'Enabled') ctx.store.keys.update({ ...key, keyState: 'Enabled' });
   return {};

@@ -4,9 +4,9 @@ import type {
   GetPublicKeyCommandOutput,
 } from '@aws-sdk/client-kms';
 import { unsupportedOperation } from '../../protocol/errors';
-import { isSymmetricKey, keyAlgorithms, requireNotPendingImport } from '../algorithms';
+import { isSymmetricKey, keyAlgorithms } from '../algorithms';
 import { readGrantTokens } from '../crypto-validation';
-import { requireNotPendingDeletion, resolveKey } from '../key-lookup';
+import { requireNotPendingDeletion, requireNotPendingImport, resolveKey } from '../key-lookup';
 import { publicKeyDer } from '../keys';
 import type { OperationContext } from '../operation';
 import { InputValidator, KEY_ID_RULE } from '../validation';

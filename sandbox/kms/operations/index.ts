@@ -2,6 +2,7 @@ import type { JsonObject } from '../../protocol/json-codec';
 import type { OperationHandler, OperationRegistry } from '../operation';
 import { CRYPTO_OPERATIONS } from './crypto-operations';
 import { GRANT_OPERATIONS } from './grant-operations';
+import { IMPORT_OPERATIONS } from './import-operations';
 import { KEY_MANAGEMENT_OPERATIONS } from './key-management-operations';
 
 /** Every KMS operation the sandbox speaks, by its API name. */
@@ -9,6 +10,7 @@ export const OPERATIONS = {
   ...KEY_MANAGEMENT_OPERATIONS,
   ...CRYPTO_OPERATIONS,
   ...GRANT_OPERATIONS,
+  ...IMPORT_OPERATIONS,
 } satisfies OperationRegistry;
 
 export type OperationName = keyof typeof OPERATIONS;

@@ -4,7 +4,8 @@ import type {
 } from '@aws-sdk/client-kms';
 import { authorizeOwnKey, requireRotatable, resolveManagedKey } from '../key-management';
 import type { OperationContext } from '../operation';
-import { paginate, readPageRequest } from '../pagination';
+import type { KeyRecord } from '../../store/records';
+import { paginate, readPageRequest, type PageRequest } from '../pagination';
 import { keyMaterialId } from '../symmetric-ciphertext';
 import { InputValidator, KEY_ID_RULE } from '../validation';
 
@@ -30,6 +31,7 @@ export function listKeyRotations(
   authorizeOwnKey(ctx, { action: 'kms:ListKeyRotations', key });
   requireRotatable(key, 'ListKeyRotations');
 
+  if (key.origin === 'EXTERNAL') return listImportedMaterials(ctx, key, include, page);
   const materials = ctx.store.materials
     .listForKey(key.keyId)
     .filter((material) => include === 'ALL_KEY_MATERIAL' || material.rotationType !== undefined);
@@ -40,6 +42,43 @@ export function listKeyRotations(
       KeyMaterialId: keyMaterialId(material.materialId),
       KeyMaterialState: material.materialId === key.currentMaterialId ? 'CURRENT' : 'NON_CURRENT',
       RotationDate: material.rotationType ? material.created : undefined,
+      RotationType: material.rotationType,
+    })),
+    Truncated,
+    NextMarker,
+  };
+}
+
+/**
+ * A key with imported material lists each material with its import fields (ImportState,
+ * ExpirationModel, ValidTo, KeyMaterialDescription), which the reference gives only for
+ * symmetric keys with EXTERNAL origin. ROTATIONS_ONLY lists the completed on-demand rotations;
+ * ALL_KEY_MATERIAL adds the first material and the material pending rotation.
+ */
+function listImportedMaterials(
+  ctx: OperationContext,
+  key: KeyRecord,
+  include: string,
+  page: PageRequest,
+): Output {
+  const materials = ctx.store.importedMaterials
+    .listForKey(key.keyId)
+    .filter((material) => include === 'ALL_KEY_MATERIAL' || material.rotationType !== undefined);
+  const { items, Truncated, NextMarker } = paginate(materials, page, (m) => m.materialId);
+  return {
+    Rotations: items.map((material) => ({
+      KeyId: key.keyId,
+      KeyMaterialId: material.keyMaterialId,
+      KeyMaterialDescription: material.description,
+      ImportState: material.imported ? 'IMPORTED' : 'PENDING_IMPORT',
+      KeyMaterialState: material.pendingRotation
+        ? 'PENDING_ROTATION'
+        : material.materialId === key.currentMaterialId
+          ? 'CURRENT'
+          : 'NON_CURRENT',
+      ExpirationModel: material.expirationModel,
+      ValidTo: material.validTo,
+      RotationDate: material.rotationDate,
       RotationType: material.rotationType,
     })),
     Truncated,

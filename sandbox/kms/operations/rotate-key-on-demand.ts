@@ -2,7 +2,8 @@ import type {
   RotateKeyOnDemandCommandInput,
   RotateKeyOnDemandCommandOutput,
 } from '@aws-sdk/client-kms';
-import { conflict, limitExceeded, unsupportedOperation } from '../../protocol/errors';
+import { conflict, invalidState, limitExceeded, unsupportedOperation } from '../../protocol/errors';
+import { rotateToPendingMaterial } from '../imported-material';
 import { requireCustomerManaged, requireEnabled } from '../key-lookup';
 import { authorizeOwnKey, resolveManagedKey } from '../key-management';
 import { isRotatable } from '../key-metadata';
@@ -18,8 +19,9 @@ export const MAX_ON_DEMAND_ROTATIONS = 25;
 const AUTOMATIC_ROTATION_GUARD_MS = 20 * 60 * 1000;
 
 /**
- * New current key material at once; earlier material stays, so ciphertexts made before the
- * rotation (which name their material) still decrypt. The automatic schedule is unchanged.
+ * New current key material at once (for a key with imported material, the material imported
+ * for the rotation); earlier material stays, so ciphertexts made before the rotation (which name
+ * their material) still decrypt. The automatic schedule is unchanged.
  * As KMS answers it: a disabled key is refused before its key spec is looked at, a key that
  * cannot rotate (asymmetric, HMAC) gets an UnsupportedOperationException without a message, and
  * the response names the key by its ARN.
@@ -46,15 +48,28 @@ export function rotateKeyOnDemand(
       `An automatic rotation of ${key.arn} is in progress or scheduled to begin within the next 20 minutes. Try again later.`,
     );
   }
-  const onDemand = ctx.store.materials
-    .listForKey(key.keyId)
-    .filter((material) => material.rotationType === 'ON_DEMAND').length;
+  const external = key.origin === 'EXTERNAL';
+  const imported = external ? ctx.store.importedMaterials.listForKey(key.keyId) : [];
+  const onDemand = (external ? imported : ctx.store.materials.listForKey(key.keyId)).filter(
+    (material) => material.rotationType === 'ON_DEMAND',
+  ).length;
   if (onDemand >= MAX_ON_DEMAND_ROTATIONS) {
     throw limitExceeded(
       `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${key.arn}`,
     );
   }
 
-  rotateKeyMaterial(ctx.store, key, ctx.now, 'ON_DEMAND');
+  if (external) {
+    const pending = imported.find((material) => material.pendingRotation);
+    if (!pending) {
+      // AWS requires the material to be PENDING_ROTATION but does not document its refusal.
+      throw invalidState(
+        `${key.arn} has no key material pending rotation. Import new key material with ImportType NEW_KEY_MATERIAL, then rotate to it.`,
+      );
+    }
+    rotateToPendingMaterial(ctx.store, key, pending, ctx.now);
+  } else {
+    rotateKeyMaterial(ctx.store, key, ctx.now, 'ON_DEMAND');
+  }
   return { KeyId: key.arn };
 }
