@@ -529,13 +529,16 @@ describe('imported key material', () => {
       expect(described.ExpirationModel).toBe('KEY_MATERIAL_EXPIRES');
       expect(described.ValidTo?.getTime()).toBe(validTo.getTime());
       const ciphertext = await encrypt(KeyId!, 'short-lived');
-      const { materialId } = sandbox.store.importedMaterials.listForKey(KeyId!)[0];
-      expect(sandbox.store.materials.get(materialId)).toBeDefined();
+      const { materialId } = sandbox.store.importedMaterials.listForKey({
+        region: 'us-east-1',
+        keyId: KeyId!,
+      })[0];
+      expect(sandbox.store.materials.get('us-east-1', materialId)).toBeDefined();
 
       sandbox.clock.advance(HOUR + 2000);
       expect((await describe_(KeyId!)).KeyState).toBe('PendingImport');
       // The bytes are gone from the store, not just hidden.
-      expect(sandbox.store.materials.get(materialId)).toBeUndefined();
+      expect(sandbox.store.materials.get('us-east-1', materialId)).toBeUndefined();
       expect(await failure(decrypt(ciphertext))).toMatchObject({
         name: 'KMSInvalidStateException',
       });

@@ -62,7 +62,7 @@ export function locateDecryptionKey(
   const header = readBlobHeader(request.ciphertext);
   if (requested && requested.key.keyId !== header.keyId) throw incorrectKey();
   if (requested) return { ...requested, header };
-  const key = ctx.store.keys.get(header.keyId);
+  const key = ctx.store.keys.get({ region: ctx.region, keyId: header.keyId });
   // A blob is only good in the region whose key sealed it; another account's key is fine.
   if (!key || key.region !== ctx.region || !isSymmetricKey(key)) throw invalidCiphertext();
   return { key, header };
@@ -113,7 +113,7 @@ export function decryptWith(
     const header = source.header ?? readBlobHeader(ciphertext);
     return openUnderKey(ctx.store, key, header, ciphertext, context);
   }
-  const material = ctx.store.materials.get(key.currentMaterialId);
+  const material = ctx.store.materials.get(key.region, key.currentMaterialId);
   if (!material) throw invalidCiphertext();
   try {
     const plaintext = rsaDecrypt({
@@ -146,7 +146,7 @@ export function encryptWith(
     const sealed = sealUnderKey(ctx.store, key, plaintext, context);
     return { ciphertext: sealed.blob, materialId: sealed.materialId };
   }
-  const material = ctx.store.materials.get(key.currentMaterialId);
+  const material = ctx.store.materials.get(key.region, key.currentMaterialId);
   if (!material) throw new KeyMaterialError(`Key ${key.keyId} has no key material`);
   const ciphertext = rsaEncrypt({
     material: material.material,

@@ -32,6 +32,7 @@ describe('grant helpers', () => {
     const grantId = (n++).toString(16).padStart(64, '0');
     const record: GrantRecord = {
       grantId,
+      region: 'us-east-1',
       keyId: APP_KEY,
       granteePrincipal: OPERATOR_ROLE,
       issuingAccount: 'arn:aws:iam::111122223333:root',
@@ -47,8 +48,8 @@ describe('grant helpers', () => {
   beforeEach(() => {
     store = new Store(openDatabase({ memory: true }));
     seedScenario(store, new Date());
-    appKey = store.keys.get(APP_KEY)!;
-    signKey = store.keys.get(SIGN_KEY)!;
+    appKey = store.keys.get({ region: 'us-east-1', keyId: APP_KEY })!;
+    signKey = store.keys.get({ region: 'us-east-1', keyId: SIGN_KEY })!;
   });
 
   it('derives the role ARN of an assumed-role session', () => {

@@ -122,7 +122,7 @@ export const principalMatches = (grantPrincipal: string | undefined, callerArn: 
 export function grantsFor(store: Store, key: KeyRecord, granteeArn: string): GrantRecord[] {
   const identities = principalIdentities(granteeArn);
   return store.grants
-    .listForKey(key.keyId)
+    .listForKey(key)
     .filter((grant) => identities.includes(grant.granteePrincipal));
 }
 

@@ -53,7 +53,7 @@ function settledState(key: KeyRecord, materials: readonly ImportedMaterialRecord
 /** The state CancelKeyDeletion leaves: Disabled, or PendingImport while material is missing. */
 export function stateAfterCancelledDeletion(store: Store, key: KeyRecord): KeyState {
   if (key.origin !== 'EXTERNAL') return 'Disabled';
-  const materials = store.importedMaterials.listForKey(key.keyId);
+  const materials = store.importedMaterials.listForKey(key);
   return materials.length > 0 && allPermanentImported(materials) ? 'Disabled' : 'PendingImport';
 }
 
@@ -67,7 +67,7 @@ export interface ImportedMaterialSummary {
 }
 
 export function importedMaterialSummary(store: Store, key: KeyRecord): ImportedMaterialSummary {
-  const materials = store.importedMaterials.listForKey(key.keyId);
+  const materials = store.importedMaterials.listForKey(key);
   const current = materials.find((material) => material.materialId === key.currentMaterialId);
   const permanent = materials.filter((material) => !material.pendingRotation && material.imported);
   const expiring = permanent.filter((material) => material.validTo !== undefined);
@@ -102,9 +102,9 @@ export function deleteImportedMaterial(
   material: ImportedMaterialRecord,
 ): KeyRecord {
   return store.transaction(() => {
-    store.materials.delete(material.materialId);
+    store.materials.delete(material.region, material.materialId);
     if (material.pendingRotation) {
-      store.importedMaterials.delete(material.materialId);
+      store.importedMaterials.delete(material);
       return key;
     }
     store.importedMaterials.put({
@@ -113,7 +113,7 @@ export function deleteImportedMaterial(
       validTo: undefined,
       imported: false,
     });
-    const keyState = settledState(key, store.importedMaterials.listForKey(key.keyId));
+    const keyState = settledState(key, store.importedMaterials.listForKey(key));
     if (keyState === key.keyState) return key;
     const updated = { ...key, keyState };
     store.keys.update(updated);
@@ -124,7 +124,7 @@ export function deleteImportedMaterial(
 /** Carries out what expiry is due: KMS deletes imported material on its ValidTo. */
 export function expireImportedMaterial(store: Store, now: Date): void {
   for (const material of store.importedMaterials.dueToExpire(now)) {
-    const key = store.keys.get(material.keyId);
+    const key = store.keys.get(material);
     if (key) deleteImportedMaterial(store, key, material);
   }
 }
@@ -152,12 +152,13 @@ export function storeImportedMaterial(
   newMaterialId: () => string,
 ): KeyRecord {
   return store.transaction(() => {
-    const materials = store.importedMaterials.listForKey(key.keyId);
+    const materials = store.importedMaterials.listForKey(key);
     const first = materials.length === 0;
     const materialId = existing?.materialId ?? (first ? key.currentMaterialId : newMaterialId());
     // The id derives from the bytes, so material already imported is already stored as is.
     if (!existing?.imported) {
       store.materials.insert({
+        region: key.region,
         materialId,
         keyId: key.keyId,
         material: write.bytes,
@@ -165,6 +166,7 @@ export function storeImportedMaterial(
       });
     }
     store.importedMaterials.put({
+      region: key.region,
       materialId,
       keyId: key.keyId,
       keyMaterialId: write.keyMaterialId,
@@ -176,7 +178,7 @@ export function storeImportedMaterial(
       rotationDate: existing?.rotationDate,
       imported: true,
     });
-    const keyState = settledState(key, store.importedMaterials.listForKey(key.keyId));
+    const keyState = settledState(key, store.importedMaterials.listForKey(key));
     if (keyState === key.keyState) return key;
     const updated = { ...key, keyState };
     store.keys.update(updated);

@@ -25,6 +25,7 @@ export function buildKey(spec: NewKey): { key: KeyRecord; material: MaterialReco
   return {
     key,
     material: {
+      region: key.region,
       materialId: key.currentMaterialId,
       keyId: key.keyId,
       material: spec.material ?? generateKeyMaterial(spec.keySpec),

@@ -43,7 +43,7 @@ export function resolveKey(
     // AWS's answer for an alias ARN of another Region is undocumented; the key ARN's is assumed.
     requireRequestRegion(ctx, region);
     const alias = ctx.store.aliases.get({ account, region }, target);
-    const key = alias && ctx.store.keys.get(alias.targetKeyId);
+    const key = alias && ctx.store.keys.get({ region, keyId: alias.targetKeyId });
     if (!key) throw notFound(`Alias ${aliasArn(region, account, target)} is not found.`);
     return { key, requestAlias: target };
   }
@@ -52,7 +52,7 @@ export function resolveKey(
     throw notFound(`Invalid keyId '${keyIdInput}'`);
   }
   requireRequestRegion(ctx, region);
-  const key = ctx.store.keys.get(target);
+  const key = ctx.store.keys.get({ region, keyId: target });
   if (!key || key.account !== account || key.region !== region) {
     throw notFound(`Key '${keyArn(region, account, target)}' does not exist`);
   }
@@ -112,7 +112,7 @@ export function requireCustomerManaged(key: KeyRecord, operation: string): void 
 
 /** Asymmetric keys never rotate, so their current material is their only one. */
 export function asymmetricMaterial(ctx: OperationContext, key: KeyRecord): Buffer {
-  const material = ctx.store.materials.get(key.currentMaterialId);
+  const material = ctx.store.materials.get(key.region, key.currentMaterialId);
   if (!material) throw new Error(`Key ${key.keyId} has no key material`);
   return material.material;
 }

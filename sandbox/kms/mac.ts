@@ -56,7 +56,7 @@ export function macKey(
   requireUsage(key, 'GENERATE_VERIFY_MAC', operation);
   requireEnabled(key);
   requireMacAlgorithm(key, members.algorithm);
-  const material = ctx.store.materials.get(key.currentMaterialId);
+  const material = ctx.store.materials.get(key.region, key.currentMaterialId);
   if (!material) throw new Error(`Key ${key.keyId} has no key material`);
   return {
     key,

@@ -10,7 +10,7 @@ const EXPIRED_TOKEN_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
  * whose ValidTo has passed is deleted, due rotations run.
  */
 export function runMaintenance(store: Store, now: Date): void {
-  for (const key of store.keys.dueForDeletion(now)) store.keys.delete(key.keyId);
+  for (const key of store.keys.dueForDeletion(now)) store.keys.delete(key);
   expireImportedMaterial(store, now);
   store.importTokens.deleteExpired(new Date(now.getTime() - EXPIRED_TOKEN_RETENTION_MS));
   for (const key of store.keys.dueForRotation(now)) rotateKeyMaterial(store, key, now, 'AUTOMATIC');

@@ -30,6 +30,7 @@ export function rotateKeyMaterial(
   };
   store.transaction(() => {
     store.materials.insert({
+      region: key.region,
       materialId,
       keyId: key.keyId,
       material: generateKeyMaterial(key.keySpec),

@@ -39,7 +39,7 @@ export function sealUnderKey(
   plaintext: Uint8Array,
   context: EncryptionContext | undefined,
 ): SealedBlob {
-  const material = store.materials.get(key.currentMaterialId);
+  const material = store.materials.get(key.region, key.currentMaterialId);
   if (!material) throw new KeyMaterialError(`Key ${key.keyId} has no current key material`);
   const blob = sealSymmetric({
     keyId: key.keyId,
@@ -66,7 +66,7 @@ export function materialForBlob(
   key: KeyRecord,
   header: SymmetricBlobHeader,
 ): MaterialRecord {
-  const material = store.materials.get(header.materialId);
+  const material = store.materials.get(key.region, header.materialId);
   if (!material || material.keyId !== key.keyId || header.keyId !== key.keyId) {
     throw invalidCiphertext();
   }

@@ -1,4 +1,4 @@
-import type { AliasRecord, Scope } from './records';
+import type { AliasRecord, KeyRef, Scope } from './records';
 import { frozenRows, fromSeconds, toSeconds, type Row, type StoreContext } from './repository';
 
 function aliasFromRow(row: Row): AliasRecord {
@@ -106,12 +106,15 @@ export class AliasRepository {
     return (rows as Row[]).map(aliasFromRow);
   }
 
-  listForKey(keyId: string): readonly AliasRecord[] {
-    return this.byKey.get(keyId, () =>
+  /** The aliases that point at the key: they are in the key's own account and Region. */
+  listForKey(key: KeyRef): readonly AliasRecord[] {
+    return this.byKey.get(`${key.region}/${key.keyId}`, () =>
       frozenRows(
         this.store
-          .statement('SELECT * FROM aliases WHERE target_key_id = ? ORDER BY alias_name')
-          .all(keyId),
+          .statement(
+            'SELECT * FROM aliases WHERE region = ? AND target_key_id = ? ORDER BY alias_name',
+          )
+          .all(key.region, key.keyId),
         aliasFromRow,
       ),
     );

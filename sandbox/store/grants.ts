@@ -1,9 +1,10 @@
-import type { GrantRecord } from './records';
+import type { GrantRecord, KeyRef } from './records';
 import { frozenRows, fromSeconds, toSeconds, type Row, type StoreContext } from './repository';
 
 function grantFromRow(row: Row): GrantRecord {
   return {
     grantId: row.grant_id as string,
+    region: row.region as string,
     keyId: row.key_id as string,
     name: (row.name as string | null) ?? undefined,
     granteePrincipal: row.grantee_principal as string,
@@ -29,12 +30,13 @@ export class GrantRepository {
   insert(grant: GrantRecord): void {
     this.store
       .statement(
-        `INSERT INTO grants (grant_id, key_id, name, grantee_principal, retiring_principal,
+        `INSERT INTO grants (grant_id, region, key_id, name, grantee_principal, retiring_principal,
           issuing_account, operations, constraints, creation_date, grant_token)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         grant.grantId,
+        grant.region,
         grant.keyId,
         grant.name ?? null,
         grant.granteePrincipal,
@@ -45,7 +47,7 @@ export class GrantRepository {
         toSeconds(grant.creationDate),
         grant.grantToken,
       );
-    this.byKey.delete(grant.keyId);
+    this.byKey.delete(`${grant.region}/${grant.keyId}`);
   }
 
   get(grantId: string): GrantRecord | undefined {
@@ -61,12 +63,14 @@ export class GrantRepository {
     return row ? grantFromRow(row) : undefined;
   }
 
-  listForKey(keyId: string): readonly GrantRecord[] {
-    return this.byKey.get(keyId, () =>
+  listForKey(key: KeyRef): readonly GrantRecord[] {
+    return this.byKey.get(`${key.region}/${key.keyId}`, () =>
       frozenRows(
         this.store
-          .statement('SELECT * FROM grants WHERE key_id = ? ORDER BY creation_date, rowid')
-          .all(keyId),
+          .statement(
+            'SELECT * FROM grants WHERE region = ? AND key_id = ? ORDER BY creation_date, rowid',
+          )
+          .all(key.region, key.keyId),
         grantFromRow,
       ),
     );

@@ -4,6 +4,7 @@ import { fromSeconds, toSeconds, type Row, type StoreContext } from './repositor
 function tokenFromRow(row: Row): ImportTokenRecord {
   return {
     tokenId: row.token_id as string,
+    region: row.region as string,
     keyId: row.key_id as string,
     wrappingAlgorithm: row.wrapping_algorithm as ImportTokenRecord['wrappingAlgorithm'],
     wrappingKeySpec: row.wrapping_key_spec as ImportTokenRecord['wrappingKeySpec'],
@@ -23,11 +24,12 @@ export class ImportTokenRepository {
   insert(token: ImportTokenRecord): void {
     this.store
       .statement(
-        `INSERT INTO import_tokens (token_id, key_id, wrapping_algorithm, wrapping_key_spec,
-        private_key, valid_to) VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO import_tokens (token_id, region, key_id, wrapping_algorithm,
+        wrapping_key_spec, private_key, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         token.tokenId,
+        token.region,
         token.keyId,
         token.wrappingAlgorithm,
         token.wrappingKeySpec,

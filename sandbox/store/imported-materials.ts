@@ -1,9 +1,10 @@
-import type { ImportedMaterialRecord } from './records';
+import type { ImportedMaterialRecord, KeyRef } from './records';
 import { fromSeconds, toSeconds, type Row, type StoreContext } from './repository';
 
 function importedFromRow(row: Row): ImportedMaterialRecord {
   return {
     materialId: row.material_id as string,
+    region: row.region as string,
     keyId: row.key_id as string,
     keyMaterialId: row.key_material_id as string,
     description: (row.description as string | null) ?? undefined,
@@ -19,7 +20,8 @@ function importedFromRow(row: Row): ImportedMaterialRecord {
 
 /** Whether the bytes are in key_materials: the one fact this table doesn't hold itself. */
 const SELECT = `SELECT im.*, EXISTS (SELECT 1 FROM key_materials km
-  WHERE km.material_id = im.material_id) AS imported FROM imported_materials im`;
+  WHERE km.region = im.region AND km.material_id = im.material_id) AS imported
+  FROM imported_materials im`;
 
 /**
  * The materials imported into EXTERNAL keys, in `imported_materials`, in the order the key got
@@ -33,15 +35,16 @@ export class ImportedMaterialRepository {
   put(material: ImportedMaterialRecord): void {
     this.store
       .statement(
-        `INSERT INTO imported_materials (material_id, key_id, key_material_id, description,
-        pending_rotation, expiration_model, valid_to, rotation_type, rotation_date)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (material_id) DO UPDATE SET description = excluded.description,
+        `INSERT INTO imported_materials (region, material_id, key_id, key_material_id,
+        description, pending_rotation, expiration_model, valid_to, rotation_type, rotation_date)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (region, material_id) DO UPDATE SET description = excluded.description,
          pending_rotation = excluded.pending_rotation, expiration_model = excluded.expiration_model,
          valid_to = excluded.valid_to, rotation_type = excluded.rotation_type,
          rotation_date = excluded.rotation_date`,
       )
       .run(
+        material.region,
         material.materialId,
         material.keyId,
         material.keyMaterialId,
@@ -54,13 +57,17 @@ export class ImportedMaterialRepository {
       );
   }
 
-  listForKey(keyId: string): ImportedMaterialRecord[] {
-    const rows = this.store.statement(`${SELECT} WHERE im.key_id = ? ORDER BY im.rowid`).all(keyId);
+  listForKey(key: KeyRef): ImportedMaterialRecord[] {
+    const rows = this.store
+      .statement(`${SELECT} WHERE im.region = ? AND im.key_id = ? ORDER BY im.rowid`)
+      .all(key.region, key.keyId);
     return (rows as Row[]).map(importedFromRow);
   }
 
-  delete(materialId: string): void {
-    this.store.statement('DELETE FROM imported_materials WHERE material_id = ?').run(materialId);
+  delete(material: Pick<ImportedMaterialRecord, 'region' | 'materialId'>): void {
+    this.store
+      .statement('DELETE FROM imported_materials WHERE region = ? AND material_id = ?')
+      .run(material.region, material.materialId);
   }
 
   /** Imported materials whose ValidTo has passed: KMS deletes them. */

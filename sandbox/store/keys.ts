@@ -1,5 +1,5 @@
 import type { KeyMaterialRepository } from './key-materials';
-import type { KeyRecord, MaterialRecord, Scope } from './records';
+import type { KeyRecord, KeyRef, MaterialRecord, Scope } from './records';
 import { fromSeconds, toSeconds, type Row, type StoreContext } from './repository';
 
 function keyFromRow(row: Row): KeyRecord {
@@ -22,6 +22,7 @@ function keyFromRow(row: Row): KeyRecord {
     rotationPeriodDays: (row.rotation_period_days as number | null) ?? undefined,
     nextRotationDate: fromSeconds(row.next_rotation_date),
     currentMaterialId: row.current_material_id as string,
+    primaryRegion: (row.primary_region as string | null) ?? undefined,
   };
 }
 
@@ -45,18 +46,24 @@ function keyToParams(key: KeyRecord): Row {
     rotation_period_days: key.rotationPeriodDays ?? null,
     next_rotation_date: toSeconds(key.nextRotationDate),
     current_material_id: key.currentMaterialId,
+    primary_region: key.primaryRegion ?? null,
   };
 }
 
-/** KMS keys, in `keys`. Every request that names a key reads it, so reads are cached by key id. */
+const refKey = (ref: KeyRef) => `${ref.region}/${ref.keyId}`;
+
+/**
+ * KMS keys, in `keys`, identified by Region and key id. Every request that names a key reads it,
+ * so reads are cached.
+ */
 export class KeyRepository {
-  private readonly byId;
+  private readonly byRef;
 
   constructor(
     private readonly store: StoreContext,
     private readonly materials: KeyMaterialRepository,
   ) {
-    this.byId = store.cache<string, KeyRecord>();
+    this.byRef = store.cache<string, KeyRecord>();
   }
 
   /** A new key with its first key material, as one write; an EXTERNAL key starts without any. */
@@ -64,15 +71,19 @@ export class KeyRepository {
     this.store.transaction(() => {
       this.store
         .statement(
-          `INSERT INTO keys VALUES (:key_id, :account, :region, :arn, :description, :key_spec,
-            :key_usage, :origin, :key_manager, :key_state, :creation_date, :deletion_date,
-            :pending_window_days, :policy, :rotation_enabled, :rotation_period_days,
-            :next_rotation_date, :current_material_id)`,
+          `INSERT INTO keys (key_id, account, region, arn, description, key_spec, key_usage,
+            origin, key_manager, key_state, creation_date, deletion_date, pending_window_days,
+            policy, rotation_enabled, rotation_period_days, next_rotation_date,
+            current_material_id, primary_region)
+           VALUES (:key_id, :account, :region, :arn, :description, :key_spec, :key_usage, :origin,
+            :key_manager, :key_state, :creation_date, :deletion_date, :pending_window_days,
+            :policy, :rotation_enabled, :rotation_period_days, :next_rotation_date,
+            :current_material_id, :primary_region)`,
         )
         .run(keyToParams(key));
       if (material) this.materials.insert(material);
     });
-    this.byId.delete(key.keyId);
+    this.byRef.delete(refKey(key));
   }
 
   update(key: KeyRecord): void {
@@ -82,18 +93,31 @@ export class KeyRepository {
           deletion_date = :deletion_date, pending_window_days = :pending_window_days,
           policy = :policy, rotation_enabled = :rotation_enabled,
           rotation_period_days = :rotation_period_days, next_rotation_date = :next_rotation_date,
-          current_material_id = :current_material_id
-         WHERE key_id = :key_id`,
+          current_material_id = :current_material_id, primary_region = :primary_region
+         WHERE region = :region AND key_id = :key_id`,
       )
       .run(keyToParams(key));
-    this.byId.delete(key.keyId);
+    this.byRef.delete(refKey(key));
   }
 
-  get(keyId: string): KeyRecord | undefined {
-    return this.byId.get(keyId, () => {
-      const row = this.store.statement('SELECT * FROM keys WHERE key_id = ?').get(keyId);
+  get(ref: KeyRef): KeyRecord | undefined {
+    return this.byRef.get(refKey(ref), () => {
+      const row = this.store
+        .statement('SELECT * FROM keys WHERE region = ? AND key_id = ?')
+        .get(ref.region, ref.keyId);
       return row ? keyFromRow(row as Row) : undefined;
     });
+  }
+
+  /** A multi-Region key's related keys (the primary and its replicas) in every Region. */
+  related(key: Pick<KeyRecord, 'account' | 'keyId'>): KeyRecord[] {
+    const rows = this.store
+      .statement(
+        `SELECT * FROM keys WHERE account = ? AND key_id = ? AND primary_region IS NOT NULL
+         ORDER BY rowid`,
+      )
+      .all(key.account, key.keyId);
+    return (rows as Row[]).map(keyFromRow);
   }
 
   /** Keys of one account and Region in creation order, starting after `afterKeyId`. */
@@ -101,10 +125,11 @@ export class KeyRepository {
     const rows = afterKeyId
       ? this.store
           .statement(
-            `SELECT * FROM keys WHERE account = ? AND region = ? AND rowid > (SELECT rowid FROM keys WHERE key_id = ?)
+            `SELECT * FROM keys WHERE account = ? AND region = ?
+               AND rowid > (SELECT rowid FROM keys WHERE region = ? AND key_id = ?)
              ORDER BY rowid LIMIT ?`,
           )
-          .all(scope.account, scope.region, afterKeyId, limit)
+          .all(scope.account, scope.region, scope.region, afterKeyId, limit)
       : this.store
           .statement('SELECT * FROM keys WHERE account = ? AND region = ? ORDER BY rowid LIMIT ?')
           .all(scope.account, scope.region, limit);
@@ -119,18 +144,24 @@ export class KeyRepository {
     return (rows as Row[]).map(keyFromRow);
   }
 
-  /** Keys with automatic rotation on whose next rotation date has passed. */
+  /**
+   * Keys with automatic rotation on whose next rotation date has passed: single-Region keys and
+   * multi-Region primaries (a primary's rotation reaches its replicas).
+   */
   dueForRotation(now: Date): KeyRecord[] {
     const rows = this.store
       .statement(
-        `SELECT * FROM keys WHERE rotation_enabled = 1 AND key_state = 'Enabled' AND next_rotation_date <= ?`,
+        `SELECT * FROM keys WHERE rotation_enabled = 1 AND key_state = 'Enabled'
+           AND next_rotation_date <= ? AND (primary_region IS NULL OR primary_region = region)`,
       )
       .all(toSeconds(now));
     return (rows as Row[]).map(keyFromRow);
   }
 
-  delete(keyId: string): void {
-    this.store.statement('DELETE FROM keys WHERE key_id = ?').run(keyId);
+  delete(ref: KeyRef): void {
+    this.store
+      .statement('DELETE FROM keys WHERE region = ? AND key_id = ?')
+      .run(ref.region, ref.keyId);
     // The delete cascades to the key's material, aliases, grants and tags.
     this.store.forgetCached();
   }

@@ -19,6 +19,15 @@ export interface Scope {
   region: string;
 }
 
+/**
+ * Which key: its Region and key id (a multi-Region key's related keys share the key id across
+ * Regions). A KeyRecord is itself a KeyRef, and so is every record that belongs to a key.
+ */
+export interface KeyRef {
+  region: string;
+  keyId: string;
+}
+
 /** A KMS key as the sandbox stores it; key material lives in MaterialRecord. */
 export interface KeyRecord {
   keyId: string;
@@ -41,12 +50,15 @@ export interface KeyRecord {
   currentMaterialId: string;
   /**
    * Multi-Region keys only: the Region of the primary key of the set. The key is the primary when
-   * this is its own Region, a replica otherwise. Related keys share key id, account and material.
+   * this is its own Region, a replica otherwise. Related keys share key id and account, and the
+   * primary's key material versions are copied to every replica.
    */
   primaryRegion?: string;
 }
 
+/** One key material version of one key (a replica holds copies of its primary's versions). */
 export interface MaterialRecord {
+  region: string;
   materialId: string;
   keyId: string;
   material: Buffer;
@@ -66,6 +78,7 @@ export interface AliasRecord {
 
 export interface GrantRecord {
   grantId: string;
+  region: string;
   keyId: string;
   name?: string;
   granteePrincipal: string;
@@ -86,6 +99,7 @@ export interface TagRecord {
 export interface ImportTokenRecord {
   /** Hex of the token's random bytes. */
   tokenId: string;
+  region: string;
   keyId: string;
   wrappingAlgorithm: AlgorithmSpec;
   wrappingKeySpec: WrappingKeySpec;
@@ -101,6 +115,7 @@ export interface ImportTokenRecord {
 export interface ImportedMaterialRecord {
   /** The id ciphertexts name; also the key_materials row while the material is imported. */
   materialId: string;
+  region: string;
   keyId: string;
   /** KMS's KeyMaterialId: 64 hex digits derived from the key id and the material. */
   keyMaterialId: string;

@@ -113,4 +113,160 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX imported_materials_by_expiry ON imported_materials (valid_to) WHERE valid_to IS NOT NULL;
   `,
+  // A key is identified by its Region and key id: a multi-Region key's primary and replicas share
+  // the key id (and account) in different Regions. Everything that belongs to a key names both.
+  // primary_region marks multi-Region keys. Keys written before (all us-east-1) keep their rows,
+  // their creation order (rowid) and every material version, alias, grant, tag, import token and
+  // imported material.
+  `
+  CREATE TABLE keys_v3 (
+    key_id TEXT NOT NULL,
+    account TEXT NOT NULL,
+    region TEXT NOT NULL,
+    arn TEXT NOT NULL UNIQUE,
+    description TEXT NOT NULL DEFAULT '',
+    key_spec TEXT NOT NULL,
+    key_usage TEXT NOT NULL,
+    origin TEXT NOT NULL DEFAULT 'AWS_KMS',
+    key_manager TEXT NOT NULL DEFAULT 'CUSTOMER',
+    key_state TEXT NOT NULL,
+    creation_date REAL NOT NULL,
+    deletion_date REAL,
+    pending_window_days INTEGER,
+    policy TEXT NOT NULL,
+    rotation_enabled INTEGER NOT NULL DEFAULT 0,
+    rotation_period_days INTEGER,
+    next_rotation_date REAL,
+    current_material_id TEXT NOT NULL,
+    primary_region TEXT,
+    PRIMARY KEY (region, key_id)
+  );
+  INSERT INTO keys_v3 (key_id, account, region, arn, description, key_spec, key_usage, origin,
+      key_manager, key_state, creation_date, deletion_date, pending_window_days, policy,
+      rotation_enabled, rotation_period_days, next_rotation_date, current_material_id)
+    SELECT key_id, account, region, arn, description, key_spec, key_usage, origin, key_manager,
+      key_state, creation_date, deletion_date, pending_window_days, policy, rotation_enabled,
+      rotation_period_days, next_rotation_date, current_material_id
+    FROM keys ORDER BY rowid;
+
+  CREATE TABLE key_materials_v3 (
+    region TEXT NOT NULL,
+    material_id TEXT NOT NULL,
+    key_id TEXT NOT NULL,
+    material BLOB NOT NULL,
+    created REAL NOT NULL,
+    rotation_type TEXT,
+    PRIMARY KEY (region, material_id),
+    FOREIGN KEY (region, key_id) REFERENCES keys_v3 (region, key_id) ON DELETE CASCADE
+  );
+  INSERT INTO key_materials_v3 (region, material_id, key_id, material, created, rotation_type)
+    SELECT k.region, m.material_id, m.key_id, m.material, m.created, m.rotation_type
+    FROM key_materials m JOIN keys k ON k.key_id = m.key_id ORDER BY m.rowid;
+
+  CREATE TABLE aliases_v3 (
+    account TEXT NOT NULL,
+    region TEXT NOT NULL,
+    alias_name TEXT NOT NULL,
+    target_key_id TEXT NOT NULL,
+    creation_date REAL NOT NULL,
+    last_updated_date REAL NOT NULL,
+    PRIMARY KEY (account, region, alias_name),
+    FOREIGN KEY (region, target_key_id) REFERENCES keys_v3 (region, key_id) ON DELETE CASCADE
+  );
+  INSERT INTO aliases_v3 SELECT account, region, alias_name, target_key_id, creation_date,
+      last_updated_date
+    FROM aliases ORDER BY rowid;
+
+  CREATE TABLE grants_v3 (
+    grant_id TEXT PRIMARY KEY,
+    region TEXT NOT NULL,
+    key_id TEXT NOT NULL,
+    name TEXT,
+    grantee_principal TEXT NOT NULL,
+    retiring_principal TEXT,
+    issuing_account TEXT NOT NULL,
+    operations TEXT NOT NULL,
+    constraints TEXT,
+    creation_date REAL NOT NULL,
+    grant_token TEXT NOT NULL,
+    FOREIGN KEY (region, key_id) REFERENCES keys_v3 (region, key_id) ON DELETE CASCADE
+  );
+  INSERT INTO grants_v3 (grant_id, region, key_id, name, grantee_principal, retiring_principal,
+      issuing_account, operations, constraints, creation_date, grant_token)
+    SELECT g.grant_id, k.region, g.key_id, g.name, g.grantee_principal, g.retiring_principal,
+      g.issuing_account, g.operations, g.constraints, g.creation_date, g.grant_token
+    FROM grants g JOIN keys k ON k.key_id = g.key_id ORDER BY g.rowid;
+
+  CREATE TABLE tags_v3 (
+    region TEXT NOT NULL,
+    key_id TEXT NOT NULL,
+    tag_key TEXT NOT NULL,
+    tag_value TEXT NOT NULL,
+    PRIMARY KEY (region, key_id, tag_key),
+    FOREIGN KEY (region, key_id) REFERENCES keys_v3 (region, key_id) ON DELETE CASCADE
+  );
+  INSERT INTO tags_v3 SELECT k.region, t.key_id, t.tag_key, t.tag_value
+    FROM tags t JOIN keys k ON k.key_id = t.key_id ORDER BY t.rowid;
+
+  CREATE TABLE import_tokens_v3 (
+    token_id TEXT PRIMARY KEY,
+    region TEXT NOT NULL,
+    key_id TEXT NOT NULL,
+    wrapping_algorithm TEXT NOT NULL,
+    wrapping_key_spec TEXT NOT NULL,
+    private_key BLOB NOT NULL,
+    valid_to REAL NOT NULL,
+    FOREIGN KEY (region, key_id) REFERENCES keys_v3 (region, key_id) ON DELETE CASCADE
+  );
+  INSERT INTO import_tokens_v3 (token_id, region, key_id, wrapping_algorithm, wrapping_key_spec,
+      private_key, valid_to)
+    SELECT t.token_id, k.region, t.key_id, t.wrapping_algorithm, t.wrapping_key_spec,
+      t.private_key, t.valid_to
+    FROM import_tokens t JOIN keys k ON k.key_id = t.key_id ORDER BY t.rowid;
+
+  CREATE TABLE imported_materials_v3 (
+    region TEXT NOT NULL,
+    material_id TEXT NOT NULL,
+    key_id TEXT NOT NULL,
+    key_material_id TEXT NOT NULL,
+    description TEXT,
+    pending_rotation INTEGER NOT NULL,
+    expiration_model TEXT,
+    valid_to REAL,
+    rotation_type TEXT,
+    rotation_date REAL,
+    PRIMARY KEY (region, material_id),
+    UNIQUE (region, key_id, key_material_id),
+    FOREIGN KEY (region, key_id) REFERENCES keys_v3 (region, key_id) ON DELETE CASCADE
+  );
+  INSERT INTO imported_materials_v3 (region, material_id, key_id, key_material_id, description,
+      pending_rotation, expiration_model, valid_to, rotation_type, rotation_date)
+    SELECT k.region, i.material_id, i.key_id, i.key_material_id, i.description,
+      i.pending_rotation, i.expiration_model, i.valid_to, i.rotation_type, i.rotation_date
+    FROM imported_materials i JOIN keys k ON k.key_id = i.key_id ORDER BY i.rowid;
+
+  DROP TABLE imported_materials;
+  DROP TABLE import_tokens;
+  DROP TABLE tags;
+  DROP TABLE grants;
+  DROP TABLE aliases;
+  DROP TABLE key_materials;
+  DROP TABLE keys;
+  ALTER TABLE keys_v3 RENAME TO keys;
+  ALTER TABLE key_materials_v3 RENAME TO key_materials;
+  ALTER TABLE aliases_v3 RENAME TO aliases;
+  ALTER TABLE grants_v3 RENAME TO grants;
+  ALTER TABLE tags_v3 RENAME TO tags;
+  ALTER TABLE import_tokens_v3 RENAME TO import_tokens;
+  ALTER TABLE imported_materials_v3 RENAME TO imported_materials;
+
+  CREATE INDEX keys_by_account ON keys (account, region, creation_date);
+  CREATE INDEX keys_by_multi_region_key ON keys (account, key_id) WHERE primary_region IS NOT NULL;
+  CREATE INDEX materials_by_key ON key_materials (region, key_id, created);
+  CREATE INDEX aliases_by_key ON aliases (region, target_key_id);
+  CREATE INDEX grants_by_key ON grants (region, key_id, creation_date);
+  CREATE INDEX import_tokens_by_key ON import_tokens (region, key_id);
+  CREATE INDEX imported_materials_by_expiry ON imported_materials (valid_to)
+    WHERE valid_to IS NOT NULL;
+  `,
 ];

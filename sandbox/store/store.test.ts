@@ -40,9 +40,9 @@ describe('Store read caches', () => {
 
   it('hands out frozen records, so a caller cannot change what others read', () => {
     const key = newKey();
-    const read = store.keys.get(key.keyId)!;
+    const read = store.keys.get(key)!;
     expect(Object.isFrozen(read)).toBe(true);
-    expect(Object.isFrozen(store.materials.get(key.currentMaterialId))).toBe(true);
+    expect(Object.isFrozen(store.materials.get(REGION, key.currentMaterialId))).toBe(true);
     expect(() => {
       (read as { description: string }).description = 'changed';
     }).toThrow(TypeError);
@@ -50,9 +50,9 @@ describe('Store read caches', () => {
 
   it('reads a key again after updateKey', () => {
     const key = newKey();
-    expect(store.keys.get(key.keyId)!.description).toBe('cache test');
+    expect(store.keys.get(key)!.description).toBe('cache test');
     store.keys.update({ ...key, description: 'updated', keyState: 'Disabled' });
-    expect(store.keys.get(key.keyId)).toMatchObject({
+    expect(store.keys.get(key)).toMatchObject({
       description: 'updated',
       keyState: 'Disabled',
     });
@@ -60,18 +60,18 @@ describe('Store read caches', () => {
 
   it('forgets what a rolled-back transaction wrote, even if it was read inside it', () => {
     const key = newKey();
-    expect(store.keys.get(key.keyId)!.keyState).toBe('Enabled');
+    expect(store.keys.get(key)!.keyState).toBe('Enabled');
     expect(() =>
       store.transaction(() => {
         store.keys.update({ ...key, keyState: 'Disabled' });
         store.aliases.put(alias('alias/rolled-back', key.keyId));
-        expect(store.keys.get(key.keyId)!.keyState).toBe('Disabled');
-        expect(store.aliases.listForKey(key.keyId)).toHaveLength(1);
+        expect(store.keys.get(key)!.keyState).toBe('Disabled');
+        expect(store.aliases.listForKey(key)).toHaveLength(1);
         throw new Error('abort');
       }),
     ).toThrow('abort');
-    expect(store.keys.get(key.keyId)!.keyState).toBe('Enabled');
-    expect(store.aliases.listForKey(key.keyId)).toEqual([]);
+    expect(store.keys.get(key)!.keyState).toBe('Enabled');
+    expect(store.aliases.listForKey(key)).toEqual([]);
     expect(store.aliases.get(SCOPE, 'alias/rolled-back')).toBeUndefined();
   });
 
@@ -79,24 +79,23 @@ describe('Store read caches', () => {
     const first = newKey();
     const second = newKey();
     store.aliases.put(alias('alias/moving', first.keyId));
-    expect(store.aliases.listForKey(first.keyId).map((a) => a.aliasName)).toEqual(['alias/moving']);
-    expect(store.aliases.listForKey(second.keyId)).toEqual([]);
+    expect(store.aliases.listForKey(first).map((a) => a.aliasName)).toEqual(['alias/moving']);
+    expect(store.aliases.listForKey(second)).toEqual([]);
     store.aliases.put(alias('alias/moving', second.keyId));
-    expect(store.aliases.listForKey(first.keyId)).toEqual([]);
-    expect(store.aliases.listForKey(second.keyId).map((a) => a.aliasName)).toEqual([
-      'alias/moving',
-    ]);
+    expect(store.aliases.listForKey(first)).toEqual([]);
+    expect(store.aliases.listForKey(second).map((a) => a.aliasName)).toEqual(['alias/moving']);
     expect(store.aliases.get(SCOPE, 'alias/moving')!.targetKeyId).toBe(second.keyId);
     store.aliases.delete(SCOPE, 'alias/moving');
     expect(store.aliases.get(SCOPE, 'alias/moving')).toBeUndefined();
-    expect(store.aliases.listForKey(second.keyId)).toEqual([]);
+    expect(store.aliases.listForKey(second)).toEqual([]);
   });
 
   it('sees grants created and deleted', () => {
     const key = newKey();
-    expect(store.grants.listForKey(key.keyId)).toEqual([]);
+    expect(store.grants.listForKey(key)).toEqual([]);
     store.grants.insert({
       grantId: 'a'.repeat(64),
+      region: REGION,
       keyId: key.keyId,
       granteePrincipal: `arn:aws:iam::${ACCOUNT}:user/admin`,
       issuingAccount: `arn:aws:iam::${ACCOUNT}:root`,
@@ -104,21 +103,21 @@ describe('Store read caches', () => {
       creationDate: now,
       grantToken: 'token',
     });
-    expect(store.grants.listForKey(key.keyId).map((g) => g.grantId)).toEqual(['a'.repeat(64)]);
+    expect(store.grants.listForKey(key).map((g) => g.grantId)).toEqual(['a'.repeat(64)]);
     store.grants.delete('a'.repeat(64));
-    expect(store.grants.listForKey(key.keyId)).toEqual([]);
+    expect(store.grants.listForKey(key)).toEqual([]);
   });
 
   it('forgets a deleted key with its material, aliases and grants', () => {
     const key = newKey();
     store.aliases.put(alias('alias/doomed', key.keyId));
-    expect(store.materials.get(key.currentMaterialId)).toBeDefined();
-    expect(store.aliases.listForKey(key.keyId)).toHaveLength(1);
-    store.keys.delete(key.keyId);
-    expect(store.keys.get(key.keyId)).toBeUndefined();
-    expect(store.materials.get(key.currentMaterialId)).toBeUndefined();
+    expect(store.materials.get(REGION, key.currentMaterialId)).toBeDefined();
+    expect(store.aliases.listForKey(key)).toHaveLength(1);
+    store.keys.delete(key);
+    expect(store.keys.get(key)).toBeUndefined();
+    expect(store.materials.get(REGION, key.currentMaterialId)).toBeUndefined();
     expect(store.aliases.get(SCOPE, 'alias/doomed')).toBeUndefined();
-    expect(store.aliases.listForKey(key.keyId)).toEqual([]);
+    expect(store.aliases.listForKey(key)).toEqual([]);
   });
 });
 

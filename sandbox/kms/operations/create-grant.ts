@@ -172,6 +172,7 @@ export function createGrant(input: CreateGrantCommandInput, ctx: OperationContex
   dryRunGate(dryRun);
 
   const wanted = {
+    region: key.region,
     keyId: key.keyId,
     name,
     granteePrincipal: granteePrincipal,
@@ -180,7 +181,7 @@ export function createGrant(input: CreateGrantCommandInput, ctx: OperationContex
     constraints,
   };
   return ctx.store.transaction(() => {
-    const retried = name ? findRetried(ctx.store.grants.listForKey(key.keyId), wanted) : undefined;
+    const retried = name ? findRetried(ctx.store.grants.listForKey(key), wanted) : undefined;
     if (retried) {
       return { GrantId: retried.grantId, GrantToken: issueGrantToken(ctx.store, retried.grantId) };
     }

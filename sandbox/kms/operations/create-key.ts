@@ -103,7 +103,7 @@ export async function createKey(
   if (policy !== undefined) requireNoLockout(ctx, key, bypass);
   ctx.store.transaction(() => {
     ctx.store.keys.insert(key, material);
-    for (const tag of tags) ctx.store.tags.put(key.keyId, tag);
+    for (const tag of tags) ctx.store.tags.put(key, tag);
   });
   return { KeyMetadata: keyMetadata(key) };
 }

@@ -14,7 +14,7 @@ export function deleteAlias(input: DeleteAliasCommandInput, ctx: OperationContex
   checkAliasName(aliasName);
 
   const alias = requireAlias(ctx, aliasName);
-  const key = ctx.store.keys.get(alias.targetKeyId);
+  const key = ctx.store.keys.get({ region: alias.region, keyId: alias.targetKeyId });
   if (!key) throw notFound(`Key '${alias.targetKeyId}' does not exist`);
   ctx.authorize({ action: 'kms:DeleteAlias', key });
 

@@ -34,7 +34,7 @@ export function deleteImportedKeyMaterial(
   authorizeOwnKey(ctx, { action: 'kms:DeleteImportedKeyMaterial', key });
   requireExternalOrigin(key);
 
-  const materials = ctx.store.importedMaterials.listForKey(key.keyId);
+  const materials = ctx.store.importedMaterials.listForKey(key);
   const target =
     keyMaterialId === undefined
       ? materials.find((material) => material.materialId === key.currentMaterialId)

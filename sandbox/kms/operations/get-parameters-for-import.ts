@@ -72,11 +72,12 @@ export async function getParametersForImport(
 
   const pair = await generateWrappingKeyPair(wrappingKeySpec);
   // The key may have been deleted while the pair was generated.
-  if (!ctx.store.keys.get(key.keyId)) throw notFound(`Key '${key.arn}' does not exist`);
+  if (!ctx.store.keys.get(key)) throw notFound(`Key '${key.arn}' does not exist`);
   const token = randomBytes(IMPORT_TOKEN_BYTES);
   const validTo = new Date(ctx.now.getTime() + IMPORT_PARAMETERS_VALIDITY_MS);
   ctx.store.importTokens.insert({
     tokenId: importTokenId(token),
+    region: key.region,
     keyId: key.keyId,
     wrappingAlgorithm: algorithm,
     wrappingKeySpec,

@@ -30,7 +30,7 @@ export function getPublicKey(input: GetPublicKeyCommandInput, ctx: OperationCont
   // KMS answers symmetric and HMAC keys without a message.
   if (isSymmetricKey(key) || key.keyUsage === 'GENERATE_VERIFY_MAC') throw unsupportedOperation('');
 
-  const material = ctx.store.materials.get(key.currentMaterialId);
+  const material = ctx.store.materials.get(key.region, key.currentMaterialId);
   if (!material) throw unsupportedOperation('');
   const { EncryptionAlgorithms, SigningAlgorithms, KeyAgreementAlgorithms } = keyAlgorithms(key);
   return {

@@ -89,7 +89,7 @@ export function importKeyMaterial(
   }
 
   const tokenRecord = ctx.store.importTokens.get(importTokenId(token));
-  if (!tokenRecord || tokenRecord.keyId !== key.keyId) {
+  if (!tokenRecord || tokenRecord.keyId !== key.keyId || tokenRecord.region !== key.region) {
     throw invalidImportToken(
       `The import token is not one that GetParametersForImport returned for ${key.arn}, or it was already used to import key material. Call GetParametersForImport for a new public key and import token.`,
     );
@@ -123,7 +123,7 @@ export function importKeyMaterial(
       `The key material does not match KeyMaterialId ${keyMaterialId}: its key material ID is ${materialId}.`,
     );
   }
-  const existing = chooseTarget(key, ctx.store.importedMaterials.listForKey(key.keyId), {
+  const existing = chooseTarget(key, ctx.store.importedMaterials.listForKey(key), {
     materialId,
     importType,
   });

@@ -32,7 +32,7 @@ export function listGrants(input: ListGrantsCommandInput, ctx: OperationContext)
   });
 
   const grants = ctx.store.grants
-    .listForKey(key.keyId)
+    .listForKey(key)
     .filter(
       (g) =>
         (grantId === undefined || g.grantId === grantId) &&

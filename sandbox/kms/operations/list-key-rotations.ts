@@ -33,7 +33,7 @@ export function listKeyRotations(
 
   if (key.origin === 'EXTERNAL') return listImportedMaterials(ctx, key, include, page);
   const materials = ctx.store.materials
-    .listForKey(key.keyId)
+    .listForKey(key)
     .filter((material) => include === 'ALL_KEY_MATERIAL' || material.rotationType !== undefined);
   const { items, Truncated, NextMarker } = paginate(materials, page, (m) => m.materialId);
   return {
@@ -62,7 +62,7 @@ function listImportedMaterials(
   page: PageRequest,
 ): Output {
   const materials = ctx.store.importedMaterials
-    .listForKey(key.keyId)
+    .listForKey(key)
     .filter((material) => include === 'ALL_KEY_MATERIAL' || material.rotationType !== undefined);
   const { items, Truncated, NextMarker } = paginate(materials, page, (m) => m.materialId);
   return {

@@ -17,7 +17,7 @@ export function listKeys(input: ListKeysCommandInput, ctx: OperationContext): Ou
   ctx.authorize({ action: 'kms:ListKeys' });
 
   const after = marker === undefined ? undefined : decodeMarker(marker);
-  if (after !== undefined && !ctx.store.keys.get(after)) {
+  if (after !== undefined && !ctx.store.keys.get({ region: ctx.region, keyId: after })) {
     throw invalidMarker();
   }
   const page = ctx.store.keys.list(ctx.scope, limit + 1, after);

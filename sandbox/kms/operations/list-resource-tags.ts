@@ -24,7 +24,7 @@ export function listResourceTags(
   authorizeOwnKey(ctx, { action: 'kms:ListResourceTags', key });
 
   const { items, Truncated, NextMarker } = paginate(
-    ctx.store.tags.listForKey(key.keyId),
+    ctx.store.tags.listForKey(key),
     page,
     (tag) => tag.TagKey,
   );

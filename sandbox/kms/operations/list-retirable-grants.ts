@@ -31,7 +31,7 @@ export function listRetirableGrants(
   ctx.authorize({ action: 'kms:ListRetirableGrants' });
 
   const entries = ctx.store.grants.listByRetiringPrincipal(retiringPrincipal).flatMap((grant) => {
-    const key = ctx.store.keys.get(grant.keyId);
+    const key = ctx.store.keys.get(grant);
     return key && key.region === ctx.region ? [{ grant, key }] : [];
   });
   const { page, truncated, nextMarker } = paginateGrants(

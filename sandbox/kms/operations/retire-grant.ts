@@ -23,7 +23,7 @@ function findGrant(
 ): { grant: GrantRecord; key: KeyRecord } {
   if (token !== undefined) {
     const grant = grantFromToken(ctx.store, token);
-    const key = grant && ctx.store.keys.get(grant.keyId);
+    const key = grant && ctx.store.keys.get(grant);
     // Grants are regional: a token of another Region's grant names nothing here.
     if (!grant || !key || key.region !== ctx.region) {
       throw grantNotFound(parseGrantToken(ctx.store, token));

@@ -49,8 +49,8 @@ export function rotateKeyOnDemand(
     );
   }
   const external = key.origin === 'EXTERNAL';
-  const imported = external ? ctx.store.importedMaterials.listForKey(key.keyId) : [];
-  const onDemand = (external ? imported : ctx.store.materials.listForKey(key.keyId)).filter(
+  const imported = external ? ctx.store.importedMaterials.listForKey(key) : [];
+  const onDemand = (external ? imported : ctx.store.materials.listForKey(key)).filter(
     (material) => material.rotationType === 'ON_DEMAND',
   ).length;
   if (onDemand >= MAX_ON_DEMAND_ROTATIONS) {

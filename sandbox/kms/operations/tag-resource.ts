@@ -20,11 +20,11 @@ export function tagResource(input: TagResourceCommandInput, ctx: OperationContex
   requireNotPendingDeletion(key);
   checkTagRules(
     tags,
-    ctx.store.tags.listForKey(key.keyId).map((tag) => tag.TagKey),
+    ctx.store.tags.listForKey(key).map((tag) => tag.TagKey),
   );
 
   ctx.store.transaction(() => {
-    for (const tag of tags) ctx.store.tags.put(key.keyId, tag);
+    for (const tag of tags) ctx.store.tags.put(key, tag);
   });
   return {};
 }

@@ -25,7 +25,7 @@ export function untagResource(input: UntagResourceCommandInput, ctx: OperationCo
   requireNotPendingDeletion(key);
 
   ctx.store.transaction(() => {
-    for (const tagKey of tagKeys) ctx.store.tags.delete(key.keyId, tagKey);
+    for (const tagKey of tagKeys) ctx.store.tags.delete(key, tagKey);
   });
   return {};
 }

@@ -25,7 +25,7 @@ export function updateAlias(input: UpdateAliasCommandInput, ctx: OperationContex
   refuseAliasTarget(targetKeyId);
 
   const alias = requireAlias(ctx, aliasName);
-  const current = ctx.store.keys.get(alias.targetKeyId);
+  const current = ctx.store.keys.get({ region: alias.region, keyId: alias.targetKeyId });
   if (!current) throw notFound(`Key '${alias.targetKeyId}' does not exist`);
   const { key } = resolveManagedKey(ctx, targetKeyId);
   // KMS wants kms:UpdateAlias on the current key and on the new one (and on the alias, in IAM).
