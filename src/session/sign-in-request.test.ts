@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withoutSecrets } from './credential-sources';
-import { regionOfPoolId, validateSignInRequest } from './sign-in-request';
+import { isAwsEndpoint, regionOfPoolId, validateSignInRequest } from './sign-in-request';
 import { decodeJwtClaims, userPoolProviderName } from './user-pool';
 
 describe('sign-in requests', () => {
@@ -37,6 +37,32 @@ describe('sign-in requests', () => {
         secretAccessKey: '',
       }),
     ).toHaveLength(2);
+  });
+
+  it('accepts any non-empty key id with a custom endpoint, and AWS-shaped ones for AWS', () => {
+    const keys = (accessKeyId: string, endpoint: string) => ({
+      method: 'accessKeys' as const,
+      region: 'us-east-1',
+      endpoint,
+      accessKeyId,
+      secretAccessKey: 'test',
+    });
+    expect(validateSignInRequest(keys('test', 'http://127.0.0.1:5000'))).toEqual([]);
+    expect(validateSignInRequest(keys('test', 'http://localhost.localstack.cloud:4566'))).toEqual(
+      [],
+    );
+    // The sandbox serving the console is the default endpoint: not AWS.
+    expect(validateSignInRequest(keys('test', ''), false)).toEqual([]);
+    expect(validateSignInRequest(keys('test', ''))).toHaveLength(1);
+    expect(validateSignInRequest(keys('test', 'https://kms.eu-west-1.amazonaws.com'))).toEqual([
+      expect.stringContaining('any key ID works, e.g. test'),
+    ]);
+    expect(validateSignInRequest(keys('', 'http://127.0.0.1:5000'))).toEqual([
+      'Enter the access key ID.',
+    ]);
+    expect(isAwsEndpoint('https://kms-fips.us-east-1.amazonaws.com')).toBe(true);
+    expect(isAwsEndpoint('https://kms.cn-north-1.amazonaws.com.cn')).toBe(true);
+    expect(isAwsEndpoint('https://amazonaws.com.example.org')).toBe(false);
   });
 
   it('reads the region of pool ids', () => {

@@ -58,8 +58,24 @@ export const METHOD_LABELS: Record<SignInMethod, string> = {
   accessKeys: 'Access keys',
 };
 
-/** Checks what the form cannot: the messages name the field and say what is expected. */
-export function validateSignInRequest(request: SignInRequest): string[] {
+/** AWS's own endpoints; anything else (the sandbox, LocalStack, moto) is a custom endpoint. */
+export function isAwsEndpoint(endpoint: string): boolean {
+  try {
+    return /(^|\.)(amazonaws\.com(\.cn)?|api\.aws)$/.test(new URL(endpoint).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks what the form cannot: the messages name the field and say what is expected.
+ * `defaultEndpointIsAws`: whether an empty endpoint means AWS's own endpoints (false when the
+ * sandbox serves the console).
+ */
+export function validateSignInRequest(
+  request: SignInRequest,
+  defaultEndpointIsAws = true,
+): string[] {
   const problems: string[] = [];
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(request.region)) {
     problems.push(`Region "${request.region}" is not a region name such as us-east-1.`);
@@ -80,8 +96,14 @@ export function validateSignInRequest(request: SignInRequest): string[] {
     }
   }
   if (request.method === 'accessKeys') {
-    if (!/^[A-Z0-9]{16,128}$/.test(request.accessKeyId)) {
-      problems.push('Access key ID must be 16 or more capital letters and digits, e.g. AKIA….');
+    const toAws = request.endpoint === '' ? defaultEndpointIsAws : isAwsEndpoint(request.endpoint);
+    // Emulators (LocalStack, moto) take any key id, usually `test`; AWS's ids have one shape.
+    if (request.accessKeyId === '') {
+      problems.push('Enter the access key ID.');
+    } else if (toAws && !/^[A-Z0-9]{16,128}$/.test(request.accessKeyId)) {
+      problems.push(
+        'Access key ID must be 16 or more capital letters and digits, e.g. AKIA…, for AWS’s endpoints. (With a custom endpoint such as LocalStack or moto, any key ID works, e.g. test.)',
+      );
     }
     if (!request.secretAccessKey) problems.push('Enter the secret access key.');
   }

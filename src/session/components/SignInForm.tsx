@@ -123,7 +123,7 @@ export function SignInForm({ config, last, onSubmit, intro, secondaryAction }: S
     event.preventDefault();
     if (busy) return;
     const request = toRequest(state);
-    const found = validateSignInRequest(request);
+    const found = validateSignInRequest(request, !config.sandbox);
     if (request.endpoint !== '') {
       try {
         checkEndpoint(request.endpoint, 'Endpoint URL');
