@@ -1,4 +1,5 @@
 import { parseAccessDenied, type ParsedAccessDenied } from '../policy/access-denied';
+import { NonAwsAnswerError, UnreadableAnswerError } from './endpoint-answers';
 
 /**
  * The error catalogue: every exception the console may meet (KMS, Cognito, STS, the network)
@@ -24,7 +25,9 @@ export type ErrorKind =
   | 'validation'
   | 'not-found'
   | 'state'
-  | 'service';
+  | 'service'
+  /** The endpoint (an emulator) answered in a way that says it may not implement the operation. */
+  | 'unsupported';
 
 export interface ConsoleError extends CatalogueEntry {
   kind: ErrorKind;
@@ -476,8 +479,39 @@ const NOT_AWS: Entry = {
   title: 'The endpoint did not answer like AWS',
   cause:
     'The answer is not an AWS API response: the URL probably points at another kind of server.',
-  fix: 'Check the endpoint URL (for the sandbox: http://127.0.0.1:4566, no path).',
+  fix: 'Check the endpoint URL: the service’s root URL, without a path.',
 };
+
+const NOT_RETRIED =
+  'The console did not retry: an endpoint that fails this way answers the same every time.';
+
+/** A readable answer that is not AWS JSON: a server error is the operation, anything else the URL. */
+function nonAwsAnswer(error: NonAwsAnswerError): Entry {
+  const what = error.contentType
+    ? `a ${error.contentType.split(';')[0]} answer`
+    : 'an answer that is not JSON';
+  if (error.httpStatus >= 500) {
+    return {
+      kind: 'unsupported',
+      title: `The endpoint failed on ${error.operation} (HTTP ${error.httpStatus})`,
+      cause: `It answered HTTP ${error.httpStatus} with ${what} instead of an AWS JSON error. Emulators answer this way for operations they do not implement, so this endpoint may not implement ${error.operation}.`,
+      fix: `Use ${error.operation} against AWS KMS or the sandbox, or an endpoint that implements it. ${NOT_RETRIED}`,
+    };
+  }
+  return {
+    ...NOT_AWS,
+    cause: `The endpoint answered HTTP ${error.httpStatus} with ${what}, not an AWS response: the URL probably points at another kind of server.`,
+  };
+}
+
+function unreadableAnswer(error: UnreadableAnswerError): Entry {
+  return {
+    kind: 'unsupported',
+    title: `No readable answer to ${error.operation}: this endpoint may not implement it`,
+    cause: `The endpoint answers this console (it answered ${error.answered.join(', ')}), but the browser could not read its answer to ${error.operation}: an answer without CORS headers is hidden from the page, HTTP status and all. Emulators answer that way when an operation fails or is not implemented (moto answers an operation it does not implement with an HTML page, HTTP 500, without CORS headers), so this endpoint may not implement ${error.operation}. Less likely, it stopped answering just now.`,
+    fix: `Use ${error.operation} against AWS KMS or the sandbox. To see the endpoint's own answer, run it with the AWS CLI and --debug. ${NOT_RETRIED}`,
+  };
+}
 
 const UNKNOWN: Entry = {
   kind: 'service',
@@ -506,6 +540,10 @@ export function describeError(error: unknown): ConsoleError {
   const requestId = e.$metadata?.requestId || undefined;
   const base = { name, message, httpStatus, requestId };
 
+  if (error instanceof NonAwsAnswerError) {
+    return { ...base, httpStatus: error.httpStatus, ...nonAwsAnswer(error) };
+  }
+  if (error instanceof UnreadableAnswerError) return { ...base, ...unreadableAnswer(error) };
   if (SKEW_MESSAGE.test(message) || name === 'RequestTimeTooSkewed') {
     return { ...base, ...CLOCK_SKEW };
   }

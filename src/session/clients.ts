@@ -1,6 +1,10 @@
 import { KMSClient } from '@aws-sdk/client-kms';
+import { declareDryRunSupport, type DryRunKnowledge } from '../kms/dry-run-support';
+import { EndpointAnswers, interpretAttemptError } from '../kms/endpoint-answers';
 import { syncClockOf, type ClockSync } from './clock-sync';
+import { ConsoleRetryStrategy } from './retry-strategy';
 import type { SessionManager } from './session-manager';
+import { isAwsEndpoint } from './sign-in-request';
 import { isThrottlingError, ThrottleMonitor } from './throttle-monitor';
 
 export interface SessionClients {
@@ -12,12 +16,41 @@ export interface SessionClients {
 }
 
 /**
- * Attempts per request: the SDK's standard retry mode backs off exponentially with jitter and
- * spends a retry quota on throttling errors, so a throttled page slows down instead of failing.
+ * Attempts per request: the SDK's standard retry strategy backs off exponentially with jitter
+ * and spends a retry quota on throttling errors, so a throttled page slows down instead of
+ * failing (ConsoleRetryStrategy leaves out the retries that cannot help).
  */
 const MAX_ATTEMPTS = 5;
 
 type KmsMiddleware = Parameters<KMSClient['middlewareStack']['add']>[0];
+
+/** The smallest client shape the middleware below needs (KMS and STS clients both have it). */
+interface ClientWithStack {
+  middlewareStack: { add(middleware: KmsMiddleware, options: object): void };
+}
+
+/**
+ * Records which operations the endpoint answers and turns each attempt's error into what it
+ * says about the endpoint (src/kms/endpoint-answers). In the deserialize step, so it runs for
+ * every attempt, before the retry strategy decides whether to try again.
+ */
+export function interpretEndpointAnswers(client: ClientWithStack, answers: EndpointAnswers): void {
+  const middleware: KmsMiddleware = (next, context) => async (args) => {
+    const operation = String(context.commandName ?? 'request').replace(/Command$/, '');
+    try {
+      const output = await next(args);
+      answers.record(operation);
+      return output;
+    } catch (error) {
+      throw interpretAttemptError(error, operation, answers);
+    }
+  };
+  client.middlewareStack.add(middleware, {
+    step: 'deserialize',
+    name: 'kmsConsoleEndpointAnswers',
+    priority: 'high',
+  });
+}
 
 /**
  * Counts every throttled attempt: added in the deserialize step, inside the SDK's retry loop, so
@@ -40,6 +73,20 @@ export function reportThrottling(kms: KMSClient, throttle: ThrottleMonitor): voi
 }
 
 /**
+ * Endpoints known to honour DryRun without asking: AWS KMS (documented for every operation that
+ * takes it) and the sandbox. Any other endpoint is asked with a harmless dry run when it matters.
+ */
+export function knownDryRunSupport(source: SessionManager['source']): DryRunKnowledge | undefined {
+  if (source.endpoint === undefined || isAwsEndpoint(source.endpoint)) {
+    return { support: 'honoured', basis: 'AWS KMS honours DryRun.' };
+  }
+  if (source.request.method === 'sandbox') {
+    return { support: 'honoured', basis: 'The KMS sandbox honours DryRun.' };
+  }
+  return undefined;
+}
+
+/**
  * The one place SDK clients are made: every client signs with the session's credential provider
  * (which renews temporary credentials in place) and talks to the session's region and endpoint.
  */
@@ -50,8 +97,7 @@ export function createSessionClients(manager: SessionManager, clock: ClockSync):
     region,
     endpoint,
     credentials: manager.credentialProvider,
-    maxAttempts: MAX_ATTEMPTS,
-    retryMode: 'standard',
+    retryStrategy: new ConsoleRetryStrategy(MAX_ATTEMPTS),
     systemClockOffset: clock.offset,
   });
   syncClockOf(kms, clock);
@@ -60,6 +106,10 @@ export function createSessionClients(manager: SessionManager, clock: ClockSync):
     kms.config.systemClockOffset = clock.offset;
   });
   reportThrottling(kms, throttle);
+  const answers = new EndpointAnswers();
+  interpretEndpointAnswers(kms, answers);
+  const dryRun = knownDryRunSupport(manager.source);
+  if (dryRun !== undefined) declareDryRunSupport(kms, dryRun);
 
   let sts: Promise<import('@aws-sdk/client-sts').STSClient> | undefined;
   const stsClient = () =>
@@ -72,6 +122,7 @@ export function createSessionClients(manager: SessionManager, clock: ClockSync):
         systemClockOffset: clock.offset,
       });
       syncClockOf(client, clock);
+      interpretEndpointAnswers(client, answers);
       return client;
     }));
 
