@@ -1,5 +1,6 @@
 import { DescribeKeyCommand, type KeyMetadata, type KMSClient } from '@aws-sdk/client-kms';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import { completeKeyMetadata } from '../key-metadata';
 import { kmsKeys } from '../query-keys';
 import { useKmsClient } from '../../session/SessionProvider';
 import { patchCatalog } from './key-catalog';
@@ -8,7 +9,7 @@ import { patchCatalog } from './key-catalog';
 export async function describeKey(kms: KMSClient, keyRef: string): Promise<KeyMetadata> {
   const answer = await kms.send(new DescribeKeyCommand({ KeyId: keyRef }));
   if (!answer.KeyMetadata) throw new Error(`DescribeKey returned no KeyMetadata for ${keyRef}`);
-  return answer.KeyMetadata;
+  return completeKeyMetadata(answer.KeyMetadata);
 }
 
 export const describeKeyQueryOptions = (kms: KMSClient, keyRef: string) =>

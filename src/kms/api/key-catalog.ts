@@ -15,6 +15,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { ALIAS_PAGE_SIZE } from './list-aliases';
+import { completeKeyMetadata } from '../key-metadata';
 import { kmsKeys } from '../query-keys';
 import { useKmsClient } from '../../session/SessionProvider';
 import { isThrottlingError } from '../../session/throttle-monitor';
@@ -55,7 +56,7 @@ export function kmsCatalogApi(kms: KMSClient, signal?: AbortSignal): CatalogApi 
     async describeKey(keyId) {
       const answer = await kms.send(new DescribeKeyCommand({ KeyId: keyId }), options);
       if (!answer.KeyMetadata) throw new Error(`DescribeKey returned no KeyMetadata for ${keyId}`);
-      return answer.KeyMetadata;
+      return completeKeyMetadata(answer.KeyMetadata);
     },
     async listTags(keyId) {
       const tags: Tag[] = [];
