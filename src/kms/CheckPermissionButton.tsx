@@ -73,13 +73,13 @@ export function CheckPermissionButton({ request, onInvalid }: CheckPermissionBut
               <DryRunStatus outcome={shown.outcome} />
             </div>
             <Box variant="p" color="text-body-secondary">
-              Sent with DryRun: KMS checked the request and changed nothing.
+              {sentWords(shown.outcome)}
             </Box>
             {shown.outcome.caveat ? <Box variant="p">{shown.outcome.caveat}</Box> : null}
             {shown.outcome.error && shown.outcome.verdict !== 'would-succeed' ? (
               <ErrorDetails error={shown.outcome.error} />
             ) : null}
-            {shown.outcome.verdict === 'performed' ? (
+            {shown.outcome.verdict === 'performed' || shown.outcome.withheld ? (
               <Box variant="p">{shown.outcome.message}</Box>
             ) : null}
             {link ? (
@@ -92,6 +92,14 @@ export function CheckPermissionButton({ request, onInvalid }: CheckPermissionBut
       ) : null}
     </>
   );
+}
+
+function sentWords(outcome: DryRunOutcome): string {
+  if (outcome.withheld) return 'Not sent: nothing was changed.';
+  if (outcome.verdict === 'performed') {
+    return 'Sent with DryRun, which this endpoint ignores: it performed the request, which changes nothing.';
+  }
+  return 'Sent with DryRun: KMS checked the request and changed nothing.';
 }
 
 /** The Permissions page for the same key and context (non-secret values only). */

@@ -1,6 +1,7 @@
 import {
   CreateGrantCommand,
   DecryptCommand,
+  DescribeKeyCommand,
   DeriveSharedSecretCommand,
   EncryptCommand,
   GenerateDataKeyCommand,
@@ -23,6 +24,7 @@ import {
   type GenerateDataKeyPairWithoutPlaintextCommandInput,
   type GenerateDataKeyWithoutPlaintextCommandInput,
   type GenerateMacCommandInput,
+  type KeyMetadata,
   type KMSClient,
   type ReEncryptCommandInput,
   type RetireGrantCommandInput,
@@ -32,7 +34,9 @@ import {
   type VerifyMacCommandInput,
 } from '@aws-sdk/client-kms';
 import type { ParsedAccessDenied } from '../policy/access-denied';
+import { dryRunSupportOf, type DryRunKnowledge } from './dry-run-support';
 import { describeError, type ConsoleError } from './errors';
+import { completeKeyMetadata } from './key-metadata';
 
 /*
  * DryRun: the request is sent exactly as the real one would be, with `DryRun: true`, so KMS runs
@@ -128,6 +132,118 @@ function hasBytes(bytes: Uint8Array | undefined): boolean {
   return bytes !== undefined && bytes.length > 0;
 }
 
+/**
+ * What the request would do if an endpoint performed it instead of a dry run, for the requests
+ * that may therefore only be sent where DryRun is honoured; undefined for the others, which
+ * change nothing (Encrypt, Sign, GenerateDataKey…) and answer the same question when performed.
+ */
+export function consequenceWithoutDryRun(request: DryRunRequest): string | undefined {
+  switch (request.operation) {
+    case 'CreateGrant':
+      return 'would create a grant on the key';
+    case 'RetireGrant':
+      return 'would retire the grant';
+    case 'RevokeGrant':
+      return 'would revoke the grant';
+    case 'Decrypt':
+    case 'ReEncrypt':
+      return hasBytes(request.input.CiphertextBlob)
+        ? undefined
+        : 'needs a real ciphertext (IGNORE_CIPHERTEXT only applies to dry runs), so its answer would not tell';
+    default:
+      return undefined;
+  }
+}
+
+function keyOf(request: DryRunRequest): string | undefined {
+  const input = request.input as {
+    KeyId?: string;
+    SourceKeyId?: string;
+    DestinationKeyId?: string;
+  };
+  return input.KeyId ?? input.DestinationKeyId ?? input.SourceKeyId;
+}
+
+const PROBE_BYTE = new Uint8Array(1);
+
+/** A dry run that changes nothing even where DryRun is ignored, for a key of this kind. */
+function harmlessRequest(keyId: string, metadata: KeyMetadata | undefined): DryRunRequest {
+  const first = <T>(list: readonly T[] | undefined): T | undefined => list?.[0];
+  if (metadata?.KeyUsage === 'SIGN_VERIFY') {
+    return {
+      operation: 'Sign',
+      input: {
+        KeyId: keyId,
+        Message: PROBE_BYTE,
+        MessageType: 'RAW',
+        SigningAlgorithm: first(metadata.SigningAlgorithms),
+      },
+    };
+  }
+  if (metadata?.KeyUsage === 'GENERATE_VERIFY_MAC') {
+    return {
+      operation: 'GenerateMac',
+      input: { KeyId: keyId, Message: PROBE_BYTE, MacAlgorithm: first(metadata.MacAlgorithms) },
+    };
+  }
+  const rsa = metadata?.KeySpec?.startsWith('RSA_') ?? false;
+  return {
+    operation: 'Encrypt',
+    input: {
+      KeyId: keyId,
+      Plaintext: PROBE_BYTE,
+      ...(rsa ? { EncryptionAlgorithm: first(metadata?.EncryptionAlgorithms) } : {}),
+    },
+  };
+}
+
+/**
+ * Whether the session's endpoint honours DryRun: what is known already, or else the answer to a
+ * harmless dry run on `keyId` (Encrypt, Sign or GenerateMac of one byte, as the key allows),
+ * asked once per key and session.
+ */
+export function establishDryRunSupport(
+  kms: KMSClient,
+  keyId: string | undefined,
+): Promise<DryRunKnowledge> {
+  const tracker = dryRunSupportOf(kms);
+  if (tracker.current.support !== 'unknown' || keyId === undefined) {
+    return Promise.resolve(tracker.current);
+  }
+  let probe = tracker.probes.get(keyId);
+  if (probe === undefined) {
+    probe = probeDryRun(kms, keyId);
+    tracker.probes.set(keyId, probe);
+  }
+  return probe;
+}
+
+async function probeDryRun(kms: KMSClient, keyId: string): Promise<DryRunKnowledge> {
+  const tracker = dryRunSupportOf(kms);
+  let metadata: KeyMetadata | undefined;
+  try {
+    const answer = await kms.send(new DescribeKeyCommand({ KeyId: keyId }));
+    metadata = answer.KeyMetadata ? completeKeyMetadata(answer.KeyMetadata) : undefined;
+  } catch {
+    // Not allowed or not found: the probe assumes a symmetric key, and its answer says the rest.
+  }
+  const request = harmlessRequest(keyId, metadata);
+  try {
+    await send(kms, withDryRun(request));
+    tracker.sawPerformed(request.operation);
+  } catch (error) {
+    const name = describeError(error).name;
+    if (name === 'DryRunOperationException') tracker.sawDryRunAnswer(request.operation);
+    else if (tracker.current.support === 'unknown') {
+      return {
+        support: 'unknown',
+        basis: `A harmless dry run of ${request.operation} on ${keyId} was answered ${name}, which does not tell.`,
+      };
+    }
+  }
+  return tracker.current;
+}
+
 /** Sends the request as given (callers pass it through withDryRun first). */
 function send(kms: KMSClient, request: DryRunRequest, abortSignal?: AbortSignal): Promise<unknown> {
   const options = { abortSignal };
@@ -177,6 +293,8 @@ export type DryRunVerdict = 'would-succeed' | 'denied' | 'would-fail' | 'not-che
 export interface DryRunOutcome {
   operation: DryRunOperation;
   verdict: DryRunVerdict;
+  /** Set when the request was not sent: the endpoint ignores DryRun, or may. */
+  withheld?: DryRunKnowledge;
   /** A few words for a table cell: "Would succeed", "Denied (identity-based policy)"… */
   summary: string;
   /** AWS's own message (empty for DryRunOperationException, whose message is always the same). */
@@ -197,21 +315,66 @@ export interface DryRunOptions {
   signal?: AbortSignal;
 }
 
-/** Sends `request` with DryRun and says what KMS answered. Never throws. */
+/**
+ * Sends `request` with DryRun and says what KMS answered. A request that would change something
+ * if performed is sent only where DryRun is known to be honoured (establishDryRunSupport); every
+ * answer teaches the session whether it is. Never throws.
+ */
 export async function runDryRun(
   kms: KMSClient,
   request: DryRunRequest,
   options: DryRunOptions = {},
 ): Promise<DryRunOutcome> {
+  const tracker = dryRunSupportOf(kms);
+  const consequence = consequenceWithoutDryRun(request);
+  if (consequence !== undefined) {
+    const knowledge = await establishDryRunSupport(kms, keyOf(request));
+    if (knowledge.support !== 'honoured')
+      return withheld(request.operation, knowledge, consequence);
+  }
   try {
     await send(kms, withDryRun(request), options.signal);
+    tracker.sawPerformed(request.operation);
     return classifyDryRun(request.operation, undefined, options.placeholder);
   } catch (error) {
-    return classifyDryRun(request.operation, error, options.placeholder);
+    const outcome = classifyDryRun(request.operation, error, options.placeholder);
+    if (outcome.error?.name === 'DryRunOperationException') {
+      tracker.sawDryRunAnswer(request.operation);
+    }
+    return outcome;
   }
 }
 
-const UNCHECKED_KINDS = new Set(['network', 'sign-in', 'clock-skew', 'expired', 'throttling']);
+/** The outcome of a check that was not sent, and why. */
+export function withheld(
+  operation: DryRunOperation,
+  knowledge: DryRunKnowledge,
+  consequence: string,
+): DryRunOutcome {
+  const ignored = knowledge.support === 'ignored';
+  return {
+    operation,
+    verdict: 'not-checked',
+    summary: ignored ? 'Not checked: this endpoint ignores DryRun' : 'Not checked: DryRun unknown',
+    message: ignored
+      ? `Not sent. This endpoint ignores DryRun (${lowerFirst(knowledge.basis)}), and ${operation} sent for real ${consequence}. Check it against AWS KMS or the sandbox.`
+      : `Not sent. Whether this endpoint honours DryRun is not known (${lowerFirst(knowledge.basis)}), and if it ignored DryRun, ${operation} sent for real ${consequence}.`,
+    withheld: knowledge,
+  };
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1).replace(/\.$/, '');
+}
+
+const UNCHECKED_KINDS = new Set([
+  'network',
+  'sign-in',
+  'clock-skew',
+  'expired',
+  'throttling',
+  'unsupported',
+]);
 
 const PLACEHOLDER_ERRORS: Record<DryRunPlaceholder, string> = {
   Signature: 'KMSInvalidSignatureException',
@@ -238,9 +401,8 @@ export function classifyDryRun(
     return {
       operation,
       verdict: 'performed',
-      summary: 'Performed (DryRun ignored)',
-      message:
-        'The endpoint performed the operation instead of a dry run: it does not support DryRun.',
+      summary: 'Allowed (performed: DryRun ignored)',
+      message: `This endpoint ignores DryRun: it performed ${operation}, which changes nothing, so the endpoint allows it.`,
     };
   }
   const described = describeError(error);

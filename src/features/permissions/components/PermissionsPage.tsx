@@ -1,3 +1,4 @@
+import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
@@ -14,6 +15,7 @@ import {
 } from '../../../bytes/encryption-context';
 import { useContextField } from '../../../bytes/use-context-field';
 import { describeKeyQueryOptions } from '../../../kms/api/describe-key';
+import { dryRunSupportOf } from '../../../kms/dry-run-support';
 import { isAccessDenied } from '../../../kms/errors';
 import { isKeyReference, parseKeyReference } from '../../../kms/key-reference';
 import { useKmsClient, useSession } from '../../../session/SessionProvider';
@@ -85,10 +87,14 @@ export default function PermissionsPage() {
     enabled: keyValid,
     retry: false,
   });
-  const metadata = keyValid ? describe.data : undefined;
+  const described = keyValid ? describe.data : undefined;
+  // An endpoint that leaves KeyUsage out (moto) cannot say which operations apply: ask, as when
+  // DescribeKey is denied, rather than check none.
+  const usageUnknown = described !== undefined && described.KeyUsage === undefined;
+  const metadata = usageUnknown ? undefined : described;
   // Ask for the key type while DescribeKey is denied, and keep asking (the same mounted "Key
   // type" select) while a new key or a retry is looked up, until the lookup answers otherwise.
-  const askKeyType =
+  const keyTypeDenied =
     useLastKnown(
       keyTypeSource({
         keyValid,
@@ -97,6 +103,7 @@ export default function PermissionsPage() {
       }),
       'none',
     ) === 'chosen';
+  const askKeyType = keyTypeDenied || usageUnknown;
   const profile = useMemo(
     () => (metadata ? profileFromMetadata(metadata) : CHOSEN_PROFILES[chosenKind]),
     [metadata, chosenKind],
@@ -124,7 +131,7 @@ export default function PermissionsPage() {
     (request.method === 'sandbox' && request.user === 'guest') ||
     (request.method === 'cognito' && request.login === undefined);
 
-  const keyArnOfMetadata = metadata?.Arn;
+  const keyArnOfMetadata = described?.Arn;
   const plan = useMemo(
     () =>
       planChecks({
@@ -140,7 +147,7 @@ export default function PermissionsPage() {
     principal: identity.arn ?? session.id,
     keyRef: settledKey,
     kind: profileSignature(profile),
-    ...(metadata?.Arn ? { keyArn: metadata.Arn } : {}),
+    ...(described?.Arn ? { keyArn: described.Arn } : {}),
     context,
   };
   // Wait for DescribeKey, so the first matrix is for the key's real type.
@@ -155,7 +162,7 @@ export default function PermissionsPage() {
   const denials = results.filter((result) => result.outcome.verdict === 'denied');
 
   const keyArn =
-    metadata?.Arn ??
+    described?.Arn ??
     (parsedKey && isKeyReference(parsedKey) && parsedKey.kind === 'key-arn'
       ? parsedKey.value
       : denials.find((result) => result.outcome.accessDenied?.resource)?.outcome.accessDenied
@@ -175,13 +182,15 @@ export default function PermissionsPage() {
       : undefined,
   );
   const checking = matrix.isFetching || (keyValid && describe.isFetching);
+  const withheld = results.filter((result) => result.outcome.withheld !== undefined);
+  const dryRun = dryRunSupportOf(kms).current;
   const status = !keyValid
     ? 'Choose a key to check.'
     : !contextValid
       ? 'Correct the encryption context to check.'
       : checking || !current
         ? 'Checking…'
-        : `Checked ${plan.checks.length} operations on ${settledKey} ${contextWords(context)}.`;
+        : `Checked ${operations(results.length - withheld.length)} on ${settledKey} ${contextWords(context)}.${withheldWords(withheld.length, dryRun.support)}`;
 
   return (
     <ContentLayout
@@ -199,14 +208,22 @@ export default function PermissionsPage() {
           keyRef={keyRef}
           onKeyRef={setKeyRef}
           keyError={keyError}
-          metadata={metadata}
+          metadata={described}
           describeError={keyValid && describe.isError ? describe.error : undefined}
           askKeyType={askKeyType}
+          keyTypeUnknownBecause={usageUnknown ? 'usage-missing' : 'denied'}
           describing={keyValid && describe.isFetching}
           chosenKind={chosenKind}
           onChosenKind={setChosenKind}
           context={contextField}
         />
+        {current && dryRun.support === 'ignored' ? (
+          <Alert type="warning" header="This endpoint ignores DryRun">
+            {dryRun.basis} Operations that change nothing (Encrypt, Sign, GenerateDataKey…) were
+            performed to check them; the others were not sent, because performed they would change
+            the key or need a real ciphertext. Nothing was changed.
+          </Alert>
+        ) : null}
         <CheckMatrix
           rows={rows}
           loading={checking}
@@ -246,7 +263,7 @@ export default function PermissionsPage() {
                   caller={caller}
                   keyArn={keyArn}
                   keyRef={settledKey}
-                  profile={metadata}
+                  profile={described}
                   context={context}
                   policySource={policySource}
                   cognitoGuest={cognitoGuest}
@@ -259,7 +276,7 @@ export default function PermissionsPage() {
           <CompareScenarioUsers
             sessions={sessions}
             keyRef={keyValid && contextValid ? settledKey : ''}
-            keyArn={metadata?.Arn}
+            keyArn={described?.Arn}
             profile={profile}
             context={context}
             operations={plan.checks.map((check) => check.request.operation)}
@@ -268,6 +285,19 @@ export default function PermissionsPage() {
       </SpaceBetween>
     </ContentLayout>
   );
+}
+
+function operations(count: number): string {
+  return `${count} operation${count === 1 ? '' : 's'}`;
+}
+
+function withheldWords(count: number, support: string): string {
+  if (count === 0) return '';
+  const reason =
+    support === 'ignored'
+      ? 'this endpoint does not honour DryRun'
+      : 'whether this endpoint honours DryRun is not known';
+  return ` ${operations(count)} not sent: ${reason} (see each row).`;
 }
 
 function Denial({

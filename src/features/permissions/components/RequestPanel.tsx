@@ -29,6 +29,7 @@ export function RequestPanel({
   describeError: failure,
   describing,
   askKeyType,
+  keyTypeUnknownBecause,
   chosenKind,
   onChosenKind,
   context,
@@ -41,6 +42,8 @@ export function RequestPanel({
   describing: boolean;
   /** DescribeKey was denied: the user says which type the key is (kept while a lookup runs). */
   askKeyType: boolean;
+  /** Why the key type is asked: DescribeKey was denied, or its answer left KeyUsage out. */
+  keyTypeUnknownBecause: 'denied' | 'usage-missing';
   chosenKind: ChosenKind;
   onChosenKind(kind: ChosenKind): void;
   context: ContextField;
@@ -63,7 +66,9 @@ export function RequestPanel({
           constraintText={
             metadata ? (
               <Box variant="span" fontSize="body-s">
-                {metadata.Arn} · {metadata.KeySpec} · {metadata.KeyUsage} · {metadata.KeyState}
+                {[metadata.Arn, metadata.KeySpec, metadata.KeyUsage, metadata.KeyState]
+                  .filter(Boolean)
+                  .join(' · ')}
               </Box>
             ) : describing ? (
               'Looking up the key…'
@@ -79,10 +84,18 @@ export function RequestPanel({
         </FormField>
         {askKeyType ? (
           <SpaceBetween size="s">
-            <Alert type="info" header="You may not describe this key">
-              DescribeKey answered AccessDenied, so the console cannot tell the key’s type. It
-              assumes a symmetric encryption key; choose the key type if it is another.
-            </Alert>
+            {keyTypeUnknownBecause === 'denied' ? (
+              <Alert type="info" header="You may not describe this key">
+                DescribeKey answered AccessDenied, so the console cannot tell the key’s type. It
+                assumes a symmetric encryption key; choose the key type if it is another.
+              </Alert>
+            ) : (
+              <Alert type="info" header="This endpoint did not say the key usage">
+                DescribeKey’s answer has no KeyUsage, and nothing else in it settles the usage, so
+                the console cannot tell which operations apply. It assumes a symmetric encryption
+                key; choose the key type if it is another.
+              </Alert>
+            )}
             <FormField label="Key type" description="Decides which operations are checked.">
               <Select
                 selectedOption={KIND_OPTIONS.find((option) => option.value === chosenKind) ?? null}
