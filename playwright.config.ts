@@ -13,6 +13,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export default defineConfig({
   testDir: 'e2e',
+  // The moto suite has its own config (playwright.moto.config.ts): it needs moto running.
+  testIgnore: 'moto/**',
   fullyParallel: false,
   workers: 1,
   retries: 0,
