@@ -54,8 +54,48 @@ test('the mismatched-context demo is one click from a successful Encrypt', async
     'Decrypt refused the changed encryption context, as it must',
   );
   await expect(explained).toBeVisible();
-  await expect(result(page)).toContainText('department=finance-changed,team=payments');
+  await expect(result(page)).toContainText('department=finance,team=payments,demo=mismatch');
   await expect(result(page)).toContainText('InvalidCiphertextException');
+});
+
+test('as operator, the mismatched-context demo still shows the cryptographic check', async ({
+  page,
+}) => {
+  // The operator may only decrypt with department=finance or engineering: a changed value would
+  // be denied by IAM before KMS ever looked at the ciphertext.
+  await signInAs(page, 'operator', '/encrypt?keyId=alias/demo-app&context=department=finance');
+  await fillBytes(page, 'Plaintext', 'demo');
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
+  await result(page).getByRole('button', { name: 'Try a mismatched context' }).click();
+  await expect(
+    result(page).getByText('Decrypt refused the changed encryption context, as it must'),
+  ).toBeVisible();
+  await expect(result(page)).toContainText('InvalidCiphertextException');
+  await expect(result(page)).not.toContainText('AccessDeniedException');
+});
+
+test('a context key without a value is flagged, not sent as an empty value', async ({ page }) => {
+  await signInAs(page, 'admin', '/encrypt?keyId=alias/demo-app');
+  await fillBytes(page, 'Plaintext', 'hello');
+  const editor = page.getByRole('group', { name: 'Encryption context', exact: true });
+  await editor.getByRole('button', { name: 'Add pair' }).click();
+  // The empty value field says what to enter: no grey sample value that reads as entered.
+  const value = editor.getByRole('textbox', { name: 'Context value' });
+  await expect(value).toHaveAttribute('placeholder', 'Enter a value');
+  await editor.getByRole('textbox', { name: 'Context key' }).fill('department');
+  await expect(editor).toContainText(
+    '"department" has no value: enter a value or remove the pair.',
+  );
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
+  await expect(result(page)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Copy as AWS CLI' }).click();
+  await expect(page.getByRole('region', { name: 'AWS CLI command' })).not.toContainText(
+    'department=',
+  );
+
+  await value.fill('finance');
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
+  await expect(resultField(page, 'KeyId')).toBeVisible();
 });
 
 test('byte inputs check base64 and sizes before sending', async ({ page }) => {

@@ -75,7 +75,7 @@ export function ContextEditor({
                   <Input
                     value={row.key}
                     onChange={({ detail }) => update(index, { key: detail.value })}
-                    placeholder="department"
+                    placeholder="Enter a key"
                     spellcheck={false}
                   />
                 ),
@@ -87,7 +87,7 @@ export function ContextEditor({
                   <Input
                     value={row.value}
                     onChange={({ detail }) => update(index, { value: detail.value })}
-                    placeholder="finance"
+                    placeholder="Enter a value"
                     spellcheck={false}
                   />
                 ),

@@ -40,12 +40,22 @@ describe('evaluateContext', () => {
     expect(result.problems[3]).toEqual({}); // keys are case-sensitive
   });
 
-  it('keeps Unicode keys and values and empty values', () => {
+  it('keeps Unicode keys and values', () => {
+    const result = evaluateContext([{ key: 'équipe', value: '支付 🔐' }]);
+    expect(result.context).toEqual({ équipe: '支付 🔐' });
+  });
+
+  it('flags a key without a value instead of sending an empty value', () => {
     const result = evaluateContext([
-      { key: 'équipe', value: '支付 🔐' },
-      { key: 'note', value: '' },
+      { key: 'department', value: '' },
+      { key: 'team', value: 'payments' },
     ]);
-    expect(result.context).toEqual({ équipe: '支付 🔐', note: '' });
+    expect(result.valid).toBe(false);
+    expect(result.context).toBeUndefined();
+    expect(result.problems[0]).toEqual({
+      value: '"department" has no value: enter a value or remove the pair.',
+    });
+    expect(result.problems[1]).toEqual({});
   });
 });
 

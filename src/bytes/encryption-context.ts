@@ -29,9 +29,10 @@ function isBlank(row: ContextRow): boolean {
 }
 
 /**
- * Empty keys and repeated keys are flagged on the row (KMS keys are case-sensitive, so `Team`
- * and `team` are two pairs). Rows with neither key nor value are ignored: they are the editor's
- * fresh rows, not a mistake.
+ * Empty keys, empty values and repeated keys are flagged on the row (KMS keys are
+ * case-sensitive, so `Team` and `team` are two pairs). A key without a value is half-typed far
+ * more often than meant, and sent it would bind `"key": ""` to the ciphertext. Rows with neither
+ * key nor value are ignored: they are the editor's fresh rows, not a mistake.
  */
 export function evaluateContext(rows: readonly ContextRow[]): ContextEvaluation {
   const seen = new Map<string, number>();
@@ -43,6 +44,9 @@ export function evaluateContext(rows: readonly ContextRow[]): ContextEvaluation 
       return { key: `Duplicate key: "${row.key}" is already in row ${first + 1}.` };
     }
     seen.set(row.key, index);
+    if (row.value === '') {
+      return { value: `"${row.key}" has no value: enter a value or remove the pair.` };
+    }
     return {};
   });
   const valid = problems.every((problem) => !problem.key && !problem.value);

@@ -86,20 +86,7 @@ export function EncryptResult({ outcome }: { outcome: EncryptOutcome }) {
       <ResultField name="KeyId">{result.KeyId}</ResultField>
       <ResultField name="EncryptionAlgorithm">{result.EncryptionAlgorithm}</ResultField>
       {demo.state.status === 'error' ? (
-        <Alert type="info" header="Decrypt refused the changed encryption context, as it must">
-          <SpaceBetween size="xs">
-            <Box variant="p">
-              Encrypted with{' '}
-              <Box variant="code">{contextParameter(outcome.context) ?? 'no context'}</Box>,
-              decrypted with <Box variant="code">{contextParameter(changed)}</Box>:
-            </Box>
-            <ErrorDetails
-              error={describeCryptoError(demo.state.error, 'Decrypt', {
-                contextPairs: Object.keys(changed).length,
-              })}
-            />
-          </SpaceBetween>
-        </Alert>
+        <MismatchAnswer error={demo.state.error} encryptedWith={outcome.context} sent={changed} />
       ) : null}
       {demo.state.status === 'success' ? (
         <Alert type="warning" header="Decrypt accepted a different encryption context">
@@ -107,5 +94,64 @@ export function EncryptResult({ outcome }: { outcome: EncryptOutcome }) {
         </Alert>
       ) : null}
     </ResultRegion>
+  );
+}
+
+/**
+ * What Decrypt answered the changed context. Only InvalidCiphertextException is the cryptographic
+ * check; an AccessDenied comes from a policy before any cryptography, and is said to be that.
+ */
+function MismatchAnswer({
+  error,
+  encryptedWith,
+  sent,
+}: {
+  error: unknown;
+  encryptedWith: EncryptionContext | undefined;
+  sent: EncryptionContext;
+}) {
+  const described = describeCryptoError(error, 'Decrypt', {
+    contextPairs: Object.keys(sent).length,
+  });
+  const contexts = (
+    <Box variant="p">
+      Encrypted with <Box variant="code">{contextParameter(encryptedWith) ?? 'no context'}</Box>,
+      decrypted with <Box variant="code">{contextParameter(sent)}</Box>:
+    </Box>
+  );
+  if (described.name === 'InvalidCiphertextException') {
+    return (
+      <Alert type="info" header="Decrypt refused the changed encryption context, as it must">
+        <SpaceBetween size="xs">
+          {contexts}
+          <Box variant="p">
+            This is the cryptographic check: KMS authenticates the encryption context with the
+            ciphertext, and one extra pair is enough to fail it.
+          </Box>
+          <ErrorDetails error={described} />
+        </SpaceBetween>
+      </Alert>
+    );
+  }
+  const denied = described.kind === 'access-denied';
+  return (
+    <Alert
+      type="warning"
+      header={
+        denied
+          ? 'Decrypt was denied before the cryptographic check'
+          : 'Decrypt failed before the cryptographic check'
+      }
+    >
+      <SpaceBetween size="xs">
+        {contexts}
+        <Box variant="p">
+          {denied
+            ? 'A policy refused the request (AccessDeniedException), so KMS never compared the encryption context with the ciphertext: this does not show the cryptographic check.'
+            : `KMS answered ${described.name}, not InvalidCiphertextException: this does not show the cryptographic check.`}
+        </Box>
+        <ErrorDetails error={described} />
+      </SpaceBetween>
+    </Alert>
   );
 }

@@ -1,13 +1,14 @@
 import type { EncryptionContext } from '../../../bytes/encryption-context';
 
 /**
- * The context the "mismatched context" demo sends to Decrypt: the one used to encrypt with its
- * first value changed, or one extra pair when there was none, so the only difference is the
- * context.
+ * The context the "mismatched context" demo sends to Decrypt: the one used to encrypt plus one
+ * extra pair. Adding a pair keeps every pair a policy condition may require (a changed value
+ * would fail `kms:EncryptionContext:department`, and Decrypt would be denied before any
+ * cryptography), so the only thing that refuses it is the ciphertext's own authentication.
  */
 export function mismatchedContext(original: EncryptionContext | undefined): EncryptionContext {
-  const entries = Object.entries(original ?? {});
-  if (entries.length === 0) return { demo: 'mismatch' };
-  const [[firstKey, firstValue], ...rest] = entries;
-  return { [firstKey]: `${firstValue}-changed`, ...Object.fromEntries(rest) };
+  const context = original ?? {};
+  let key = 'demo';
+  for (let n = 2; key in context; n++) key = `demo-${n}`;
+  return { ...context, [key]: 'mismatch' };
 }

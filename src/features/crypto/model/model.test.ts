@@ -59,11 +59,13 @@ describe('key capabilities', () => {
 });
 
 describe('form helpers', () => {
-  it('changes exactly one thing in the mismatched-context demo', () => {
+  it('adds exactly one pair in the mismatched-context demo, keeping every pair sent', () => {
     expect(mismatchedContext({ department: 'finance', team: 'payments' })).toEqual({
-      department: 'finance-changed',
+      department: 'finance',
       team: 'payments',
+      demo: 'mismatch',
     });
+    expect(mismatchedContext({ demo: 'x' })).toEqual({ demo: 'x', 'demo-2': 'mismatch' });
     expect(mismatchedContext(undefined)).toEqual({ demo: 'mismatch' });
   });
 
