@@ -446,10 +446,14 @@ describe('condition operators', () => {
     expect(statement?.conditions).toEqual([
       {
         operator: 'StringEquals',
+        baseOperator: 'StringEquals',
+        ifExists: false,
+        negated: false,
         key: EC,
         values: ['finance', 'engineering'],
         matched: false,
         requestValues: ['marketing'],
+        absentSatisfies: false,
       },
     ]);
   });

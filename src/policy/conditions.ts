@@ -70,11 +70,28 @@ export interface CompiledCondition {
 
 export interface ConditionExplanation {
   readonly operator: string;
+  readonly baseOperator: ConditionOperator;
+  readonly setOperator?: SetOperator;
+  readonly ifExists: boolean;
+  readonly negated: boolean;
   readonly key: string;
   readonly values: readonly string[];
   readonly matched: boolean;
   /** What the request had for the key; undefined when the key was absent. */
   readonly requestValues: readonly string[] | undefined;
+  /** Whether a request without the key satisfies the condition. */
+  readonly absentSatisfies: boolean;
+}
+
+/** What a request must carry for a condition to hold, in words and, where possible, as values. */
+export interface ConditionRemedy {
+  /**
+   * Values that satisfy the condition as written, for a one-click retry: the policy values of
+   * positive equality operators (not patterns, not policy variables). Empty when none is.
+   */
+  readonly values: readonly string[];
+  /** e.g. `kms:EncryptionContext:department is "finance" or "engineering"`. */
+  readonly requirement: string;
 }
 
 export interface ConditionCompileOptions {
@@ -391,11 +408,90 @@ export function explainCondition(
 ): ConditionExplanation {
   return {
     operator: condition.operator,
+    baseOperator: condition.baseOperator,
+    ...(condition.setOperator === undefined ? {} : { setOperator: condition.setOperator }),
+    ifExists: condition.ifExists,
+    negated: condition.negated,
     key: condition.key,
     values: condition.values,
     matched: evaluateCondition(condition, request),
     requestValues: request.values(condition.keyLower),
+    absentSatisfies:
+      condition.baseOperator === 'Null'
+        ? evaluateNull(condition, false)
+        : missingKeyResult(condition),
   };
+}
+
+// Operators whose policy values, as written, are values a request may carry to satisfy them.
+const LITERAL_OPERATORS: ReadonlySet<ConditionOperator> = new Set([
+  'StringEquals',
+  'StringEqualsIgnoreCase',
+  'StringLike',
+  'ArnEquals',
+  'ArnLike',
+  'NumericEquals',
+  'Bool',
+]);
+
+const PHRASES: Readonly<Record<Exclude<ConditionOperator, 'Null'>, string>> = {
+  StringEquals: 'is',
+  StringNotEquals: 'is not',
+  StringEqualsIgnoreCase: 'is (in any case)',
+  StringNotEqualsIgnoreCase: 'is not (in any case)',
+  StringLike: 'matches',
+  StringNotLike: 'does not match',
+  NumericEquals: 'equals',
+  NumericNotEquals: 'does not equal',
+  NumericLessThan: 'is less than',
+  NumericLessThanEquals: 'is at most',
+  NumericGreaterThan: 'is greater than',
+  NumericGreaterThanEquals: 'is at least',
+  DateEquals: 'is the date',
+  DateNotEquals: 'is not the date',
+  DateLessThan: 'is before',
+  DateLessThanEquals: 'is at or before',
+  DateGreaterThan: 'is after',
+  DateGreaterThanEquals: 'is at or after',
+  Bool: 'is',
+  BinaryEquals: 'is the base64 bytes',
+  IpAddress: 'is an address in',
+  NotIpAddress: 'is not an address in',
+  ArnEquals: 'is',
+  ArnLike: 'matches',
+  ArnNotEquals: 'is not',
+  ArnNotLike: 'does not match',
+};
+
+/** What would satisfy the condition: in words, and the literal values a retry may use. */
+export function conditionRemedy(condition: ConditionExplanation): ConditionRemedy {
+  if (condition.baseOperator === 'Null') {
+    const absent = condition.values.some((value) => value.toLowerCase() === 'true');
+    return {
+      values: [],
+      requirement: `${condition.key} ${absent ? 'is absent from the request' : 'is in the request'}`,
+    };
+  }
+  const quoted = condition.values.map((value) => `"${value}"`);
+  const alternatives =
+    quoted.length <= 1
+      ? (quoted[0] ?? '')
+      : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1] ?? ''}`;
+  const pattern = condition.baseOperator === 'StringLike' || condition.baseOperator === 'ArnLike';
+  const literal =
+    LITERAL_OPERATORS.has(condition.baseOperator) && condition.setOperator !== 'ForAllValues'
+      ? condition.values.filter(
+          (value) => !value.includes('${') && !(pattern && /[*?]/.test(value)),
+        )
+      : [];
+  const set =
+    condition.setOperator === 'ForAnyValue'
+      ? 'has a value that '
+      : condition.setOperator === 'ForAllValues'
+        ? 'has only values that '
+        : '';
+  const requirement = `${condition.key} ${set}${PHRASES[condition.baseOperator]} ${alternatives}${condition.ifExists ? ', or is absent' : ''}`;
+  return { values: literal, requirement };
 }
 
 function missingKeyResult(condition: CompiledCondition): boolean {

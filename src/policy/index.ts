@@ -14,10 +14,12 @@ export {
 } from './document.js';
 export {
   CONDITION_OPERATORS,
+  conditionRemedy,
   evaluateCondition,
   explainCondition,
   type CompiledCondition,
   type ConditionExplanation,
+  type ConditionRemedy,
   type ConditionOperator,
   type SetOperator,
 } from './conditions.js';
@@ -50,7 +52,11 @@ export {
 } from './kms-condition-keys.js';
 export {
   authorizeKmsRequest,
+  explainKmsAuthorization,
+  type CoveringStatement,
   type DecidingStatement,
+  type GrantFinding,
+  type KmsAuthorizationExplanation,
   type KmsAuthorizationInput,
   type KmsAuthorizationResult,
   type KmsGrant,

@@ -1,6 +1,7 @@
 import type { PolicyType } from './access-denied.js';
-import type { PolicyDocument } from './document.js';
-import { evaluatePolicy, type MatchedStatement } from './evaluate.js';
+import type { ConditionExplanation } from './conditions.js';
+import type { Effect, PolicyDocument } from './document.js';
+import { evaluatePolicy, explainStatement, type MatchedStatement } from './evaluate.js';
 import {
   ENCRYPTION_CONTEXT_KEY_PREFIX,
   roleArnOfSession,
@@ -305,4 +306,135 @@ function noAllowType(
   if (key === undefined) return 'identity-based';
   if (key.allows.length === 0) return 'resource-based';
   return identityAllows ? 'resource-based' : 'identity-based';
+}
+
+/** One statement that covers the request's principal, action and resource, and its conditions. */
+export interface CoveringStatement {
+  readonly policy: 'key' | 'identity' | 'session';
+  readonly name?: string;
+  readonly statementIndex: number;
+  readonly sid?: string;
+  readonly effect: Effect;
+  /** True when every condition held, i.e. the statement applied to the request. */
+  readonly applies: boolean;
+  readonly conditions: readonly ConditionExplanation[];
+  readonly failedConditions: readonly ConditionExplanation[];
+}
+
+/** A grant for this caller and operation, and the constraints the request did not meet. */
+export interface GrantFinding {
+  readonly grantId?: string;
+  readonly name?: string;
+  readonly applies: boolean;
+  readonly failedConstraints: readonly {
+    readonly constraint: 'EncryptionContextSubset' | 'EncryptionContextEquals';
+    readonly required: Readonly<Record<string, string>>;
+  }[];
+}
+
+export interface KmsAuthorizationExplanation extends KmsAuthorizationResult {
+  /**
+   * Every statement, in every policy given, that covers this principal, action and resource,
+   * whether or not its conditions held: an Allow among them with failed conditions is what would
+   * allow the request, and its failed conditions are what the request lacks.
+   */
+  readonly covering: readonly CoveringStatement[];
+  /** Grants to this caller for this operation, with the constraints the request did not meet. */
+  readonly grants: readonly GrantFinding[];
+}
+
+/**
+ * The decision of authorizeKmsRequest, plus what decides it statement by statement: which
+ * statements match the action (for this principal and resource) and which of their conditions
+ * failed, and which grants for the operation have constraints the request does not meet.
+ */
+export function explainKmsAuthorization(input: KmsAuthorizationInput): KmsAuthorizationExplanation {
+  const decision = authorizeKmsRequest(input);
+  const request = new PreparedRequest({
+    principal: toRequestPrincipal(input.principal),
+    action: input.action,
+    resource: input.keyArn ?? '*',
+    ...(input.conditionKeys ? { conditionKeys: input.conditionKeys } : {}),
+  });
+  const covering: CoveringStatement[] = [
+    ...coveringStatements('key', input.keyPolicy ? [input.keyPolicy] : [], request),
+    ...coveringStatements('identity', input.identityPolicies ?? [], request),
+    ...coveringStatements('session', input.sessionPolicies ?? [], request),
+  ];
+  return { ...decision, covering, grants: grantFindings(input, request) };
+}
+
+function coveringStatements(
+  policy: CoveringStatement['policy'],
+  inputs: readonly PolicyInput[],
+  request: PreparedRequest,
+): CoveringStatement[] {
+  const found: CoveringStatement[] = [];
+  for (const input of inputs) {
+    const { document, name } = toNamedPolicy(input);
+    for (const statement of document.statements) {
+      const detail = explainStatement(statement, request);
+      if (!detail.principal.matched || !detail.action.matched || !detail.resource.matched) continue;
+      // A key policy statement without Principal never allows anyone (see evaluateLayer).
+      if (policy === 'key' && detail.principal.element === 'none') continue;
+      found.push({
+        policy,
+        ...(name !== undefined ? { name } : {}),
+        statementIndex: detail.index,
+        ...(detail.sid !== undefined ? { sid: detail.sid } : {}),
+        effect: detail.effect,
+        applies: detail.applies,
+        conditions: detail.conditions,
+        failedConditions: detail.conditions.filter((condition) => !condition.matched),
+      });
+    }
+  }
+  return found;
+}
+
+function grantFindings(input: KmsAuthorizationInput, request: PreparedRequest): GrantFinding[] {
+  if (!request.actionLower.startsWith('kms:')) return [];
+  const operation = request.actionLower.slice('kms:'.length);
+  const takesContext = ENCRYPTION_CONTEXT_OPERATIONS.has(operation);
+  const context = input.encryptionContext ?? encryptionContextFromKeys(input.conditionKeys);
+  return (input.grants ?? [])
+    .filter(
+      (grant) =>
+        grant.operations.some((op) => op.toLowerCase() === operation) &&
+        granteeMatches(grant.granteePrincipal, input.principal, true),
+    )
+    .map((grant) => {
+      const failedConstraints = takesContext ? unmetConstraints(grant.constraints, context) : [];
+      const name = grant.name;
+      return {
+        ...(grant.grantId !== undefined ? { grantId: grant.grantId } : {}),
+        ...(name !== undefined ? { name } : {}),
+        applies: failedConstraints.length === 0,
+        failedConstraints,
+      };
+    });
+}
+
+function unmetConstraints(
+  constraints: KmsGrantConstraints | undefined,
+  context: Readonly<Record<string, string>>,
+): GrantFinding['failedConstraints'] {
+  const unmet: GrantFinding['failedConstraints'][number][] = [];
+  const subset = constraints?.encryptionContextSubset;
+  const equals = constraints?.encryptionContextEquals;
+  if (
+    subset !== undefined &&
+    Object.keys(subset).length > 0 &&
+    !constraintsHold({ encryptionContextSubset: subset }, context)
+  ) {
+    unmet.push({ constraint: 'EncryptionContextSubset', required: subset });
+  }
+  if (
+    equals !== undefined &&
+    Object.keys(equals).length > 0 &&
+    !constraintsHold({ encryptionContextEquals: equals }, context)
+  ) {
+    unmet.push({ constraint: 'EncryptionContextEquals', required: equals });
+  }
+  return unmet;
 }
