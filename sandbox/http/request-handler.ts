@@ -205,7 +205,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       for (const route of getRoutes) {
         const answer = route(path);
         if (answer) {
-          res.writeHead(200, { 'Content-Type': answer.contentType });
+          res.writeHead(answer.status ?? 200, { 'Content-Type': answer.contentType });
           res.end(answer.body);
           return;
         }

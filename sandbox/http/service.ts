@@ -37,4 +37,6 @@ export interface QueryService {
 }
 
 /** Plain GET routes besides the console files, e.g. a user pool's JWKS. */
-export type GetRoute = (path: string) => { contentType: string; body: string } | undefined;
+export type GetRoute = (
+  path: string,
+) => { contentType: string; body: string; status?: number } | undefined;

@@ -10,6 +10,12 @@ export interface IamUser {
   policies: string[];
 }
 
+export interface NamedPolicyDocument {
+  name: string;
+  /** The policy JSON. */
+  document: string;
+}
+
 export interface IamRole {
   account: string;
   name: string;
@@ -53,9 +59,11 @@ export class IdentityDirectory implements CredentialResolver {
   /** Built once: users never change, and one principal object per user lets authorization memoize. */
   private readonly credentialsByAccessKey = new Map<string, Credential>();
   private readonly roles = new Map<string, IamRole>();
+  private readonly users = new Map<string, IamUser>();
 
   constructor(users: IamUser[], roles: IamRole[]) {
     for (const user of users) {
+      this.users.set(`arn:aws:iam::${user.account}:user/${user.name}`, user);
       this.credentialsByAccessKey.set(
         user.accessKeyId,
         Object.freeze({
@@ -71,6 +79,21 @@ export class IdentityDirectory implements CredentialResolver {
 
   role(roleArn: string): IamRole | undefined {
     return this.roles.get(roleArn);
+  }
+
+  /**
+   * The identity-based policies of a user or role (a role session's are its role's), named
+   * `<name>Policy`, `<name>Policy2`…; undefined for principals the sandbox does not know.
+   */
+  identityPolicies(principalArn: string): NamedPolicyDocument[] | undefined {
+    const session = /^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\//.exec(principalArn);
+    const arn = session ? `arn:aws:iam::${session[1]}:role/${session[2]}` : principalArn;
+    const owner = this.roles.get(arn) ?? this.users.get(arn);
+    if (!owner) return undefined;
+    return owner.policies.map((document, index) => ({
+      name: `${owner.name}Policy${index === 0 ? '' : index + 1}`,
+      document,
+    }));
   }
 
   resolve(accessKeyId: string): Credential {

@@ -9,6 +9,7 @@ import {
 } from '../scenario/demo-scenario';
 import type { Store } from '../store/store';
 import type { IdentityDirectory } from './directory';
+import { identityPolicyRoutes } from './identity-policy-routes';
 import { createIdentityPoolService } from './identity-pool-service';
 import { IdentityPools } from './identity-pool';
 import { CognitoIdentities } from './identity-records';
@@ -82,6 +83,6 @@ export async function createIdentity(options: {
     identityPools,
     jsonServices: [createUserPoolService([userPool]), createIdentityPoolService(identityPools)],
     queryServices: [createStsService()],
-    getRoutes: [userPoolRoutes([userPool])],
+    getRoutes: [userPoolRoutes([userPool]), identityPolicyRoutes(directory)],
   };
 }
