@@ -41,11 +41,18 @@ test('operator: Encrypt on alias/demo-app is denied without a context, allowed w
   await expect(
     why.getByRole('group', { name: /Enable IAM User Permissions.*Delegates to IAM/ }),
   ).toBeVisible();
-  await expect(page.getByLabel('Suggested statement for Encrypt')).toContainText(
-    '"Action": "kms:Encrypt"',
+  // KmsOperator's own policy allows Encrypt under a condition: the explanation names the
+  // statement, the condition and what the request had, and suggests no statement that would
+  // drop the condition.
+  const unmet = page.getByRole('region', { name: 'Conditions not met for Encrypt' });
+  await expect(unmet).toContainText(
+    'Statement UseKeysForKnownDepartments of KmsOperatorPolicy (identity-based) allows Encrypt only when:',
   );
-
-  await setContext(page, 'department=finance');
+  await expect(unmet).toContainText(
+    'kms:EncryptionContext:department is "finance" or "engineering": the request had none.',
+  );
+  await expect(page.getByLabel('Suggested statement for Encrypt')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Try with department=finance' }).first().click();
   await expectChecked(
     page,
     'Checked 8 operations on alias/demo-app with encryption context department=finance.',
@@ -58,6 +65,8 @@ test('operator: Encrypt on alias/demo-app is denied without a context, allowed w
   await setContext(page, 'department=sales');
   await expectChecked(page, 'with encryption context department=sales.');
   await expect(row(page, 'Encrypt')).toContainText(DENIED_BY_IAM);
+  await page.getByRole('button', { name: /Why Encrypt is denied/ }).click();
+  await expect(unmet).toContainText('the request had "sales"');
 
   await expectAccessible(page);
 });

@@ -219,7 +219,9 @@ export default function EncryptPage() {
         />
         {inBrowser ? null : <GrantTokensField value={grantTokens} onChange={setGrantTokens} />}
       </OperationForm>
-      {failure ? <OperationError error={failure} operation="Encrypt" /> : null}
+      {failure ? (
+        <OperationError error={failure} operation="Encrypt" context={context.evaluation.context} />
+      ) : null}
       {outcome ? <EncryptResult key={outcome.serial} outcome={outcome} /> : null}
     </CryptoPage>
   );

@@ -1,10 +1,16 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
 import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import type { KeyPolicySource } from '../api/use-key-policy-source';
-import type { DenialExplanation as Explanation, Suggestion } from '../model/explain-denial';
+import { contextParameter } from '../../../bytes/encryption-context';
+import type {
+  ConditionalAllow,
+  DenialExplanation as Explanation,
+  Suggestion,
+} from '../model/explain-denial';
 import { PolicyView } from './PolicyView';
 
 const POLICY_TYPE_NAMES: Record<string, string> = {
@@ -27,12 +33,15 @@ export function DenialExplanation({
   message,
   explanation,
   policySource,
+  onTryContext,
 }: {
   operation: string;
   /** AWS's AccessDenied message, verbatim. */
   message: string;
   explanation: Explanation;
   policySource: KeyPolicySource;
+  /** Checks again with this encryption context (a retry the explanation offers). */
+  onTryContext?: (context: Record<string, string>) => void;
 }) {
   const named = explanation.policyType ? POLICY_TYPE_NAMES[explanation.policyType] : undefined;
   return (
@@ -48,6 +57,21 @@ export function DenialExplanation({
       <Box variant="small" color="text-body-secondary">
         {message}
       </Box>
+      {explanation.conditionalAllows.length > 0 ? (
+        <UnmetConditions operation={operation} allows={explanation.conditionalAllows} />
+      ) : null}
+      {onTryContext && explanation.retries.length > 0 ? (
+        <SpaceBetween direction="horizontal" size="xs">
+          {explanation.retries.map((context) => {
+            const words = contextParameter(context) ?? JSON.stringify(context);
+            return (
+              <Button key={words} onClick={() => onTryContext(context)}>
+                Try with {words}
+              </Button>
+            );
+          })}
+        </SpaceBetween>
+      ) : null}
       <KeyPolicyFindings
         operation={operation}
         explanation={explanation}
@@ -66,6 +90,39 @@ export function DenialExplanation({
         </ul>
       ) : null}
     </SpaceBetween>
+  );
+}
+
+/** Each Allow that would apply if its conditions held: the statement, the condition, the value. */
+function UnmetConditions({
+  operation,
+  allows,
+}: {
+  operation: string;
+  allows: readonly ConditionalAllow[];
+}) {
+  return (
+    <section aria-label={`Conditions not met for ${operation}`}>
+      <SpaceBetween size="xs">
+        {allows.map((allow) => (
+          <SpaceBetween size="xxs" key={`${allow.policy}:${allow.statement}`}>
+            <Box variant="p">
+              Statement <Box variant="code">{allow.statement}</Box> of {allow.policyName} allows{' '}
+              {operation} only when:
+            </Box>
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {allow.unmet.map((condition) => (
+                <li key={condition.key}>
+                  <Box variant="span">
+                    <Box variant="code">{condition.requirement}</Box>: {condition.had}.
+                  </Box>
+                </li>
+              ))}
+            </ul>
+          </SpaceBetween>
+        ))}
+      </SpaceBetween>
+    </section>
   );
 }
 

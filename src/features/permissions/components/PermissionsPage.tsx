@@ -20,6 +20,7 @@ import { isAccessDenied } from '../../../kms/errors';
 import { isKeyReference, parseKeyReference } from '../../../kms/key-reference';
 import { useKmsClient, useSession } from '../../../session/SessionProvider';
 import { useBreadcrumbs } from '../../../ui/page-chrome';
+import { identityPoliciesQueryOptions, type NamedIdentityPolicy } from '../api/identity-policies';
 import { checkMatrixQueryOptions, type CheckResult, type MatrixScope } from '../api/run-checks';
 import { useKeyPolicySource } from '../api/use-key-policy-source';
 import { callerFromArn, principalArnOf, type Caller } from '../model/caller';
@@ -174,6 +175,16 @@ export default function PermissionsPage() {
     pasted,
   });
 
+  // In the sandbox the caller's IAM policies are readable, so a denial names their condition.
+  const sandboxEndpoint = sessions ? (session.manager.source.endpoint ?? undefined) : undefined;
+  const principalArn = caller ? principalArnOf(caller) : undefined;
+  const identityPolicies = useQuery({
+    ...identityPoliciesQueryOptions(sandboxEndpoint ?? '', principalArn ?? ''),
+    enabled: denials.length > 0 && sandboxEndpoint !== undefined && principalArn !== undefined,
+  });
+  const tryContext = (next: Record<string, string>) =>
+    contextField.setRows(Object.entries(next).map(([key, value]) => ({ key, value })));
+
   const rows = matrixRows(
     results,
     keyValid ? plan.skipped : [],
@@ -267,6 +278,8 @@ export default function PermissionsPage() {
                   context={context}
                   policySource={policySource}
                   cognitoGuest={cognitoGuest}
+                  identityPolicies={identityPolicies.data}
+                  onTryContext={tryContext}
                 />
               ))}
             </SpaceBetween>
@@ -309,6 +322,8 @@ function Denial({
   context,
   policySource,
   cognitoGuest,
+  identityPolicies,
+  onTryContext,
 }: {
   result: CheckResult;
   caller: Caller | undefined;
@@ -319,6 +334,9 @@ function Denial({
   context: Readonly<Record<string, string>>;
   policySource: ReturnType<typeof useKeyPolicySource>;
   cognitoGuest: boolean;
+  /** The caller's IAM policies when readable (the sandbox); undefined: unknown. */
+  identityPolicies: NamedIdentityPolicy[] | undefined;
+  onTryContext: (context: Record<string, string>) => void;
 }) {
   const { outcome, check } = result;
   const denied = outcome.accessDenied;
@@ -341,8 +359,20 @@ function Denial({
       conditionKeys: check.conditionKeys,
       ...(policySource.status === 'read' ? { keyPolicy: policySource.policy } : {}),
       cognitoGuest,
+      ...(identityPolicies ? { identityPolicies } : {}),
     });
-  }, [denied, caller, keyArn, keyRef, profile, context, check, policySource, cognitoGuest]);
+  }, [
+    denied,
+    caller,
+    keyArn,
+    keyRef,
+    profile,
+    context,
+    check,
+    policySource,
+    cognitoGuest,
+    identityPolicies,
+  ]);
   return (
     <ExpandableSection
       variant="container"
@@ -355,6 +385,7 @@ function Denial({
           message={outcome.message}
           explanation={explanation}
           policySource={policySource}
+          onTryContext={onTryContext}
         />
       ) : (
         <Box variant="p">{outcome.message}</Box>

@@ -263,3 +263,110 @@ describe('explainDenial for Cognito guests', () => {
     expect(explanation.suggestion).toBeUndefined();
   });
 });
+
+describe('denials explained with their conditions', () => {
+  const OPERATOR_POLICY = policy(
+    {
+      Sid: 'ReadKeys',
+      Effect: 'Allow',
+      Action: ['kms:List*', 'kms:Describe*'],
+      Resource: '*',
+    },
+    {
+      Sid: 'UseKeysForKnownDepartments',
+      Effect: 'Allow',
+      Action: ['kms:Encrypt', 'kms:Decrypt'],
+      Resource: '*',
+      Condition: {
+        StringEquals: { 'kms:EncryptionContext:department': ['finance', 'engineering'] },
+      },
+    },
+  );
+  const identityPolicies = [{ name: 'KmsOperatorPolicy', document: OPERATOR_POLICY }];
+
+  it('names the IAM statement and its condition, offers the values, and suggests no wider statement', () => {
+    const explanation = explainDenial({
+      denied: denial('kms:Encrypt', 'no-allow', 'identity-based'),
+      caller: operator,
+      keyArn: KEY_ARN,
+      keyPolicy: DEFAULT_POLICY,
+      identityPolicies,
+    });
+    expect(explanation.identityPolicies).toBe('read');
+    expect(explanation.conditionalAllows).toEqual([
+      {
+        policy: 'identity',
+        policyName: 'KmsOperatorPolicy (identity-based)',
+        statement: 'UseKeysForKnownDepartments',
+        unmet: [
+          {
+            key: 'kms:EncryptionContext:department',
+            requirement: 'kms:EncryptionContext:department is "finance" or "engineering"',
+            had: 'the request had none',
+            knowable: true,
+          },
+        ],
+      },
+    ]);
+    expect(explanation.headline).toContain(
+      'KmsOperatorPolicy (identity-based) allows kms:Encrypt only when its conditions hold',
+    );
+    expect(explanation.retries).toEqual([{ department: 'finance' }, { department: 'engineering' }]);
+    expect(explanation.suggestion).toBeUndefined();
+    expect(explanation.notes.join(' ')).toContain('would widen what the condition narrowed');
+  });
+
+  it('keeps the pairs the request had and replaces the wrong one', () => {
+    const explanation = explainDenial({
+      denied: denial('kms:Decrypt', 'no-allow', 'identity-based'),
+      caller: operator,
+      keyArn: KEY_ARN,
+      keyPolicy: DEFAULT_POLICY,
+      encryptionContext: { department: 'sales', team: 'payments' },
+      identityPolicies,
+    });
+    expect(explanation.conditionalAllows[0]?.unmet[0]?.had).toBe('the request had "sales"');
+    expect(explanation.retries[0]).toEqual({ department: 'finance', team: 'payments' });
+  });
+
+  it('says what is unknown when the IAM policies cannot be read', () => {
+    const explanation = explainDenial({
+      denied: denial('kms:Encrypt', 'no-allow', 'identity-based'),
+      caller: operator,
+      keyArn: KEY_ARN,
+      keyPolicy: DEFAULT_POLICY,
+    });
+    expect(explanation.identityPolicies).toBe('unknown');
+    expect(explanation.conditionalAllows).toEqual([]);
+    expect(explanation.notes.join(' ')).toContain(
+      'cannot be read from the browser, so whether one already allows kms:Encrypt under a condition is unknown',
+    );
+  });
+
+  it('does not claim to know a source IP condition, and offers no retry for it', () => {
+    const fromOffice = policy(ROOT_STATEMENT, {
+      Sid: 'OperatorsFromTheOffice',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/KmsOperator` },
+      Action: 'kms:Encrypt',
+      Resource: '*',
+      Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } },
+    });
+    const explanation = explainDenial({
+      denied: denial('kms:Encrypt', 'no-allow', 'resource-based'),
+      caller: operator,
+      keyArn: KEY_ARN,
+      keyPolicy: fromOffice,
+    });
+    expect(explanation.conditionalAllows[0]?.unmet).toEqual([
+      {
+        key: 'aws:SourceIp',
+        requirement: 'aws:SourceIp is an address in "10.0.0.0/8"',
+        had: 'the console cannot see this value: the endpoint sets it',
+        knowable: false,
+      },
+    ]);
+    expect(explanation.retries).toEqual([]);
+    expect(explanation.suggestion).toBeUndefined();
+  });
+});

@@ -1,10 +1,14 @@
 import {
   buildKmsConditionKeys,
+  conditionRemedy,
+  explainKmsAuthorization,
   explainPolicy,
+  parseIdentityPolicy,
   parseKeyPolicy,
   PolicyDocumentError,
   type AccessDeniedPolicyType,
   type ConditionExplanation,
+  type CoveringStatement,
   type ConditionKeys,
   type Effect,
   type KmsConditionInput,
@@ -57,6 +61,30 @@ export interface Suggestion {
   statement: Record<string, unknown>;
 }
 
+/** One condition of an Allow that covers the request, which the request did not meet. */
+export interface UnmetCondition {
+  key: string;
+  /** What would satisfy it, e.g. `kms:EncryptionContext:department is "finance" or "engineering"`. */
+  requirement: string;
+  /** What the request had: `the request had none`, `the request had "sales"`. */
+  had: string;
+  /**
+   * False for keys the console cannot see (aws:SourceIp, VPC keys, kms:ViaService): the console
+   * does not know whether the endpoint found the condition met.
+   */
+  knowable: boolean;
+}
+
+/** An Allow statement for the caller, action and key whose conditions the request did not meet. */
+export interface ConditionalAllow {
+  policy: 'identity' | 'key';
+  /** "KmsOperatorPolicy (identity-based)", "the key policy". */
+  policyName: string;
+  /** The statement's Sid, or "statement 2". */
+  statement: string;
+  unmet: UnmetCondition[];
+}
+
 export interface DenialExplanation {
   kind: ParsedAccessDenied['kind'];
   policyType?: AccessDeniedPolicyType;
@@ -71,6 +99,12 @@ export interface DenialExplanation {
    */
   consistent?: boolean;
   suggestion?: Suggestion;
+  /** Allows that would apply if their conditions held (from every policy the console could read). */
+  conditionalAllows: ConditionalAllow[];
+  /** Encryption contexts that would meet every unmet condition of one such Allow: one-click retries. */
+  retries: Record<string, string>[];
+  /** Whether the caller's identity-based policies were read (the sandbox) or are unknown (AWS). */
+  identityPolicies: 'read' | 'unknown';
   notes: string[];
 }
 
@@ -88,6 +122,8 @@ export interface ExplainDenialInput {
   keyPolicy?: string;
   /** True when the credentials are a Cognito guest's, which carry Cognito's session policy. */
   cognitoGuest?: boolean;
+  /** The caller's identity-based policies when they can be read (the sandbox); else unknown. */
+  identityPolicies?: readonly { name: string; document: string }[];
 }
 
 const CONTEXT_ACTIONS = new Set([
@@ -114,10 +150,14 @@ const POLICY_NAMES: Record<AccessDeniedPolicyType, string> = {
 export function explainDenial(input: ExplainDenialInput): DenialExplanation {
   const { denied } = input;
   const notes: string[] = [];
+  const conditionalAllows = findConditionalAllows(input);
   const base: DenialExplanation = {
     kind: denied.kind,
     ...(denied.policyType !== undefined ? { policyType: denied.policyType } : {}),
-    headline: headlineOf(denied),
+    headline: headlineOf(denied, conditionalAllows),
+    conditionalAllows,
+    retries: contextRetries(input),
+    identityPolicies: input.identityPolicies === undefined ? 'unknown' : 'read',
     notes,
   };
   const evaluated = evaluateKeyPolicy(input);
@@ -131,7 +171,7 @@ export function explainDenial(input: ExplainDenialInput): DenialExplanation {
             findings: evaluated.findings,
             ...consistency(denied, evaluated.findings, input),
           };
-  const suggestion = suggest(input, withPolicy.findings, notes);
+  const suggestion = suggest(input, withPolicy.findings, conditionalAllows, notes);
   if (input.cognitoGuest) notes.push(guestNote(input));
   if (isCrossAccount(input)) {
     notes.push(
@@ -141,8 +181,16 @@ export function explainDenial(input: ExplainDenialInput): DenialExplanation {
   return { ...withPolicy, ...(suggestion ? { suggestion } : {}) };
 }
 
-function headlineOf(denied: ParsedAccessDenied): string {
+function headlineOf(denied: ParsedAccessDenied, conditional: readonly ConditionalAllow[]): string {
   const type = denied.policyType;
+  const deciding = conditional.find(
+    (allow) =>
+      (type === 'identity-based' && allow.policy === 'identity') ||
+      (type === 'resource-based' && allow.policy === 'key'),
+  );
+  if (denied.kind === 'no-allow' && deciding !== undefined) {
+    return `${capitalize(deciding.policyName)} allows ${denied.action} only when its conditions hold (statement ${deciding.statement}), and this request does not meet them.`;
+  }
   if (denied.kind === 'explicit-deny') {
     const where = type ? POLICY_NAMES[type] : 'a policy';
     return `An explicit Deny in ${where} refuses ${denied.action}. An explicit deny always wins: no Allow anywhere can override it.`;
@@ -278,9 +326,142 @@ function consistency(
   return {};
 }
 
+// Condition keys whose request value the console cannot know: the endpoint sets them.
+const UNKNOWABLE_KEYS = new Set([
+  'aws:sourceip',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
+  'aws:vpcsourceip',
+  'aws:sourcearn',
+  'aws:sourceaccount',
+  'aws:calledvia',
+  'aws:calledviafirst',
+  'aws:calledvialast',
+  'aws:viaawsservice',
+  'kms:viaservice',
+]);
+
+/**
+ * The Allow statements that cover this caller, action and key but whose conditions failed, from
+ * the key policy (when read) and the caller's identity-based policies (when readable).
+ */
+function findConditionalAllows(input: ExplainDenialInput): ConditionalAllow[] {
+  return unmetAllows(input).map((statement) => ({
+    policy: statement.policy,
+    policyName:
+      statement.policy === 'key'
+        ? 'the key policy'
+        : `${statement.name ?? 'an IAM policy'} (identity-based)`,
+    statement: statement.sid ?? `${statement.statementIndex + 1}`,
+    unmet: statement.failedConditions.map(unmetCondition),
+  }));
+}
+
+type UnmetAllow = CoveringStatement & { policy: 'identity' | 'key' };
+
+/** The covering Allow statements, of the policies the console could read, that did not apply. */
+function unmetAllows(input: ExplainDenialInput): UnmetAllow[] {
+  if (input.denied.kind !== 'no-allow') return [];
+  const identity = parsedIdentityPolicies(input.identityPolicies);
+  const keyPolicy = parsedKeyPolicy(input.keyPolicy);
+  if (identity.length === 0 && keyPolicy === undefined) return [];
+  const keyArn = input.keyArn ?? input.denied.resource;
+  const explained = explainKmsAuthorization({
+    ...(keyPolicy ? { keyPolicy } : {}),
+    ...(keyArn ? { keyArn, keyAccount: accountOfKey(keyArn) ?? '' } : {}),
+    principal: input.caller,
+    identityPolicies: identity,
+    action: input.denied.action,
+    conditionKeys: requestConditionKeys(input),
+  });
+  return explained.covering.filter(
+    (statement): statement is UnmetAllow =>
+      statement.effect === 'Allow' && !statement.applies && statement.policy !== 'session',
+  );
+}
+
+function unmetCondition(condition: ConditionExplanation): UnmetCondition {
+  const knowable = !UNKNOWABLE_KEYS.has(condition.key.toLowerCase());
+  const had = !knowable
+    ? 'the console cannot see this value: the endpoint sets it'
+    : condition.requestValues === undefined
+      ? 'the request had none'
+      : `the request had ${condition.requestValues.map((value) => `"${value}"`).join(', ')}`;
+  return { key: condition.key, requirement: conditionRemedy(condition).requirement, had, knowable };
+}
+
+function parsedIdentityPolicies(
+  policies: ExplainDenialInput['identityPolicies'],
+): { name: string; document: ReturnType<typeof parseIdentityPolicy> }[] {
+  const parsed = [];
+  for (const policy of policies ?? []) {
+    try {
+      parsed.push({ name: policy.name, document: parseIdentityPolicy(policy.document) });
+    } catch {
+      // A policy that does not parse allows nothing, as in the sandbox.
+    }
+  }
+  return parsed;
+}
+
+function parsedKeyPolicy(text: string | undefined) {
+  if (text === undefined) return undefined;
+  try {
+    return parseKeyPolicy(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function requestConditionKeys(input: ExplainDenialInput) {
+  return buildKmsConditionKeys({
+    ...input.conditionInput,
+    caller: input.caller,
+    ...(input.encryptionContext ? { encryptionContext: input.encryptionContext } : {}),
+    ...(input.conditionKeys ? { extra: input.conditionKeys } : {}),
+  });
+}
+
+const CONTEXT_KEY = /^kms:EncryptionContext:(.+)$/i;
+
+/**
+ * Encryption contexts that meet every unmet condition of one conditional Allow, when each of
+ * them is a `kms:EncryptionContext:<key>` condition with values to take as they are: the request's
+ * own pairs, with the missing or wrong pair set to each value the statement allows.
+ */
+function contextRetries(input: ExplainDenialInput): Record<string, string>[] {
+  if (!CONTEXT_ACTIONS.has(input.denied.action.toLowerCase())) return [];
+  const retries: Record<string, string>[] = [];
+  const seen = new Set<string>();
+  for (const statement of unmetAllows(input)) {
+    const choices = statement.failedConditions.map((condition) => ({
+      contextKey: CONTEXT_KEY.exec(condition.key)?.[1],
+      values: conditionRemedy(condition).values,
+    }));
+    const [first, ...others] = choices;
+    if (
+      first === undefined ||
+      choices.some((choice) => choice.contextKey === undefined || choice.values.length === 0)
+    ) {
+      continue;
+    }
+    for (const value of first.values) {
+      const context: Record<string, string> = { ...input.encryptionContext };
+      context[first.contextKey ?? ''] = value;
+      for (const other of others) context[other.contextKey ?? ''] = other.values[0] ?? '';
+      const signature = JSON.stringify(context);
+      if (seen.has(signature)) continue;
+      seen.add(signature);
+      retries.push(context);
+    }
+  }
+  return retries;
+}
+
 function suggest(
   input: ExplainDenialInput,
   findings: readonly StatementFinding[] | undefined,
+  conditional: readonly ConditionalAllow[],
   notes: string[],
 ): Suggestion | undefined {
   const { denied, caller } = input;
@@ -296,6 +477,24 @@ function suggest(
   if (input.cognitoGuest && !guestSessionAllows(caller, denied.action)) return undefined;
   const condition = contextCondition(input);
   const principalArn = principalArnOf(caller);
+  // A statement that already allows the action under a condition narrowed it on purpose: the
+  // way out is to meet the condition, never a statement without it.
+  const narrowed = conditional.find(
+    (allow) =>
+      (denied.policyType === 'identity-based' && allow.policy === 'identity') ||
+      (denied.policyType !== 'identity-based' && allow.policy === 'key'),
+  );
+  if (narrowed !== undefined) {
+    notes.push(
+      `No statement is suggested: ${narrowed.policyName} already allows ${denied.action} under a condition, and a statement without it would widen what the condition narrowed. Meet the condition instead.`,
+    );
+    return undefined;
+  }
+  if (denied.policyType === 'identity-based' && input.identityPolicies === undefined) {
+    notes.push(
+      `The IAM policies of ${describePrincipal(caller)} cannot be read from the browser, so whether one already allows ${denied.action} under a condition is unknown. If one does, meet its condition instead of adding the statement below, which allows only this key and this request's encryption context.`,
+    );
+  }
   if (denied.policyType === 'identity-based') {
     const delegates = findings?.some((finding) => finding.role === 'delegates');
     if (findings !== undefined && !delegates) {

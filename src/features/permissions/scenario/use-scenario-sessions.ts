@@ -9,9 +9,12 @@ import { ScenarioSessions } from './scenario-sessions';
 export function useScenarioSessions(): ScenarioSessions | undefined {
   const { config } = useSessionContext();
   const session = useSession();
-  const { region, endpoint } = session.manager.source.request;
+  const { region, endpoint, method } = session.manager.source.request;
+  // Only where the signed-in session talks to the sandbox: a sandbox-served console may be
+  // pointed at another endpoint (moto, AWS), whose users are not the scenario's.
+  const toSandbox = config.sandbox && (method === 'sandbox' || endpoint === '');
   const [sessions] = useState(() =>
-    config.sandbox
+    toSandbox
       ? new ScenarioSessions({ config, origin: window.location.origin, region, endpoint })
       : undefined,
   );
