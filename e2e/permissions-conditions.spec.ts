@@ -1,6 +1,8 @@
+import { CreateGrantCommand, RevokeGrantCommand } from '@aws-sdk/client-kms';
 import { expect, test } from '@playwright/test';
-import { expectChecked, row } from './permissions-support';
+import { DENIED_BY_IAM, expectChecked, row } from './permissions-support';
 import { fillBytes } from './support/crypto';
+import { adminKms } from './support/kms';
 import { signInAs } from './support/sign-in';
 
 test.describe.configure({ timeout: 120_000 });
@@ -35,4 +37,42 @@ test('operator: a denied Encrypt is explained by its IAM condition, and one clic
     `Checked 8 operations on ${DEMO_APP} with encryption context department=finance.`,
   );
   await expect(row(page, 'Encrypt')).toContainText('Would succeed');
+});
+
+test("operator: a grant's encryption context constraint is named, and one click meets it", async ({
+  page,
+  baseURL,
+}) => {
+  // An administrator grants the operator's role Decrypt for project=alpha only.
+  const kms = adminKms(baseURL ?? '');
+  const { GrantId } = await kms.send(
+    new CreateGrantCommand({
+      KeyId: DEMO_APP,
+      GranteePrincipal: 'arn:aws:iam::111122223333:role/KmsOperator',
+      Operations: ['Decrypt'],
+      Constraints: { EncryptionContextSubset: { project: 'alpha' } },
+    }),
+  );
+  try {
+    await signInAs(page, 'operator', '/permissions?keyId=alias/demo-app&context=project=beta');
+    await expectChecked(
+      page,
+      'Checked 8 operations on alias/demo-app with encryption context project=beta.',
+    );
+    await expect(row(page, 'Decrypt')).toContainText(DENIED_BY_IAM);
+    await page.getByRole('button', { name: /Why Decrypt is denied/ }).click();
+    await expect(page.getByRole('region', { name: 'Grants not met for Decrypt' })).toContainText(
+      `Grant ${GrantId ?? ''} allows Decrypt to you only when the encryption context includes project=alpha: the request had project=beta.`,
+    );
+    await page.getByRole('button', { name: 'Try with project=alpha' }).first().click();
+    await expectChecked(
+      page,
+      'Checked 8 operations on alias/demo-app with encryption context project=alpha.',
+    );
+    await expect(row(page, 'Decrypt')).toContainText('Would succeed');
+    await expect(row(page, 'Encrypt')).toContainText(DENIED_BY_IAM);
+  } finally {
+    await kms.send(new RevokeGrantCommand({ KeyId: DEMO_APP, GrantId }));
+    kms.destroy();
+  }
 });

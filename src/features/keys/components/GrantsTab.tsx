@@ -13,7 +13,7 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { formatDateTime } from '../../../ui/format';
 import { useNotify } from '../../../ui/notifications';
 import { useCreateGrant } from '../api/create-grant';
-import { useGrants } from '../api/list-grants';
+import { useGrants } from '../../../kms/api/list-grants';
 import { useRevokeGrant } from '../api/revoke-grant';
 import { describeConstraints, grantOperationsFor, parseContextShorthand } from '../lib/grants';
 import { ActionModal } from '../../../ui/ActionModal';

@@ -60,6 +60,20 @@ export function DenialExplanation({
       {explanation.conditionalAllows.length > 0 ? (
         <UnmetConditions operation={operation} allows={explanation.conditionalAllows} />
       ) : null}
+      {explanation.unmetGrants.length > 0 ? (
+        <section aria-label={`Grants not met for ${operation}`}>
+          <ul style={{ margin: 0, paddingLeft: 20 }}>
+            {explanation.unmetGrants.map((grant) => (
+              <li key={`${grant.grant}:${grant.requirement}`}>
+                <Box variant="span">
+                  Grant <Box variant="code">{grant.grant}</Box> allows {operation} to you only when{' '}
+                  {grant.requirement}: {grant.had}.
+                </Box>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {onTryContext && explanation.retries.length > 0 ? (
         <SpaceBetween direction="horizontal" size="xs">
           {explanation.retries.map((context) => {

@@ -1,3 +1,4 @@
+import type { GrantListEntry } from '@aws-sdk/client-kms';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -15,11 +16,14 @@ import {
 } from '../../../bytes/encryption-context';
 import { useContextField } from '../../../bytes/use-context-field';
 import { describeKeyQueryOptions } from '../../../kms/api/describe-key';
+import { grantsQueryOptions } from '../../../kms/api/list-grants';
 import { dryRunSupportOf } from '../../../kms/dry-run-support';
+import type { KmsGrant } from '../../../policy';
 import { isAccessDenied } from '../../../kms/errors';
 import { isKeyReference, parseKeyReference } from '../../../kms/key-reference';
 import { useKmsClient, useSession } from '../../../session/SessionProvider';
 import { useBreadcrumbs } from '../../../ui/page-chrome';
+import { keyIdOfArn } from '../api/get-key-policy';
 import { identityPoliciesQueryOptions, type NamedIdentityPolicy } from '../api/identity-policies';
 import { checkMatrixQueryOptions, type CheckResult, type MatrixScope } from '../api/run-checks';
 import { useKeyPolicySource } from '../api/use-key-policy-source';
@@ -182,6 +186,13 @@ export default function PermissionsPage() {
     ...identityPoliciesQueryOptions(sandboxEndpoint ?? '', principalArn ?? ''),
     enabled: denials.length > 0 && sandboxEndpoint !== undefined && principalArn !== undefined,
   });
+  // Grants may allow what policies do not; their constraints explain a denial too.
+  const grantList = useQuery({
+    ...grantsQueryOptions(kms, keyArn ? keyIdOfArn(keyArn) : ''),
+    enabled: denials.length > 0 && keyArn !== undefined,
+    retry: false,
+  });
+  const grants = useMemo(() => grantList.data?.map(toKmsGrant), [grantList.data]);
   const tryContext = (next: Record<string, string>) =>
     contextField.setRows(Object.entries(next).map(([key, value]) => ({ key, value })));
 
@@ -279,6 +290,7 @@ export default function PermissionsPage() {
                   policySource={policySource}
                   cognitoGuest={cognitoGuest}
                   identityPolicies={identityPolicies.data}
+                  grants={grants}
                   onTryContext={tryContext}
                 />
               ))}
@@ -298,6 +310,21 @@ export default function PermissionsPage() {
       </SpaceBetween>
     </ContentLayout>
   );
+}
+
+function toKmsGrant(grant: GrantListEntry): KmsGrant {
+  const subset = grant.Constraints?.EncryptionContextSubset;
+  const equals = grant.Constraints?.EncryptionContextEquals;
+  return {
+    ...(grant.GrantId ? { grantId: grant.GrantId } : {}),
+    ...(grant.Name ? { name: grant.Name } : {}),
+    granteePrincipal: grant.GranteePrincipal ?? '',
+    operations: grant.Operations ?? [],
+    constraints: {
+      ...(subset ? { encryptionContextSubset: subset } : {}),
+      ...(equals ? { encryptionContextEquals: equals } : {}),
+    },
+  };
 }
 
 function operations(count: number): string {
@@ -323,6 +350,7 @@ function Denial({
   policySource,
   cognitoGuest,
   identityPolicies,
+  grants,
   onTryContext,
 }: {
   result: CheckResult;
@@ -336,6 +364,8 @@ function Denial({
   cognitoGuest: boolean;
   /** The caller's IAM policies when readable (the sandbox); undefined: unknown. */
   identityPolicies: NamedIdentityPolicy[] | undefined;
+  /** The key's grants, when ListGrants answered. */
+  grants: KmsGrant[] | undefined;
   onTryContext: (context: Record<string, string>) => void;
 }) {
   const { outcome, check } = result;
@@ -360,6 +390,7 @@ function Denial({
       ...(policySource.status === 'read' ? { keyPolicy: policySource.policy } : {}),
       cognitoGuest,
       ...(identityPolicies ? { identityPolicies } : {}),
+      ...(grants ? { grants } : {}),
     });
   }, [
     denied,
@@ -372,6 +403,7 @@ function Denial({
     policySource,
     cognitoGuest,
     identityPolicies,
+    grants,
   ]);
   return (
     <ExpandableSection

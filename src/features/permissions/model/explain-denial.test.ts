@@ -369,4 +369,32 @@ describe('denials explained with their conditions', () => {
     expect(explanation.retries).toEqual([]);
     expect(explanation.suggestion).toBeUndefined();
   });
+
+  it('names the grant whose encryption context constraint the request missed, with a retry', () => {
+    const explanation = explainDenial({
+      denied: denial('kms:Decrypt', 'no-allow', 'identity-based'),
+      caller: operator,
+      keyArn: KEY_ARN,
+      keyPolicy: DEFAULT_POLICY,
+      encryptionContext: { project: 'beta' },
+      identityPolicies,
+      grants: [
+        {
+          grantId: 'g-1',
+          granteePrincipal: `arn:aws:iam::${ACCOUNT}:role/KmsOperator`,
+          operations: ['Decrypt'],
+          constraints: { encryptionContextSubset: { project: 'alpha' } },
+        },
+      ],
+    });
+    expect(explanation.unmetGrants).toEqual([
+      {
+        grant: 'g-1',
+        requirement: 'the encryption context includes project=alpha',
+        had: 'the request had project=beta',
+      },
+    ]);
+    expect(explanation.retries).toContainEqual({ project: 'alpha' });
+    expect(explanation.retries).toContainEqual({ project: 'beta', department: 'finance' });
+  });
 });

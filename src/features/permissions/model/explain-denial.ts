@@ -9,6 +9,8 @@ import {
   type AccessDeniedPolicyType,
   type ConditionExplanation,
   type CoveringStatement,
+  type GrantFinding,
+  type KmsGrant,
   type ConditionKeys,
   type Effect,
   type KmsConditionInput,
@@ -85,6 +87,14 @@ export interface ConditionalAllow {
   unmet: UnmetCondition[];
 }
 
+/** A grant for the caller and operation whose encryption context constraint the request missed. */
+export interface UnmetGrant {
+  grant: string;
+  /** e.g. `the encryption context includes project=alpha`. */
+  requirement: string;
+  had: string;
+}
+
 export interface DenialExplanation {
   kind: ParsedAccessDenied['kind'];
   policyType?: AccessDeniedPolicyType;
@@ -101,6 +111,8 @@ export interface DenialExplanation {
   suggestion?: Suggestion;
   /** Allows that would apply if their conditions held (from every policy the console could read). */
   conditionalAllows: ConditionalAllow[];
+  /** Grants that would allow it if the request met their constraints (when the grants were read). */
+  unmetGrants: UnmetGrant[];
   /** Encryption contexts that would meet every unmet condition of one such Allow: one-click retries. */
   retries: Record<string, string>[];
   /** Whether the caller's identity-based policies were read (the sandbox) or are unknown (AWS). */
@@ -124,6 +136,8 @@ export interface ExplainDenialInput {
   cognitoGuest?: boolean;
   /** The caller's identity-based policies when they can be read (the sandbox); else unknown. */
   identityPolicies?: readonly { name: string; document: string }[];
+  /** The key's grants, when ListGrants answered. */
+  grants?: readonly KmsGrant[];
 }
 
 const CONTEXT_ACTIONS = new Set([
@@ -150,13 +164,16 @@ const POLICY_NAMES: Record<AccessDeniedPolicyType, string> = {
 export function explainDenial(input: ExplainDenialInput): DenialExplanation {
   const { denied } = input;
   const notes: string[] = [];
-  const conditionalAllows = findConditionalAllows(input);
+  const authorization = explainAuthorization(input);
+  const conditionalAllows = findConditionalAllows(authorization);
+  const unmetGrants = findUnmetGrants(authorization, input);
   const base: DenialExplanation = {
     kind: denied.kind,
     ...(denied.policyType !== undefined ? { policyType: denied.policyType } : {}),
     headline: headlineOf(denied, conditionalAllows),
     conditionalAllows,
-    retries: contextRetries(input),
+    unmetGrants,
+    retries: contextRetries(authorization, input),
     identityPolicies: input.identityPolicies === undefined ? 'unknown' : 'read',
     notes,
   };
@@ -345,8 +362,41 @@ const UNKNOWABLE_KEYS = new Set([
  * The Allow statements that cover this caller, action and key but whose conditions failed, from
  * the key policy (when read) and the caller's identity-based policies (when readable).
  */
-function findConditionalAllows(input: ExplainDenialInput): ConditionalAllow[] {
-  return unmetAllows(input).map((statement) => ({
+interface Authorization {
+  /** Covering Allow statements, of the policies the console could read, that did not apply. */
+  allows: UnmetAllow[];
+  /** Grants to the caller for the operation whose constraints the request did not meet. */
+  grants: GrantFinding[];
+}
+
+type UnmetAllow = CoveringStatement & { policy: 'identity' | 'key' };
+
+/** src/policy's account of the request, with every policy and grant the console could read. */
+function explainAuthorization(input: ExplainDenialInput): Authorization {
+  if (input.denied.kind !== 'no-allow') return { allows: [], grants: [] };
+  const identity = parsedIdentityPolicies(input.identityPolicies);
+  const keyPolicy = parsedKeyPolicy(input.keyPolicy);
+  const keyArn = input.keyArn ?? input.denied.resource;
+  const explained = explainKmsAuthorization({
+    ...(keyPolicy ? { keyPolicy } : {}),
+    ...(keyArn ? { keyArn, keyAccount: accountOfKey(keyArn) ?? '' } : {}),
+    principal: input.caller,
+    identityPolicies: identity,
+    ...(input.grants ? { grants: input.grants } : {}),
+    action: input.denied.action,
+    conditionKeys: requestConditionKeys(input),
+  });
+  return {
+    allows: explained.covering.filter(
+      (statement): statement is UnmetAllow =>
+        statement.effect === 'Allow' && !statement.applies && statement.policy !== 'session',
+    ),
+    grants: explained.grants.filter((grant) => !grant.applies),
+  };
+}
+
+function findConditionalAllows(authorization: Authorization): ConditionalAllow[] {
+  return authorization.allows.map((statement) => ({
     policy: statement.policy,
     policyName:
       statement.policy === 'key'
@@ -357,27 +407,28 @@ function findConditionalAllows(input: ExplainDenialInput): ConditionalAllow[] {
   }));
 }
 
-type UnmetAllow = CoveringStatement & { policy: 'identity' | 'key' };
-
-/** The covering Allow statements, of the policies the console could read, that did not apply. */
-function unmetAllows(input: ExplainDenialInput): UnmetAllow[] {
-  if (input.denied.kind !== 'no-allow') return [];
-  const identity = parsedIdentityPolicies(input.identityPolicies);
-  const keyPolicy = parsedKeyPolicy(input.keyPolicy);
-  if (identity.length === 0 && keyPolicy === undefined) return [];
-  const keyArn = input.keyArn ?? input.denied.resource;
-  const explained = explainKmsAuthorization({
-    ...(keyPolicy ? { keyPolicy } : {}),
-    ...(keyArn ? { keyArn, keyAccount: accountOfKey(keyArn) ?? '' } : {}),
-    principal: input.caller,
-    identityPolicies: identity,
-    action: input.denied.action,
-    conditionKeys: requestConditionKeys(input),
-  });
-  return explained.covering.filter(
-    (statement): statement is UnmetAllow =>
-      statement.effect === 'Allow' && !statement.applies && statement.policy !== 'session',
+function findUnmetGrants(authorization: Authorization, input: ExplainDenialInput): UnmetGrant[] {
+  const pairs = Object.entries(input.encryptionContext ?? {});
+  const had =
+    pairs.length === 0
+      ? 'the request had no encryption context'
+      : `the request had ${contextWordsOf(input.encryptionContext ?? {})}`;
+  return authorization.grants.flatMap((grant) =>
+    grant.failedConstraints.map((unmet) => ({
+      grant: grant.name ?? grant.grantId ?? 'a grant',
+      requirement:
+        unmet.constraint === 'EncryptionContextSubset'
+          ? `the encryption context includes ${contextWordsOf(unmet.required)}`
+          : `the encryption context is exactly ${contextWordsOf(unmet.required)}`,
+      had,
+    })),
   );
+}
+
+function contextWordsOf(context: Readonly<Record<string, string>>): string {
+  return Object.entries(context)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(',');
 }
 
 function unmetCondition(condition: ConditionExplanation): UnmetCondition {
@@ -429,11 +480,20 @@ const CONTEXT_KEY = /^kms:EncryptionContext:(.+)$/i;
  * them is a `kms:EncryptionContext:<key>` condition with values to take as they are: the request's
  * own pairs, with the missing or wrong pair set to each value the statement allows.
  */
-function contextRetries(input: ExplainDenialInput): Record<string, string>[] {
+function contextRetries(
+  authorization: Authorization,
+  input: ExplainDenialInput,
+): Record<string, string>[] {
   if (!CONTEXT_ACTIONS.has(input.denied.action.toLowerCase())) return [];
   const retries: Record<string, string>[] = [];
   const seen = new Set<string>();
-  for (const statement of unmetAllows(input)) {
+  const offer = (context: Record<string, string>) => {
+    const signature = JSON.stringify(context);
+    if (seen.has(signature)) return;
+    seen.add(signature);
+    retries.push(context);
+  };
+  for (const statement of authorization.allows) {
     const choices = statement.failedConditions.map((condition) => ({
       contextKey: CONTEXT_KEY.exec(condition.key)?.[1],
       values: conditionRemedy(condition).values,
@@ -449,10 +509,16 @@ function contextRetries(input: ExplainDenialInput): Record<string, string>[] {
       const context: Record<string, string> = { ...input.encryptionContext };
       context[first.contextKey ?? ''] = value;
       for (const other of others) context[other.contextKey ?? ''] = other.values[0] ?? '';
-      const signature = JSON.stringify(context);
-      if (seen.has(signature)) continue;
-      seen.add(signature);
-      retries.push(context);
+      offer(context);
+    }
+  }
+  for (const grant of authorization.grants) {
+    for (const unmet of grant.failedConstraints) {
+      offer(
+        unmet.constraint === 'EncryptionContextSubset'
+          ? { ...input.encryptionContext, ...unmet.required }
+          : { ...unmet.required },
+      );
     }
   }
   return retries;

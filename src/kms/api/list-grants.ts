@@ -1,8 +1,9 @@
 import { ListGrantsCommand, type GrantListEntry, type KMSClient } from '@aws-sdk/client-kms';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { kmsKeys } from '../../../kms/query-keys';
-import { useKmsClient } from '../../../session/SessionProvider';
+import { kmsKeys } from '../query-keys';
+import { useKmsClient } from '../../session/SessionProvider';
 
+/** Every grant on a key (all pages): the key's Grants tab lists them; denials are explained with them. */
 export async function listGrants(kms: KMSClient, keyId: string): Promise<GrantListEntry[]> {
   const grants: GrantListEntry[] = [];
   let marker: string | undefined;
