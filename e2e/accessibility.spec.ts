@@ -14,7 +14,7 @@ test('sign-in page (each connection choice)', async ({ page }) => {
   await expectNoSeriousViolations(page, 'Sign in: Cognito identity pool');
   await page.getByRole('radio', { name: 'Access keys' }).check();
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText(/Access key ID must be/).first()).toBeVisible();
+  await expect(page.getByText('Enter the access key ID.').first()).toBeVisible();
   await expectNoSeriousViolations(page, 'Sign in: Access keys with errors');
 });
 
