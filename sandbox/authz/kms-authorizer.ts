@@ -134,7 +134,7 @@ export function createKmsAuthorizer(): Authorizer {
         keyUsage: key?.keyUsage,
         keyOrigin: key?.origin,
         ...(key ? multiRegionConditionInputs(key) : {}),
-        requestedRegion: scope.region,
+        requestedRegion: request.region ?? scope.region,
         currentTime: now,
         secureTransport: false,
         ...request.conditionInput,

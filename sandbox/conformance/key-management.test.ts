@@ -244,9 +244,6 @@ describe('key management', () => {
       const cloudHsm = await failure(create({ Origin: 'AWS_CLOUDHSM' }));
       expect(cloudHsm.name).toBe('UnsupportedOperationException');
       expect(cloudHsm.message).toContain('Origin AWS_CLOUDHSM is not supported by the sandbox');
-      const multiRegion = await failure(create({ MultiRegion: true }));
-      expect(multiRegion.name).toBe('UnsupportedOperationException');
-      expect(multiRegion.message).toContain('Multi-Region keys are not supported');
       const edwards = await failure(
         create({ KeySpec: 'ECC_NIST_EDWARDS25519', KeyUsage: 'SIGN_VERIFY' }),
       );

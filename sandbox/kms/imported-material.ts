@@ -2,6 +2,7 @@ import type { ExpirationModelType, KeyState } from '@aws-sdk/client-kms';
 import { unsupportedOperation } from '../protocol/errors';
 import type { ImportedMaterialRecord, KeyRecord } from '../store/records';
 import type { Store } from '../store/store';
+import { isPendingDeletion } from './key-lookup';
 
 /*
  * The key material of EXTERNAL keys, as "Importing key material" and "Delete imported key
@@ -45,7 +46,7 @@ const allPermanentImported = (materials: readonly ImportedMaterialRecord[]) =>
  * never moves a key out of PendingDeletion.
  */
 function settledState(key: KeyRecord, materials: readonly ImportedMaterialRecord[]): KeyState {
-  if (key.keyState === 'PendingDeletion') return key.keyState;
+  if (isPendingDeletion(key)) return key.keyState;
   if (materials.length === 0 || !allPermanentImported(materials)) return 'PendingImport';
   return key.keyState === 'PendingImport' ? 'Enabled' : key.keyState;
 }

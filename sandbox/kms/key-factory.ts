@@ -17,6 +17,8 @@ export interface NewKey {
   origin?: KeyRecord['origin'];
   /** Material generated ahead (e.g. off the event loop for RSA); generated here when absent. */
   material?: Buffer;
+  /** A multi-Region primary key: its own Region. */
+  primaryRegion?: string;
 }
 
 /** Builds a new key and its first material; the caller stores both in one transaction. */
@@ -59,5 +61,6 @@ function keyRecord(spec: NewKey, keyState: KeyRecord['keyState']): KeyRecord {
     policy: spec.policy,
     rotationEnabled: false,
     currentMaterialId: randomUUID(),
+    primaryRegion: spec.primaryRegion,
   };
 }

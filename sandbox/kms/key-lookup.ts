@@ -78,6 +78,9 @@ export function requireEnabled(key: KeyRecord): void {
       throw invalidState(`${key.arn} is pending deletion.`);
     case 'PendingImport':
       throw invalidState(`${key.arn} is pending import.`);
+    case 'PendingReplicaDeletion':
+      // AWS's wording for this state is undocumented; it follows "is pending deletion.".
+      throw invalidState(`${key.arn} is pending replica deletion.`);
     default:
       throw invalidState(`${key.arn} is ${key.keyState}.`);
   }
@@ -88,9 +91,13 @@ export function requireNotPendingImport(key: KeyRecord): void {
   if (key.keyState === 'PendingImport') throw invalidState(`${key.arn} is pending import.`);
 }
 
+/** Scheduled for deletion: PendingDeletion, or a multi-Region primary waiting for its replicas. */
+export const isPendingDeletion = (key: KeyRecord) =>
+  key.keyState === 'PendingDeletion' || key.keyState === 'PendingReplicaDeletion';
+
 /** Management operations refuse keys that are pending deletion. */
 export function requireNotPendingDeletion(key: KeyRecord): void {
-  if (key.keyState === 'PendingDeletion') throw invalidState(`${key.arn} is pending deletion.`);
+  if (isPendingDeletion(key)) requireEnabled(key);
 }
 
 export function requireUsage(key: KeyRecord, usage: KeyRecord['keyUsage'], operation: string) {

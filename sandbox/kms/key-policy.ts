@@ -49,7 +49,7 @@ export function validateKeyPolicy(policy: string): void {
 export function requireNoLockout(ctx: OperationContext, key: KeyRecord, bypass: boolean): void {
   if (bypass) return;
   try {
-    ctx.authorize({ action: 'kms:PutKeyPolicy', key });
+    ctx.authorize({ action: 'kms:PutKeyPolicy', key, region: key.region });
   } catch (error) {
     if (error instanceof AwsError && error.type === 'AccessDeniedException') {
       throw malformedPolicy(

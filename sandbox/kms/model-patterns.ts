@@ -11,5 +11,7 @@ export function modelPattern(source: string): Pick<StringRule, 'pattern' | 'patt
 export const POLICY_PATTERN = modelPattern(String.raw`[\u0009\u000A\u000D\u0020-\u00FF]+`);
 export const POLICY_NAME_PATTERN = modelPattern(String.raw`[\w]+`);
 /** BackingKeyIdType: a KeyMaterialId. */
+/** RegionType (ReplicateKey's ReplicaRegion, UpdatePrimaryRegion's PrimaryRegion). */
+export const REGION_PATTERN = modelPattern(String.raw`^([a-z]+-){2,3}\d+$`);
 export const KEY_MATERIAL_ID_PATTERN = modelPattern('^[a-f0-9]+$');
 export const KEY_MATERIAL_DESCRIPTION_PATTERN = modelPattern(String.raw`^[a-zA-Z0-9:/_\s.-]+$`);

@@ -13,12 +13,25 @@ export interface AuthorizationRequest {
   requestAlias?: string;
   encryptionContext?: Record<string, string>;
   grantTokens?: string[];
+  /**
+   * The Region whose policies must allow it, when not the request's own: ReplicateKey needs
+   * kms:CreateKey in the replica's Region, UpdatePrimaryRegion needs kms:UpdatePrimaryRegion on
+   * the replica in its Region (aws:RequestedRegion is then that Region).
+   */
+  region?: string;
   /** Further condition keys of this action, e.g. `kms:EncryptionAlgorithm`. */
   conditionKeys?: Record<string, string | string[] | boolean | number>;
   /** Request values src/policy turns into condition keys itself (e.g. kms:ValidTo's Unix time). */
   conditionInput?: Pick<
     KmsConditionInput,
-    'wrappingAlgorithm' | 'wrappingKeySpec' | 'expirationModel' | 'validTo'
+    | 'wrappingAlgorithm'
+    | 'wrappingKeySpec'
+    | 'expirationModel'
+    | 'validTo'
+    | 'replicaRegion'
+    | 'primaryRegion'
+    | 'multiRegion'
+    | 'multiRegionKeyType'
   >;
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { KeyRecord } from '../store/records';
 import type { Store } from '../store/store';
 import { generateKeyMaterial } from './keys';
+import { keyFamily } from './multi-region';
 
 export const DEFAULT_ROTATION_PERIOD_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -10,7 +11,8 @@ export const addDays = (date: Date, days: number) => new Date(date.getTime() + d
 
 /**
  * Gives a key new current material. Old material stays, so ciphertexts made before the rotation
- * (which name their material version) still decrypt.
+ * (which name their material version) still decrypt. Key material is shared by related
+ * multi-Region keys: a primary's rotation gives every replica the same new version.
  */
 export function rotateKeyMaterial(
   store: Store,
@@ -19,25 +21,21 @@ export function rotateKeyMaterial(
   rotationType: 'AUTOMATIC' | 'ON_DEMAND',
 ): KeyRecord {
   const materialId = randomUUID();
-  const updated: KeyRecord = {
-    ...key,
-    currentMaterialId: materialId,
-    // On-demand rotations leave the automatic schedule as it was, as KMS documents.
-    nextRotationDate:
-      key.rotationEnabled && rotationType === 'AUTOMATIC'
-        ? addDays(now, key.rotationPeriodDays ?? DEFAULT_ROTATION_PERIOD_DAYS)
-        : key.nextRotationDate,
-  };
+  const material = generateKeyMaterial(key.keySpec);
+  // On-demand rotations leave the automatic schedule as it was, as KMS documents.
+  const nextRotationDate =
+    key.rotationEnabled && rotationType === 'AUTOMATIC'
+      ? addDays(now, key.rotationPeriodDays ?? DEFAULT_ROTATION_PERIOD_DAYS)
+      : key.nextRotationDate;
+  let updated = key;
   store.transaction(() => {
-    store.materials.insert({
-      region: key.region,
-      materialId,
-      keyId: key.keyId,
-      material: generateKeyMaterial(key.keySpec),
-      created: now,
-      rotationType,
-    });
-    store.keys.update(updated);
+    for (const related of keyFamily(store, key)) {
+      const { region, keyId } = related;
+      store.materials.insert({ region, materialId, keyId, material, created: now, rotationType });
+      const next = { ...related, currentMaterialId: materialId, nextRotationDate };
+      store.keys.update(next);
+      if (region === key.region) updated = next;
+    }
   });
   return updated;
 }

@@ -9,14 +9,15 @@ export { CiphertextAuthError, CiphertextFormatError } from './errors';
  * The sandbox's CiphertextBlob for SYMMETRIC_DEFAULT keys (Encrypt, GenerateDataKey*, ReEncrypt):
  *
  *   offset  size  field
- *        0     1  format version (BLOB_VERSION)
- *        1    16  key id, the UUID's 16 raw bytes
+ *        0     1  format: BLOB_VERSION, or MULTI_REGION_BLOB_VERSION for a multi-Region key
+ *        1    16  key id: the UUID's 16 raw bytes, or the 16 bytes of hex after `mrk-`
  *       17    16  material id, the UUID's 16 raw bytes: which rotation of the key sealed it
  *       33    12  AES-GCM IV, random
  *       45     n  AES-256-GCM ciphertext, as long as the plaintext
  *     45+n    16  AES-GCM tag
  *
- * The blob names its key and material, so Decrypt needs no KeyId and still works after rotation.
+ * The blob names its key and material, so Decrypt needs no KeyId and still works after rotation,
+ * and in every Region that has a related multi-Region key (same key id, same material ids).
  * The AAD is the 33-byte header followed by the canonical encryption context, so changing the
  * header, the context or any ciphertext byte fails authentication.
  */
@@ -26,6 +27,9 @@ export { CiphertextAuthError, CiphertextFormatError } from './errors';
  * sandbox should fail as "not ours" rather than parse into a random key id.
  */
 export const BLOB_VERSION = 0x53;
+/** 0x4D ('M'): the key id is a multi-Region key's `mrk-…`. */
+export const MULTI_REGION_BLOB_VERSION = 0x4d;
+const MRK_PREFIX = 'mrk-';
 
 const UUID_BYTES = 16;
 const IV_BYTES = 12;
@@ -45,7 +49,7 @@ const CIPHER = 'aes-256-gcm';
 export type EncryptionContext = Readonly<Record<string, string>>;
 
 export interface SealSymmetricInput {
-  /** The KMS key id (a UUID). */
+  /** The KMS key id (a UUID, or `mrk-` and 32 hex digits). */
   keyId: string;
   /** The id of the key material version (a UUID), as the store names it. */
   materialId: string;
@@ -56,7 +60,7 @@ export interface SealSymmetricInput {
 }
 
 export interface SymmetricBlobHeader {
-  /** Lower-case UUID. */
+  /** Lower-case UUID, or `mrk-` and 32 lower-case hex digits. */
   keyId: string;
   /** Lower-case UUID. */
   materialId: string;
@@ -76,8 +80,12 @@ export function newMaterialId(): string {
 export function sealSymmetric(input: SealSymmetricInput): Buffer {
   assertAesKey(input.material);
   const header = Buffer.alloc(HEADER_BYTES);
-  header[0] = BLOB_VERSION;
-  uuidToBytes(input.keyId, 'keyId').copy(header, KEY_ID_OFFSET);
+  const multiRegion = input.keyId.startsWith(MRK_PREFIX);
+  header[0] = multiRegion ? MULTI_REGION_BLOB_VERSION : BLOB_VERSION;
+  (multiRegion ? mrkToBytes(input.keyId) : uuidToBytes(input.keyId, 'keyId')).copy(
+    header,
+    KEY_ID_OFFSET,
+  );
   uuidToBytes(input.materialId, 'materialId').copy(header, MATERIAL_ID_OFFSET);
   const iv = randomIv(IV_BYTES);
   const cipher = createCipheriv(CIPHER, input.material, iv, { authTagLength: TAG_BYTES });
@@ -91,11 +99,15 @@ export function parseSymmetricBlob(blob: Uint8Array): SymmetricBlobHeader {
   if (blob.length < SYMMETRIC_BLOB_OVERHEAD) {
     throw new CiphertextFormatError('Ciphertext is too short to be a sandbox ciphertext blob');
   }
-  if (blob[0] !== BLOB_VERSION) {
+  if (blob[0] !== BLOB_VERSION && blob[0] !== MULTI_REGION_BLOB_VERSION) {
     throw new CiphertextFormatError('Ciphertext is not a sandbox ciphertext blob');
   }
+  const keyIdBytes = blob.subarray(KEY_ID_OFFSET, MATERIAL_ID_OFFSET);
   return {
-    keyId: bytesToUuid(blob.subarray(KEY_ID_OFFSET, MATERIAL_ID_OFFSET)),
+    keyId:
+      blob[0] === MULTI_REGION_BLOB_VERSION
+        ? MRK_PREFIX + Buffer.from(keyIdBytes).toString('hex')
+        : bytesToUuid(keyIdBytes),
     materialId: bytesToUuid(blob.subarray(MATERIAL_ID_OFFSET, HEADER_BYTES)),
   };
 }
@@ -182,6 +194,13 @@ function uuidToBytes(uuid: string, field: string): Buffer {
     uuidBytes.set(uuid, bytes);
   }
   return bytes;
+}
+
+const MRK_PATTERN = /^mrk-[0-9a-f]{32}$/;
+
+function mrkToBytes(keyId: string): Buffer {
+  if (!MRK_PATTERN.test(keyId)) throw new TypeError('keyId must be mrk- and 32 hex digits');
+  return Buffer.from(keyId.slice(MRK_PREFIX.length), 'hex');
 }
 
 function bytesToUuid(bytes: Uint8Array): string {

@@ -3,7 +3,7 @@ import type {
   CancelKeyDeletionCommandOutput,
 } from '@aws-sdk/client-kms';
 import { invalidState } from '../../protocol/errors';
-import { requireCustomerManaged } from '../key-lookup';
+import { isPendingDeletion, requireCustomerManaged } from '../key-lookup';
 import { stateAfterCancelledDeletion } from '../imported-material';
 import { authorizeOwnKey, resolveManagedKey } from '../key-management';
 import type { OperationContext } from '../operation';
@@ -26,7 +26,7 @@ export function cancelKeyDeletion(
   const { key } = resolveManagedKey(ctx, keyId);
   authorizeOwnKey(ctx, { action: 'kms:CancelKeyDeletion', key });
   requireCustomerManaged(key, 'CancelKeyDeletion');
-  if (key.keyState !== 'PendingDeletion') throw invalidState(`${key.arn} is not pending deletion.`);
+  if (!isPendingDeletion(key)) throw invalidState(`${key.arn} is not pending deletion.`);
 
   ctx.store.keys.update({
     ...key,

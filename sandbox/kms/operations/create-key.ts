@@ -1,7 +1,7 @@
 import type { CreateKeyCommandInput, CreateKeyCommandOutput } from '@aws-sdk/client-kms';
 import { unsupportedOperation, validationMessage } from '../../protocol/errors';
 import { buildExternalKey, buildKey } from '../key-factory';
-import { keyMetadata } from '../key-metadata';
+import { describeStoredKey } from '../key-metadata';
 import { defaultKeyPolicy, requireNoLockout, validateKeyPolicy } from '../key-policy';
 import {
   generateKeyMaterialAsync,
@@ -17,6 +17,7 @@ import type { OperationContext } from '../operation';
 import { checkTagRules, readTags, tagConditionKeys } from '../tags';
 import { POLICY_PATTERN } from '../model-patterns';
 import { InputValidator } from '../validation';
+import { newMultiRegionKeyId } from '../multi-region';
 
 type Output = Omit<CreateKeyCommandOutput, '$metadata'>;
 
@@ -64,11 +65,6 @@ export async function createKey(
     );
   }
   if (external) requireImportableSpec(keySpec);
-  if (multiRegion) {
-    throw unsupportedOperation(
-      'Multi-Region keys are not supported by the sandbox: omit MultiRegion or set it to false.',
-    );
-  }
 
   ctx.authorize({
     action: 'kms:CreateKey',
@@ -77,6 +73,7 @@ export async function createKey(
       'kms:KeyUsage': keyUsage,
       'kms:KeyOrigin': origin,
       'kms:MultiRegion': multiRegion,
+      ...(multiRegion ? { 'kms:MultiRegionKeyType': 'PRIMARY' } : {}),
       'kms:BypassPolicyLockoutSafetyCheck': bypass,
       ...tagConditionKeys(tags),
     },
@@ -90,6 +87,7 @@ export async function createKey(
   const spec = {
     account: ctx.caller.account,
     region: ctx.region,
+    ...(multiRegion ? { keyId: newMultiRegionKeyId(), primaryRegion: ctx.region } : {}),
     keySpec,
     keyUsage,
     description,
@@ -105,7 +103,7 @@ export async function createKey(
     ctx.store.keys.insert(key, material);
     for (const tag of tags) ctx.store.tags.put(key, tag);
   });
-  return { KeyMetadata: keyMetadata(key) };
+  return { KeyMetadata: describeStoredKey(ctx.store, key) };
 }
 
 /** KeyUsage as KMS settles it: optional only for symmetric encryption keys, and spec-compatible. */

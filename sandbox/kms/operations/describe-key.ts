@@ -1,7 +1,6 @@
 import type { DescribeKeyCommandInput, DescribeKeyCommandOutput } from '@aws-sdk/client-kms';
-import { importedMaterialSummary } from '../imported-material';
 import { resolveKey } from '../key-lookup';
-import { keyMetadata } from '../key-metadata';
+import { describeStoredKey } from '../key-metadata';
 import type { OperationContext } from '../operation';
 import { GRANT_TOKENS_RULE, InputValidator, KEY_ID_RULE } from '../validation';
 
@@ -16,6 +15,5 @@ export function describeKey(input: DescribeKeyCommandInput, ctx: OperationContex
 
   const { key, requestAlias } = resolveKey(ctx, keyId);
   ctx.authorize({ action: 'kms:DescribeKey', key, requestAlias, grantTokens });
-  const imported = key.origin === 'EXTERNAL' ? importedMaterialSummary(ctx.store, key) : undefined;
-  return { KeyMetadata: keyMetadata(key, imported) };
+  return { KeyMetadata: describeStoredKey(ctx.store, key) };
 }

@@ -5,6 +5,7 @@ import type {
 import { requireCustomerManaged, requireEnabled } from '../key-lookup';
 import { requireNotExternal } from '../imported-material';
 import { authorizeOwnKey, requireRotatable, resolveManagedKey } from '../key-management';
+import { requireNotReplica, updateFamily } from '../multi-region';
 import type { OperationContext } from '../operation';
 import { InputValidator, KEY_ID_RULE } from '../validation';
 
@@ -23,13 +24,15 @@ export function disableKeyRotation(
   requireCustomerManaged(key, 'DisableKeyRotation');
   requireRotatable(key, 'DisableKeyRotation');
   requireNotExternal(key);
+  requireNotReplica(key);
   requireEnabled(key);
 
-  ctx.store.keys.update({
-    ...key,
+  // Automatic rotation is a shared property of related multi-Region keys.
+  updateFamily(ctx.store, key, (related) => ({
+    ...related,
     rotationEnabled: false,
     rotationPeriodDays: undefined,
     nextRotationDate: undefined,
-  });
+  }));
   return {};
 }

@@ -5,6 +5,7 @@ import type {
 import { requireCustomerManaged, requireEnabled } from '../key-lookup';
 import { requireNotExternal } from '../imported-material';
 import { authorizeOwnKey, requireRotatable, resolveManagedKey } from '../key-management';
+import { requireNotReplica, updateFamily } from '../multi-region';
 import type { OperationContext } from '../operation';
 import { addDays, DEFAULT_ROTATION_PERIOD_DAYS } from '../rotation';
 import { InputValidator, KEY_ID_RULE } from '../validation';
@@ -36,6 +37,7 @@ export function enableKeyRotation(
   requireCustomerManaged(key, 'EnableKeyRotation');
   requireRotatable(key, 'EnableKeyRotation');
   requireNotExternal(key);
+  requireNotReplica(key);
   requireEnabled(key);
 
   const previousPeriod = key.rotationPeriodDays ?? DEFAULT_ROTATION_PERIOD_DAYS;
@@ -43,11 +45,12 @@ export function enableKeyRotation(
     key.rotationEnabled && key.nextRotationDate
       ? new Date(key.nextRotationDate.getTime() + (period - previousPeriod) * DAY_MS)
       : addDays(ctx.now, period);
-  ctx.store.keys.update({
-    ...key,
+  // Automatic rotation is a shared property of related multi-Region keys.
+  updateFamily(ctx.store, key, (related) => ({
+    ...related,
     rotationEnabled: true,
     rotationPeriodDays: period,
     nextRotationDate,
-  });
+  }));
   return {};
 }

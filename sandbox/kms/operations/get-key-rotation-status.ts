@@ -5,6 +5,7 @@ import type {
 import { resolveKey } from '../key-lookup';
 import { isRotatable } from '../key-metadata';
 import type { OperationContext } from '../operation';
+import { isPendingDeletion } from '../key-lookup';
 import { InputValidator, KEY_ID_RULE } from '../validation';
 
 type Output = Omit<GetKeyRotationStatusCommandOutput, '$metadata'>;
@@ -26,7 +27,7 @@ export function getKeyRotationStatus(
   const { key } = resolveKey(ctx, keyId, { allowAlias: false });
   ctx.authorize({ action: 'kms:GetKeyRotationStatus', key });
 
-  if (!isRotatable(key) || key.keyState === 'PendingDeletion') {
+  if (!isRotatable(key) || isPendingDeletion(key)) {
     return { KeyId: key.keyId, KeyRotationEnabled: false };
   }
   if (key.keyManager === 'AWS') return { KeyId: key.keyId, KeyRotationEnabled: true };

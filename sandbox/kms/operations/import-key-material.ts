@@ -25,6 +25,7 @@ import {
   UnwrapError,
 } from '../keys/key-import';
 import { KEY_MATERIAL_DESCRIPTION_PATTERN, KEY_MATERIAL_ID_PATTERN } from '../model-patterns';
+import { requireRelatedKeysMaterial } from '../multi-region';
 import type { OperationContext } from '../operation';
 import { InputValidator, KEY_ID_RULE } from '../validation';
 
@@ -123,6 +124,7 @@ export function importKeyMaterial(
       `The key material does not match KeyMaterialId ${keyMaterialId}: its key material ID is ${materialId}.`,
     );
   }
+  requireRelatedKeysMaterial(ctx.store, key, materialId);
   const existing = chooseTarget(key, ctx.store.importedMaterials.listForKey(key), {
     materialId,
     importType,

@@ -4,6 +4,7 @@ import { CRYPTO_OPERATIONS } from './crypto-operations';
 import { GRANT_OPERATIONS } from './grant-operations';
 import { IMPORT_OPERATIONS } from './import-operations';
 import { KEY_MANAGEMENT_OPERATIONS } from './key-management-operations';
+import { MULTI_REGION_OPERATIONS } from './multi-region-operations';
 
 /** Every KMS operation the sandbox speaks, by its API name. */
 export const OPERATIONS = {
@@ -11,6 +12,7 @@ export const OPERATIONS = {
   ...CRYPTO_OPERATIONS,
   ...GRANT_OPERATIONS,
   ...IMPORT_OPERATIONS,
+  ...MULTI_REGION_OPERATIONS,
 } satisfies OperationRegistry;
 
 export type OperationName = keyof typeof OPERATIONS;

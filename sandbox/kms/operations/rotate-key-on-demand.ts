@@ -7,6 +7,7 @@ import { rotateToPendingMaterial } from '../imported-material';
 import { requireCustomerManaged, requireEnabled } from '../key-lookup';
 import { authorizeOwnKey, resolveManagedKey } from '../key-management';
 import { isRotatable } from '../key-metadata';
+import { requireNotReplica } from '../multi-region';
 import type { OperationContext } from '../operation';
 import { rotateKeyMaterial } from '../rotation';
 import { InputValidator, KEY_ID_RULE } from '../validation';
@@ -39,6 +40,15 @@ export function rotateKeyOnDemand(
   requireCustomerManaged(key, 'RotateKeyOnDemand');
   requireEnabled(key);
   if (!isRotatable(key)) throw unsupportedOperation('');
+  requireNotReplica(key);
+  if (key.origin === 'EXTERNAL' && key.primaryRegion !== undefined) {
+    // The KeyId reference: "You cannot perform on-demand rotation of … multi-Region KMS keys with
+    // imported key material" (the operation's overview describes a procedure; the sandbox follows
+    // the parameter's rule, and its wording is its own).
+    throw unsupportedOperation(
+      `${key.arn} is a multi-Region key with imported key material, which KMS does not rotate on demand.`,
+    );
+  }
   if (
     key.rotationEnabled &&
     key.nextRotationDate &&

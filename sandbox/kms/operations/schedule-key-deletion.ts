@@ -4,17 +4,20 @@ import type {
 } from '@aws-sdk/client-kms';
 import { requireCustomerManaged, requireNotPendingDeletion } from '../key-lookup';
 import { authorizeOwnKey, resolveManagedKey } from '../key-management';
+import { keyFamily, multiRegionKeyType } from '../multi-region';
 import type { OperationContext } from '../operation';
 import { addDays } from '../rotation';
 import { InputValidator, KEY_ID_RULE } from '../validation';
 
 type Output = Omit<ScheduleKeyDeletionCommandOutput, '$metadata'>;
 
-const DEFAULT_PENDING_WINDOW_DAYS = 30;
+export const DEFAULT_PENDING_WINDOW_DAYS = 30;
 
 /**
  * The key stops working at once (PendingDeletion) and is deleted for real, with its material,
- * aliases, grants and tags, once the deletion date passes (see maintenance.ts).
+ * aliases, grants and tags, once the deletion date passes (see maintenance.ts). A multi-Region
+ * primary that still has replicas is never deleted first: it waits in PendingReplicaDeletion,
+ * without a deletion date, until its last replica is deleted; then its waiting period begins.
  */
 export function scheduleKeyDeletion(
   input: ScheduleKeyDeletionCommandInput,
@@ -36,6 +39,19 @@ export function scheduleKeyDeletion(
   requireCustomerManaged(key, 'ScheduleKeyDeletion');
   requireNotPendingDeletion(key);
 
+  if (multiRegionKeyType(key) === 'PRIMARY' && keyFamily(ctx.store, key).length > 1) {
+    ctx.store.keys.update({
+      ...key,
+      keyState: 'PendingReplicaDeletion',
+      deletionDate: undefined,
+      pendingWindowDays,
+    });
+    return {
+      KeyId: key.arn,
+      KeyState: 'PendingReplicaDeletion',
+      PendingWindowInDays: pendingWindowDays,
+    };
+  }
   const deletionDate = addDays(ctx.now, pendingWindowDays);
   ctx.store.keys.update({
     ...key,
