@@ -6,37 +6,32 @@ import {
   DeleteAliasCommand,
   DescribeKeyCommand,
   EncryptCommand,
-  KMSClient,
   ListAliasesCommand,
   ScheduleKeyDeletionCommand,
   UpdateAliasCommand,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildKey } from '../kms/key-factory';
 import { defaultKeyPolicy } from '../kms/key-policy';
-import { PARTNER_ADMIN, startTestSandbox, type TestSandbox, failure } from './harness';
+import { failure, keyArn, PARTNER_ADMIN, suiteSandbox } from './harness';
+import {
+  APP_KEY_ID,
+  DEMO_ACCOUNT,
+  HMAC_KEY_ID,
+  PARTNER_ACCOUNT,
+  PARTNER_KEY_ID,
+  RSA_KEY_ID,
+} from '../scenario/demo-scenario';
 
-const ACCOUNT = '111122223333';
-const PARTNER = '444455556666';
-const keyArn = (keyId: string, account = ACCOUNT) =>
-  `arn:aws:kms:us-east-1:${account}:key/${keyId}`;
-const aliasArn = (name: string, account = ACCOUNT) => `arn:aws:kms:us-east-1:${account}:${name}`;
-const APP_KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';
-const RSA_KEY = '0987dcba-09fe-87dc-65ba-ab0987654321';
-const HMAC_KEY = '6d5c4b3a-1f0e-4e9d-a8b7-123456789abc';
-const PARTNER_KEY = '9a8f7e6d-4c3b-4b2a-9bea-456789abcdef';
+const aliasArn = (name: string, account = DEMO_ACCOUNT) =>
+  `arn:aws:kms:us-east-1:${account}:${name}`;
 const MISSING_KEY = '00000000-1111-4222-8333-444444444444';
 const SECOND = 1000;
 const DAY = 24 * 60 * 60 * SECOND;
 
 describe('aliases', () => {
-  let sandbox: TestSandbox;
-  let kms: KMSClient;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    kms = sandbox.kms();
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox();
+  const kms = sandbox.kms();
 
   const newKey = async (input: CreateKeyCommandInput = {}) =>
     (await kms.send(new CreateKeyCommand(input))).KeyMetadata!.KeyId!;
@@ -77,11 +72,11 @@ describe('aliases', () => {
       expect(Aliases!.map((a) => a.AliasName)).toEqual([...PREDEFINED, 'alias/partner-shared']);
       expect(Aliases![10]).toEqual({
         AliasName: 'alias/aws/s3',
-        AliasArn: aliasArn('alias/aws/s3', PARTNER),
+        AliasArn: aliasArn('alias/aws/s3', PARTNER_ACCOUNT),
       });
       // They belong to no customer key, so a key's own aliases never include them.
       const { Aliases: keyAliases } = await partner.send(
-        new ListAliasesCommand({ KeyId: PARTNER_KEY }),
+        new ListAliasesCommand({ KeyId: PARTNER_KEY_ID }),
       );
       expect(keyAliases!.map((a) => a.AliasName)).toEqual(['alias/partner-shared']);
       // Paging runs through them like any other alias.
@@ -101,19 +96,19 @@ describe('aliases', () => {
       // No API call creates an AWS managed key (AWS services do), so the test stores one.
       const now = sandbox.clock.now();
       const { key, material } = buildKey({
-        account: ACCOUNT,
+        account: DEMO_ACCOUNT,
         region: 'us-east-1',
         keySpec: 'SYMMETRIC_DEFAULT',
         keyUsage: 'ENCRYPT_DECRYPT',
         description: 'Default key that protects my EBS volumes when no other key is defined',
-        policy: defaultKeyPolicy(ACCOUNT),
+        policy: defaultKeyPolicy(DEMO_ACCOUNT),
         now,
         keyManager: 'AWS',
       });
       sandbox.store.transaction(() => {
         sandbox.store.keys.insert(key, material);
         sandbox.store.aliases.put({
-          account: ACCOUNT,
+          account: DEMO_ACCOUNT,
           region: 'us-east-1',
           aliasName: 'alias/aws/ebs',
           targetKeyId: key.keyId,
@@ -240,10 +235,12 @@ describe('aliases', () => {
         message: `Key '${keyArn(MISSING_KEY)}' does not exist`,
       });
       expect(
-        await failure(kms.send(new ListAliasesCommand({ KeyId: keyArn(PARTNER_KEY, PARTNER) }))),
+        await failure(
+          kms.send(new ListAliasesCommand({ KeyId: keyArn(PARTNER_KEY_ID, PARTNER_ACCOUNT) })),
+        ),
       ).toEqual({
         name: 'NotFoundException',
-        message: `Key '${keyArn(PARTNER_KEY, PARTNER)}' does not exist`,
+        message: `Key '${keyArn(PARTNER_KEY_ID, PARTNER_ACCOUNT)}' does not exist`,
       });
     });
 
@@ -253,15 +250,17 @@ describe('aliases', () => {
       const own = Aliases!.filter((a) => !a.AliasName!.startsWith('alias/aws/'));
       expect(own.map((a) => a.AliasName)).toEqual(['alias/partner-shared']);
       expect(own[0]).toMatchObject({
-        AliasArn: aliasArn('alias/partner-shared', PARTNER),
-        TargetKeyId: PARTNER_KEY,
+        AliasArn: aliasArn('alias/partner-shared', PARTNER_ACCOUNT),
+        TargetKeyId: PARTNER_KEY_ID,
       });
     });
 
     it('refuses a name that already exists', async () => {
       expect(
         await failure(
-          kms.send(new CreateAliasCommand({ AliasName: 'alias/demo-app', TargetKeyId: RSA_KEY })),
+          kms.send(
+            new CreateAliasCommand({ AliasName: 'alias/demo-app', TargetKeyId: RSA_KEY_ID }),
+          ),
         ),
       ).toEqual({
         name: 'AlreadyExistsException',
@@ -270,7 +269,7 @@ describe('aliases', () => {
     });
 
     it('validates the alias name in AWS words', async () => {
-      const create = (AliasName: string, TargetKeyId = APP_KEY) =>
+      const create = (AliasName: string, TargetKeyId = APP_KEY_ID) =>
         failure(kms.send(new CreateAliasCommand({ AliasName, TargetKeyId })));
       expect(await create('orders')).toEqual({
         name: 'ValidationException',
@@ -295,9 +294,9 @@ describe('aliases', () => {
         name: 'NotFoundException',
         message: `Key '${keyArn(MISSING_KEY)}' does not exist`,
       });
-      expect(await create('alias/other-account', keyArn(PARTNER_KEY, PARTNER))).toEqual({
+      expect(await create('alias/other-account', keyArn(PARTNER_KEY_ID, PARTNER_ACCOUNT))).toEqual({
         name: 'AccessDeniedException',
-        message: `User: arn:aws:iam::111122223333:user/admin is not authorized to perform: kms:CreateAlias on resource: ${keyArn(PARTNER_KEY, PARTNER)} because no resource-based policy allows the kms:CreateAlias action`,
+        message: `User: arn:aws:iam::111122223333:user/admin is not authorized to perform: kms:CreateAlias on resource: ${keyArn(PARTNER_KEY_ID, PARTNER_ACCOUNT)} because no resource-based policy allows the kms:CreateAlias action`,
       });
     });
 
@@ -336,7 +335,7 @@ describe('aliases', () => {
     it('refuses a key of another type or usage', async () => {
       const symmetric = await newKey();
       await kms.send(new CreateAliasCommand({ AliasName: 'alias/typed', TargetKeyId: symmetric }));
-      for (const other of [RSA_KEY, HMAC_KEY]) {
+      for (const other of [RSA_KEY_ID, HMAC_KEY_ID]) {
         const error = await failure(
           kms.send(new UpdateAliasCommand({ AliasName: 'alias/typed', TargetKeyId: other })),
         );
@@ -355,7 +354,9 @@ describe('aliases', () => {
       expect(
         (
           await failure(
-            kms.send(new UpdateAliasCommand({ AliasName: 'alias/signer', TargetKeyId: RSA_KEY })),
+            kms.send(
+              new UpdateAliasCommand({ AliasName: 'alias/signer', TargetKeyId: RSA_KEY_ID }),
+            ),
           )
         ).name,
       ).toBe('ValidationException');
@@ -364,7 +365,7 @@ describe('aliases', () => {
     it('refuses an alias that does not exist, and a target pending deletion', async () => {
       expect(
         await failure(
-          kms.send(new UpdateAliasCommand({ AliasName: 'alias/ghost', TargetKeyId: APP_KEY })),
+          kms.send(new UpdateAliasCommand({ AliasName: 'alias/ghost', TargetKeyId: APP_KEY_ID })),
         ),
       ).toEqual({
         name: 'NotFoundException',

@@ -7,7 +7,6 @@ import {
   GenerateDataKeyPairWithoutPlaintextCommand,
   GenerateMacCommand,
   GetPublicKeyCommand,
-  KMSClient,
   ReEncryptCommand,
   SignCommand,
   VerifyCommand,
@@ -24,31 +23,17 @@ import {
   verify as nodeVerify,
   type KeyObject,
 } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, type TestSandbox, failure } from './harness';
+import { describe, expect, it } from 'vitest';
+import { failure, keyArn, suiteSandbox, text, utf8 } from './harness';
+import { APP_KEY_ID, HMAC_KEY_ID, RSA_KEY_ID, SIGN_KEY_ID } from '../scenario/demo-scenario';
 
-const ACCOUNT = '111122223333';
-const arn = (keyId: string) => `arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyId}`;
-const APP_KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';
-const RSA_KEY = '0987dcba-09fe-87dc-65ba-ab0987654321';
-const SIGN_KEY = '5c4b3a21-0f9e-4d8c-b7a6-0123456789ab';
-const HMAC_KEY = '6d5c4b3a-1f0e-4e9d-a8b7-123456789abc';
-
-const utf8 = (text: string) => new TextEncoder().encode(text);
-const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 const sha = (algorithm: string, data: Uint8Array) => createHash(algorithm).update(data).digest();
 const spki = (der: Uint8Array) =>
   createPublicKey({ key: Buffer.from(der), format: 'der', type: 'spki' });
 
 describe('asymmetric cryptography, MACs and data key pairs', () => {
-  let sandbox: TestSandbox;
-  let kms: KMSClient;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    kms = sandbox.kms();
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox();
+  const kms = sandbox.kms();
 
   const publicKeyOf = async (keyId: string): Promise<KeyObject> =>
     spki((await kms.send(new GetPublicKeyCommand({ KeyId: keyId }))).PublicKey!);
@@ -57,7 +42,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
     it('describes an RSA encryption key', async () => {
       const answer = await kms.send(new GetPublicKeyCommand({ KeyId: 'alias/demo-rsa' }));
       expect(answer).toMatchObject({
-        KeyId: arn(RSA_KEY),
+        KeyId: keyArn(RSA_KEY_ID),
         KeySpec: 'RSA_2048',
         CustomerMasterKeySpec: 'RSA_2048',
         KeyUsage: 'ENCRYPT_DECRYPT',
@@ -72,7 +57,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
     it('describes an ECC signing key', async () => {
       const answer = await kms.send(new GetPublicKeyCommand({ KeyId: 'alias/demo-sign' }));
       expect(answer).toMatchObject({
-        KeyId: arn(SIGN_KEY),
+        KeyId: keyArn(SIGN_KEY_ID),
         KeySpec: 'ECC_NIST_P256',
         KeyUsage: 'SIGN_VERIFY',
         SigningAlgorithms: ['ECDSA_SHA_256'],
@@ -82,7 +67,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
     });
 
     it('refuses symmetric and HMAC keys with UnsupportedOperationException', async () => {
-      for (const keyId of [APP_KEY, HMAC_KEY]) {
+      for (const keyId of [APP_KEY_ID, HMAC_KEY_ID]) {
         const error = await failure(kms.send(new GetPublicKeyCommand({ KeyId: keyId })));
         expect(error.name).toBe('UnsupportedOperationException');
       }
@@ -111,7 +96,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
         );
         expect(encrypted.CiphertextBlob).toHaveLength(256);
         expect(encrypted.EncryptionAlgorithm).toBe(algorithm);
-        expect(encrypted.KeyId).toBe(arn(RSA_KEY));
+        expect(encrypted.KeyId).toBe(keyArn(RSA_KEY_ID));
         const decrypted = await kms.send(
           new DecryptCommand({
             CiphertextBlob: encrypted.CiphertextBlob,
@@ -121,7 +106,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
         );
         expect(text(decrypted.Plaintext)).toBe(`secret via ${algorithm}`);
         expect(decrypted.EncryptionAlgorithm).toBe(algorithm);
-        expect(decrypted.KeyId).toBe(arn(RSA_KEY));
+        expect(decrypted.KeyId).toBe(keyArn(RSA_KEY_ID));
         expect(decrypted).not.toHaveProperty('KeyMaterialId');
       }
     });
@@ -139,7 +124,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
         const decrypted = await kms.send(
           new DecryptCommand({
             CiphertextBlob: ciphertext,
-            KeyId: RSA_KEY,
+            KeyId: RSA_KEY_ID,
             EncryptionAlgorithm: algorithm,
           }),
         );
@@ -151,16 +136,16 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
       const blob = (
         await kms.send(
           new EncryptCommand({
-            KeyId: RSA_KEY,
+            KeyId: RSA_KEY_ID,
             Plaintext: utf8('x'),
             EncryptionAlgorithm: 'RSAES_OAEP_SHA_256',
           }),
         )
       ).CiphertextBlob;
       for (const input of [
-        { KeyId: RSA_KEY },
+        { KeyId: RSA_KEY_ID },
         { EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' as const },
-        { KeyId: RSA_KEY, EncryptionAlgorithm: 'RSAES_OAEP_SHA_1' as const },
+        { KeyId: RSA_KEY_ID, EncryptionAlgorithm: 'RSAES_OAEP_SHA_1' as const },
       ]) {
         const error = await failure(
           kms.send(new DecryptCommand({ CiphertextBlob: blob, ...input })),
@@ -196,7 +181,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
       const error = await failure(
         kms.send(
           new EncryptCommand({
-            KeyId: RSA_KEY,
+            KeyId: RSA_KEY_ID,
             Plaintext: utf8('x'),
             EncryptionAlgorithm: 'RSAES_OAEP_SHA_256',
             EncryptionContext: { department: 'finance' },
@@ -218,7 +203,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
       for (const [algorithm, max] of fits) {
         const ok = await kms.send(
           new EncryptCommand({
-            KeyId: RSA_KEY,
+            KeyId: RSA_KEY_ID,
             Plaintext: new Uint8Array(max),
             EncryptionAlgorithm: algorithm,
           }),
@@ -227,7 +212,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
         const error = await failure(
           kms.send(
             new EncryptCommand({
-              KeyId: RSA_KEY,
+              KeyId: RSA_KEY_ID,
               Plaintext: new Uint8Array(max + 1),
               EncryptionAlgorithm: algorithm,
             }),
@@ -242,7 +227,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
 
     it('re-encrypts from a symmetric key to an RSA key and back', async () => {
       const blob = (
-        await kms.send(new EncryptCommand({ KeyId: APP_KEY, Plaintext: utf8('round trip') }))
+        await kms.send(new EncryptCommand({ KeyId: APP_KEY_ID, Plaintext: utf8('round trip') }))
       ).CiphertextBlob;
       const toRsa = await kms.send(
         new ReEncryptCommand({
@@ -253,8 +238,8 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
       );
       expect(toRsa.CiphertextBlob).toHaveLength(256);
       expect(toRsa).toMatchObject({
-        SourceKeyId: arn(APP_KEY),
-        KeyId: arn(RSA_KEY),
+        SourceKeyId: keyArn(APP_KEY_ID),
+        KeyId: keyArn(RSA_KEY_ID),
         SourceEncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
         DestinationEncryptionAlgorithm: 'RSAES_OAEP_SHA_256',
       });
@@ -263,9 +248,9 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
       const back = await kms.send(
         new ReEncryptCommand({
           CiphertextBlob: toRsa.CiphertextBlob,
-          SourceKeyId: RSA_KEY,
+          SourceKeyId: RSA_KEY_ID,
           SourceEncryptionAlgorithm: 'RSAES_OAEP_SHA_256',
-          DestinationKeyId: APP_KEY,
+          DestinationKeyId: APP_KEY_ID,
           DestinationEncryptionContext: { back: 'yes' },
         }),
       );
@@ -284,7 +269,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
     const message = utf8('sign this message');
 
     it('signs RAW and DIGEST messages with ECDSA that verify outside KMS and in KMS', async () => {
-      const publicKey = await publicKeyOf(SIGN_KEY);
+      const publicKey = await publicKeyOf(SIGN_KEY_ID);
       for (const [messageType, payload] of [
         ['RAW', message],
         ['DIGEST', sha('sha256', message)],
@@ -297,7 +282,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
             SigningAlgorithm: 'ECDSA_SHA_256',
           }),
         );
-        expect(signed.KeyId).toBe(arn(SIGN_KEY));
+        expect(signed.KeyId).toBe(keyArn(SIGN_KEY_ID));
         expect(signed.SigningAlgorithm).toBe('ECDSA_SHA_256');
         expect(
           nodeVerify('sha256', message, { key: publicKey, dsaEncoding: 'der' }, signed.Signature!),
@@ -309,7 +294,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
         ] as const) {
           const verified = await kms.send(
             new VerifyCommand({
-              KeyId: SIGN_KEY,
+              KeyId: SIGN_KEY_ID,
               Message: body,
               MessageType: type,
               Signature: signed.Signature,
@@ -317,7 +302,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
             }),
           );
           expect(verified).toMatchObject({
-            KeyId: arn(SIGN_KEY),
+            KeyId: keyArn(SIGN_KEY_ID),
             SignatureValid: true,
             SigningAlgorithm: 'ECDSA_SHA_256',
           });
@@ -364,7 +349,11 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
 
     it('answers KMSInvalidSignatureException for a signature that does not verify', async () => {
       const signed = await kms.send(
-        new SignCommand({ KeyId: SIGN_KEY, Message: message, SigningAlgorithm: 'ECDSA_SHA_256' }),
+        new SignCommand({
+          KeyId: SIGN_KEY_ID,
+          Message: message,
+          SigningAlgorithm: 'ECDSA_SHA_256',
+        }),
       );
       for (const [body, signature] of [
         [utf8('another message'), signed.Signature!],
@@ -373,7 +362,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
         const error = await failure(
           kms.send(
             new VerifyCommand({
-              KeyId: SIGN_KEY,
+              KeyId: SIGN_KEY_ID,
               Message: body,
               Signature: signature,
               SigningAlgorithm: 'ECDSA_SHA_256',
@@ -388,7 +377,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
       const digest = await failure(
         kms.send(
           new SignCommand({
-            KeyId: SIGN_KEY,
+            KeyId: SIGN_KEY_ID,
             Message: new Uint8Array(20),
             MessageType: 'DIGEST',
             SigningAlgorithm: 'ECDSA_SHA_256',
@@ -401,7 +390,11 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
       });
       const algorithm = await failure(
         kms.send(
-          new SignCommand({ KeyId: SIGN_KEY, Message: message, SigningAlgorithm: 'ECDSA_SHA_384' }),
+          new SignCommand({
+            KeyId: SIGN_KEY_ID,
+            Message: message,
+            SigningAlgorithm: 'ECDSA_SHA_384',
+          }),
         ),
       );
       expect(algorithm).toEqual({
@@ -411,7 +404,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
       const usage = await failure(
         kms.send(
           new SignCommand({
-            KeyId: RSA_KEY,
+            KeyId: RSA_KEY_ID,
             Message: message,
             SigningAlgorithm: 'RSASSA_PSS_SHA_256',
           }),
@@ -419,20 +412,24 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
       );
       expect(usage).toEqual({
         name: 'InvalidKeyUsageException',
-        message: `${arn(RSA_KEY)} key usage is ENCRYPT_DECRYPT which is not valid for Sign.`,
+        message: `${keyArn(RSA_KEY_ID)} key usage is ENCRYPT_DECRYPT which is not valid for Sign.`,
       });
     });
 
     it('validates its members as AWS words them', async () => {
       const missing = await failure(
-        kms.send(new SignCommand({ KeyId: SIGN_KEY, Message: message } as never)),
+        kms.send(new SignCommand({ KeyId: SIGN_KEY_ID, Message: message } as never)),
       );
       expect(missing.message).toBe(
         "1 validation error detected: Value null at 'signingAlgorithm' failed to satisfy constraint: Member must not be null",
       );
       const unknown = await failure(
         kms.send(
-          new SignCommand({ KeyId: SIGN_KEY, Message: message, SigningAlgorithm: 'FOO' as never }),
+          new SignCommand({
+            KeyId: SIGN_KEY_ID,
+            Message: message,
+            SigningAlgorithm: 'FOO' as never,
+          }),
         ),
       );
       expect(unknown.message).toBe(
@@ -441,7 +438,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
       const large = await failure(
         kms.send(
           new SignCommand({
-            KeyId: SIGN_KEY,
+            KeyId: SIGN_KEY_ID,
             Message: new Uint8Array(4097),
             SigningAlgorithm: 'ECDSA_SHA_256',
           }),
@@ -453,7 +450,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
       const noSignature = await failure(
         kms.send(
           new VerifyCommand({
-            KeyId: SIGN_KEY,
+            KeyId: SIGN_KEY_ID,
             Message: message,
             SigningAlgorithm: 'ECDSA_SHA_256',
           } as never),
@@ -477,22 +474,26 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
         }),
       );
       expect(generated.Mac).toHaveLength(32);
-      expect(generated).toMatchObject({ KeyId: arn(HMAC_KEY), MacAlgorithm: 'HMAC_SHA_256' });
+      expect(generated).toMatchObject({ KeyId: keyArn(HMAC_KEY_ID), MacAlgorithm: 'HMAC_SHA_256' });
       const again = await kms.send(
-        new GenerateMacCommand({ KeyId: HMAC_KEY, Message: message, MacAlgorithm: 'HMAC_SHA_256' }),
+        new GenerateMacCommand({
+          KeyId: HMAC_KEY_ID,
+          Message: message,
+          MacAlgorithm: 'HMAC_SHA_256',
+        }),
       );
       expect(again.Mac).toEqual(generated.Mac);
 
       const verified = await kms.send(
         new VerifyMacCommand({
-          KeyId: HMAC_KEY,
+          KeyId: HMAC_KEY_ID,
           Message: message,
           Mac: generated.Mac,
           MacAlgorithm: 'HMAC_SHA_256',
         }),
       );
       expect(verified).toMatchObject({
-        KeyId: arn(HMAC_KEY),
+        KeyId: keyArn(HMAC_KEY_ID),
         MacValid: true,
         MacAlgorithm: 'HMAC_SHA_256',
       });
@@ -500,7 +501,11 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
 
     it('answers KMSInvalidMacException for a MAC that does not match', async () => {
       const generated = await kms.send(
-        new GenerateMacCommand({ KeyId: HMAC_KEY, Message: message, MacAlgorithm: 'HMAC_SHA_256' }),
+        new GenerateMacCommand({
+          KeyId: HMAC_KEY_ID,
+          Message: message,
+          MacAlgorithm: 'HMAC_SHA_256',
+        }),
       );
       const tampered = Uint8Array.from(generated.Mac!);
       tampered[0] ^= 0xff;
@@ -512,7 +517,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
         const error = await failure(
           kms.send(
             new VerifyMacCommand({
-              KeyId: HMAC_KEY,
+              KeyId: HMAC_KEY_ID,
               Message: body,
               Mac: mac,
               MacAlgorithm: 'HMAC_SHA_256',
@@ -527,7 +532,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
       const algorithm = await failure(
         kms.send(
           new GenerateMacCommand({
-            KeyId: HMAC_KEY,
+            KeyId: HMAC_KEY_ID,
             Message: message,
             MacAlgorithm: 'HMAC_SHA_512',
           }),
@@ -540,19 +545,19 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
       const usage = await failure(
         kms.send(
           new GenerateMacCommand({
-            KeyId: APP_KEY,
+            KeyId: APP_KEY_ID,
             Message: message,
             MacAlgorithm: 'HMAC_SHA_256',
           }),
         ),
       );
       expect(usage.message).toBe(
-        `${arn(APP_KEY)} key usage is ENCRYPT_DECRYPT which is not valid for GenerateMac.`,
+        `${keyArn(APP_KEY_ID)} key usage is ENCRYPT_DECRYPT which is not valid for GenerateMac.`,
       );
       const unknown = await failure(
         kms.send(
           new GenerateMacCommand({
-            KeyId: HMAC_KEY,
+            KeyId: HMAC_KEY_ID,
             Message: message,
             MacAlgorithm: 'FOO' as never,
           }),
@@ -579,7 +584,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
             EncryptionContext: { use: 'pair' },
           }),
         );
-        expect(pair).toMatchObject({ KeyId: arn(APP_KEY), KeyPairSpec: spec });
+        expect(pair).toMatchObject({ KeyId: keyArn(APP_KEY_ID), KeyPairSpec: spec });
         expect(pair.KeyMaterialId).toMatch(/^[0-9a-f]{64}$/);
         const publicKey = spki(pair.PublicKey!);
         expect(publicKey.asymmetricKeyType).toBe(type);
@@ -605,7 +610,7 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
     it('returns no private key plaintext from the WithoutPlaintext variant', async () => {
       const pair = await kms.send(
         new GenerateDataKeyPairWithoutPlaintextCommand({
-          KeyId: APP_KEY,
+          KeyId: APP_KEY_ID,
           KeyPairSpec: 'ECC_SECG_P256K1',
         }),
       );
@@ -626,21 +631,21 @@ describe('asymmetric cryptography, MACs and data key pairs', () => {
 
     it('refuses an asymmetric KMS key and validates KeyPairSpec', async () => {
       const asymmetric = await failure(
-        kms.send(new GenerateDataKeyPairCommand({ KeyId: RSA_KEY, KeyPairSpec: 'RSA_2048' })),
+        kms.send(new GenerateDataKeyPairCommand({ KeyId: RSA_KEY_ID, KeyPairSpec: 'RSA_2048' })),
       );
       expect(asymmetric).toEqual({
         name: 'InvalidKeyUsageException',
         message: 'You cannot generate a data key with an asymmetric CMK',
       });
       const missing = await failure(
-        kms.send(new GenerateDataKeyPairWithoutPlaintextCommand({ KeyId: APP_KEY } as never)),
+        kms.send(new GenerateDataKeyPairWithoutPlaintextCommand({ KeyId: APP_KEY_ID } as never)),
       );
       expect(missing.message).toBe(
         "1 validation error detected: Value null at 'keyPairSpec' failed to satisfy constraint: Member must not be null",
       );
       const unknown = await failure(
         kms.send(
-          new GenerateDataKeyPairCommand({ KeyId: APP_KEY, KeyPairSpec: 'AES_256' as never }),
+          new GenerateDataKeyPairCommand({ KeyId: APP_KEY_ID, KeyPairSpec: 'AES_256' as never }),
         ),
       );
       expect(unknown.message).toBe(

@@ -11,9 +11,9 @@ import {
   RevokeGrantCommand,
   type KMSClient,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT, PARTNER_ACCOUNT, SEED_KEYS } from '../scenario/demo-scenario';
-import { DEMO_ADMIN, signInAs, startTestSandbox, type TestSandbox } from './harness';
+import { DEMO_ADMIN, signInAs, suiteSandbox } from './harness';
 
 const PLAINTEXT = new TextEncoder().encode('quarterly numbers');
 const FINANCE = { department: 'finance' };
@@ -25,20 +25,17 @@ const PARTNER_KEY_ARN = keyArnOf('alias/partner-shared');
 const operatorArn = `arn:aws:sts::${DEMO_ACCOUNT}:assumed-role/KmsOperator/CognitoIdentityCredentials`;
 
 describe('authorization of the demo scenario, signed in through Cognito', () => {
-  let sandbox: TestSandbox;
-  let admin: KMSClient;
+  const sandbox = suiteSandbox();
+  const admin = sandbox.kms(DEMO_ADMIN);
   let operator: KMSClient;
   let auditor: KMSClient;
   let guest: KMSClient;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    admin = sandbox.kms(DEMO_ADMIN);
     operator = sandbox.kms(await signInAs(sandbox, 'operator'));
     auditor = sandbox.kms(await signInAs(sandbox, 'auditor'));
     guest = sandbox.kms(await signInAs(sandbox, 'guest'));
   });
-  afterAll(() => sandbox.close());
 
   describe('operator', () => {
     it('encrypts under alias/demo-app with department=finance', async () => {

@@ -11,18 +11,16 @@ import {
   RotateKeyOnDemandCommand,
   UpdateAliasCommand,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARTNER_ADMIN, failure, startTestSandbox, type TestSandbox } from './harness';
+import { describe, expect, it } from 'vitest';
+import { failure, keyArn, PARTNER_ADMIN, suiteSandbox } from './harness';
+import { DEMO_ACCOUNT, PARTNER_ACCOUNT } from '../scenario/demo-scenario';
 
 /*
  * The sandbox caches keys, key material, aliases, grants and parsed policies between requests.
  * Each change below must decide the very next request, as it does in KMS.
  */
 
-const ACCOUNT = '111122223333';
-const PARTNER = '444455556666';
-const ADMIN_ARN = `arn:aws:iam::${ACCOUNT}:user/admin`;
-const keyArn = (keyId: string) => `arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyId}`;
+const ADMIN_ARN = `arn:aws:iam::${DEMO_ACCOUNT}:user/admin`;
 const PLAINTEXT = new Uint8Array([1, 2, 3]);
 
 const policy = (...extra: object[]) =>
@@ -32,7 +30,7 @@ const policy = (...extra: object[]) =>
       {
         Sid: 'Root',
         Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+        Principal: { AWS: `arn:aws:iam::${DEMO_ACCOUNT}:root` },
         Action: 'kms:*',
         Resource: '*',
       },
@@ -41,15 +39,9 @@ const policy = (...extra: object[]) =>
   });
 
 describe('changes take effect on the next request', () => {
-  let sandbox: TestSandbox;
-  let kms: KMSClient;
-  let partner: KMSClient;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    kms = sandbox.kms();
-    partner = sandbox.kms(PARTNER_ADMIN);
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox();
+  const kms = sandbox.kms();
+  const partner = sandbox.kms(PARTNER_ADMIN);
 
   const newKey = async () =>
     (await kms.send(new CreateKeyCommand({ Policy: policy() }))).KeyMetadata!.KeyId!;
@@ -61,7 +53,7 @@ describe('changes take effect on the next request', () => {
     const partnerEncrypt = {
       Sid: 'Partner',
       Effect: 'Allow',
-      Principal: { AWS: `arn:aws:iam::${PARTNER}:root` },
+      Principal: { AWS: `arn:aws:iam::${PARTNER_ACCOUNT}:root` },
       Action: 'kms:Encrypt',
       Resource: '*',
     };

@@ -1,18 +1,14 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, type TestSandbox } from './harness';
+import { describe, expect, it } from 'vitest';
+import { suiteSandbox } from './harness';
 
 const run = promisify(execFile);
 const script = fileURLToPath(new URL('./cli-walkthrough.sh', import.meta.url));
 
 describe('the key-rotation walk-through with the AWS CLI', () => {
-  let sandbox: TestSandbox;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox();
 
   it('runs end to end with fileb:// input and base64-decoded output', async () => {
     const { stdout } = await run('bash', [script], {

@@ -18,20 +18,14 @@ import {
 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDENTITY_POOL_ID, USER_POOL_CLIENT_ID, USER_POOL_ID } from '../scenario/demo-scenario';
-import {
-  startTestSandbox,
-  USER_POOL_PROVIDER,
-  userPoolIdToken,
-  type TestSandbox,
-  failure,
-} from './harness';
+import { failure, suiteSandbox, USER_POOL_PROVIDER, userPoolIdToken } from './harness';
 
 const ISSUER = `https://cognito-idp.us-east-1.amazonaws.com/${USER_POOL_ID}`;
 const IDENTITY_ID =
   /^us-east-1:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('Cognito user pool (InitiateAuth)', () => {
-  let sandbox: TestSandbox;
+  const sandbox = suiteSandbox();
   let idp: CognitoIdentityProviderClient;
   const auth = (input: Partial<InitiateAuthCommandInput>) =>
     idp.send(
@@ -45,17 +39,13 @@ describe('Cognito user pool (InitiateAuth)', () => {
     auth({ AuthParameters: { USERNAME: username, PASSWORD: password } });
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
     idp = new CognitoIdentityProviderClient({
       endpoint: sandbox.url,
       region: 'us-east-1',
       maxAttempts: 1,
     });
   });
-  afterAll(async () => {
-    idp.destroy();
-    await sandbox.close();
-  });
+  afterAll(() => idp.destroy());
 
   it('signs in with USER_PASSWORD_AUTH and returns Bearer tokens', async () => {
     const answer = await signIn('operator', 'Operator-Passw0rd!');
@@ -238,12 +228,11 @@ describe('Cognito user pool (InitiateAuth)', () => {
 });
 
 describe('Cognito identity pool (GetId, GetCredentialsForIdentity)', () => {
-  let sandbox: TestSandbox;
+  const sandbox = suiteSandbox();
   let identity: CognitoIdentityClient;
   let adminToken: string;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
     identity = new CognitoIdentityClient({
       endpoint: sandbox.url,
       region: 'us-east-1',
@@ -251,10 +240,7 @@ describe('Cognito identity pool (GetId, GetCredentialsForIdentity)', () => {
     });
     adminToken = await userPoolIdToken(sandbox, 'admin');
   });
-  afterAll(async () => {
-    identity.destroy();
-    await sandbox.close();
-  });
+  afterAll(() => identity.destroy());
 
   const getId = (logins?: Record<string, string>, poolId = IDENTITY_POOL_ID) =>
     identity.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: logins }));
@@ -421,11 +407,7 @@ describe('Cognito identity pool (GetId, GetCredentialsForIdentity)', () => {
 });
 
 describe('token lifetime follows the session TTL', () => {
-  let sandbox: TestSandbox;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox({ sessionTtlSeconds: 60 });
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox({ sessionTtlSeconds: 60 });
 
   it('expires ID tokens after sessionTtlSeconds', async () => {
     const idp = new CognitoIdentityProviderClient({ endpoint: sandbox.url, region: 'us-east-1' });

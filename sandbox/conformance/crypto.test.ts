@@ -6,29 +6,25 @@ import {
   type GenerateDataKeyCommandInput,
   GenerateDataKeyWithoutPlaintextCommand,
   GenerateRandomCommand,
-  KMSClient,
   ReEncryptCommand,
   RotateKeyOnDemandCommand,
   ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, type TestSandbox, failure } from './harness';
-
-const ACCOUNT = '111122223333';
-const PARTNER = '444455556666';
-const arn = (keyId: string, account = ACCOUNT) => `arn:aws:kms:us-east-1:${account}:key/${keyId}`;
-const APP_KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';
-const SIGN_KEY = '5c4b3a21-0f9e-4d8c-b7a6-0123456789ab';
-const RSA_KEY = '0987dcba-09fe-87dc-65ba-ab0987654321';
-const DISABLED_KEY = '7e6d5c4b-2a1f-4f0e-b9c8-23456789abcd';
-const RESTRICTED_KEY = '8f7e6d5c-3b2a-4a1f-8ad9-3456789abcde';
-const PARTNER_KEY = '9a8f7e6d-4c3b-4b2a-9bea-456789abcdef';
+import { describe, expect, it } from 'vitest';
+import { failure, keyArn, suiteSandbox, text, utf8 } from './harness';
+import {
+  APP_KEY_ID,
+  DEMO_ACCOUNT,
+  DISABLED_KEY_ID,
+  PARTNER_ACCOUNT,
+  PARTNER_KEY_ID,
+  RESTRICTED_KEY_ID,
+  RSA_KEY_ID,
+  SIGN_KEY_ID,
+} from '../scenario/demo-scenario';
 
 const INCORRECT_KEY =
   'The key ID in the request does not identify a CMK that can perform this operation.';
-
-const utf8 = (text: string) => new TextEncoder().encode(text);
-const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 
 /** A copy of the blob with one byte changed. */
 function flipped(blob: Uint8Array, index: number): Uint8Array {
@@ -38,16 +34,10 @@ function flipped(blob: Uint8Array, index: number): Uint8Array {
 }
 
 describe('symmetric cryptography', () => {
-  let sandbox: TestSandbox;
-  let kms: KMSClient;
+  const sandbox = suiteSandbox();
+  const kms = sandbox.kms();
 
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    kms = sandbox.kms();
-  });
-  afterAll(() => sandbox.close());
-
-  const encrypt = async (plaintext: string, context?: Record<string, string>, keyId = APP_KEY) =>
+  const encrypt = async (plaintext: string, context?: Record<string, string>, keyId = APP_KEY_ID) =>
     (
       await kms.send(
         new EncryptCommand({
@@ -68,7 +58,7 @@ describe('symmetric cryptography', () => {
           EncryptionContext: context,
         }),
       );
-      expect(encrypted.KeyId).toBe(arn(APP_KEY));
+      expect(encrypted.KeyId).toBe(keyArn(APP_KEY_ID));
       expect(encrypted.EncryptionAlgorithm).toBe('SYMMETRIC_DEFAULT');
 
       const decrypted = await kms.send(
@@ -78,7 +68,7 @@ describe('symmetric cryptography', () => {
         }),
       );
       expect(text(decrypted.Plaintext)).toBe('hello, kms');
-      expect(decrypted.KeyId).toBe(arn(APP_KEY));
+      expect(decrypted.KeyId).toBe(keyArn(APP_KEY_ID));
       expect(decrypted.EncryptionAlgorithm).toBe('SYMMETRIC_DEFAULT');
       expect(decrypted.KeyMaterialId).toMatch(/^[0-9a-f]{64}$/);
     });
@@ -86,10 +76,10 @@ describe('symmetric cryptography', () => {
     it('decrypts with the KeyId named as id, ARN, alias or alias ARN', async () => {
       const blob = await encrypt('which key');
       for (const keyId of [
-        APP_KEY,
-        arn(APP_KEY),
+        APP_KEY_ID,
+        keyArn(APP_KEY_ID),
         'alias/demo-app',
-        `arn:aws:kms:us-east-1:${ACCOUNT}:alias/demo-app`,
+        `arn:aws:kms:us-east-1:${DEMO_ACCOUNT}:alias/demo-app`,
       ]) {
         const answer = await kms.send(new DecryptCommand({ CiphertextBlob: blob, KeyId: keyId }));
         expect(text(answer.Plaintext)).toBe('which key');
@@ -142,7 +132,7 @@ describe('symmetric cryptography', () => {
 
     it('answers IncorrectKeyException when KeyId names another key', async () => {
       const blob = await encrypt('mine');
-      for (const keyId of ['alias/demo-restricted', RSA_KEY, arn(SIGN_KEY)]) {
+      for (const keyId of ['alias/demo-restricted', RSA_KEY_ID, keyArn(SIGN_KEY_ID)]) {
         const error = await failure(
           kms.send(new DecryptCommand({ CiphertextBlob: blob, KeyId: keyId })),
         );
@@ -157,7 +147,7 @@ describe('symmetric cryptography', () => {
       );
       expect(error).toEqual({
         name: 'NotFoundException',
-        message: `Alias arn:aws:kms:us-east-1:${ACCOUNT}:alias/does-not-exist is not found.`,
+        message: `Alias arn:aws:kms:us-east-1:${DEMO_ACCOUNT}:alias/does-not-exist is not found.`,
       });
     });
 
@@ -167,7 +157,7 @@ describe('symmetric cryptography', () => {
       );
       expect(error).toEqual({
         name: 'DisabledException',
-        message: `${arn(DISABLED_KEY)} is disabled.`,
+        message: `${keyArn(DISABLED_KEY_ID)} is disabled.`,
       });
     });
 
@@ -177,32 +167,35 @@ describe('symmetric cryptography', () => {
       );
       expect(error).toEqual({
         name: 'InvalidKeyUsageException',
-        message: `${arn(SIGN_KEY)} key usage is SIGN_VERIFY which is not valid for Encrypt.`,
+        message: `${keyArn(SIGN_KEY_ID)} key usage is SIGN_VERIFY which is not valid for Encrypt.`,
       });
     });
 
     it('encrypts under another account key named by ARN, and decrypts from the blob', async () => {
       const encrypted = await kms.send(
-        new EncryptCommand({ KeyId: arn(PARTNER_KEY, PARTNER), Plaintext: utf8('shared') }),
+        new EncryptCommand({
+          KeyId: keyArn(PARTNER_KEY_ID, PARTNER_ACCOUNT),
+          Plaintext: utf8('shared'),
+        }),
       );
-      expect(encrypted.KeyId).toBe(arn(PARTNER_KEY, PARTNER));
+      expect(encrypted.KeyId).toBe(keyArn(PARTNER_KEY_ID, PARTNER_ACCOUNT));
       const decrypted = await kms.send(
         new DecryptCommand({ CiphertextBlob: encrypted.CiphertextBlob }),
       );
       expect(text(decrypted.Plaintext)).toBe('shared');
-      expect(decrypted.KeyId).toBe(arn(PARTNER_KEY, PARTNER));
+      expect(decrypted.KeyId).toBe(keyArn(PARTNER_KEY_ID, PARTNER_ACCOUNT));
     });
 
     it('finds another account key by ARN only', async () => {
       const error = await failure(
-        kms.send(new EncryptCommand({ KeyId: PARTNER_KEY, Plaintext: utf8('x') })),
+        kms.send(new EncryptCommand({ KeyId: PARTNER_KEY_ID, Plaintext: utf8('x') })),
       );
       expect(error.name).toBe('NotFoundException');
     });
 
     it('validates Plaintext without echoing it', async () => {
       const empty = await failure(
-        kms.send(new EncryptCommand({ KeyId: APP_KEY, Plaintext: new Uint8Array(0) })),
+        kms.send(new EncryptCommand({ KeyId: APP_KEY_ID, Plaintext: new Uint8Array(0) })),
       );
       expect(empty).toEqual({
         name: 'ValidationException',
@@ -210,17 +203,17 @@ describe('symmetric cryptography', () => {
           "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length greater than or equal to 1",
       });
       const large = await failure(
-        kms.send(new EncryptCommand({ KeyId: APP_KEY, Plaintext: new Uint8Array(4097) })),
+        kms.send(new EncryptCommand({ KeyId: APP_KEY_ID, Plaintext: new Uint8Array(4097) })),
       );
       expect(large.message).toBe(
         "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4096",
       );
-      const missing = await failure(kms.send(new EncryptCommand({ KeyId: APP_KEY } as never)));
+      const missing = await failure(kms.send(new EncryptCommand({ KeyId: APP_KEY_ID } as never)));
       expect(missing.message).toBe(
         "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must not be null",
       );
       const max = await kms.send(
-        new EncryptCommand({ KeyId: APP_KEY, Plaintext: new Uint8Array(4096) }),
+        new EncryptCommand({ KeyId: APP_KEY_ID, Plaintext: new Uint8Array(4096) }),
       );
       expect(max.CiphertextBlob!.length).toBeGreaterThan(4096);
     });
@@ -239,7 +232,7 @@ describe('symmetric cryptography', () => {
       const algorithm = await failure(
         kms.send(
           new EncryptCommand({
-            KeyId: APP_KEY,
+            KeyId: APP_KEY_ID,
             Plaintext: utf8('x'),
             EncryptionAlgorithm: 'FOO' as never,
           }),
@@ -251,7 +244,7 @@ describe('symmetric cryptography', () => {
       const tokens = await failure(
         kms.send(
           new EncryptCommand({
-            KeyId: APP_KEY,
+            KeyId: APP_KEY_ID,
             Plaintext: utf8('x'),
             GrantTokens: Array.from({ length: 11 }, (_, i) => `token-${i}`),
           }),
@@ -275,7 +268,7 @@ describe('symmetric cryptography', () => {
         }),
       );
       expect(dataKey.Plaintext).toHaveLength(32);
-      expect(dataKey.KeyId).toBe(arn(APP_KEY));
+      expect(dataKey.KeyId).toBe(keyArn(APP_KEY_ID));
       expect(dataKey.KeyMaterialId).toMatch(/^[0-9a-f]{64}$/);
       const decrypted = await kms.send(
         new DecryptCommand({ CiphertextBlob: dataKey.CiphertextBlob, EncryptionContext: context }),
@@ -292,17 +285,19 @@ describe('symmetric cryptography', () => {
         [{ NumberOfBytes: 1024 }, 1024],
       ];
       for (const [member, length] of sizes) {
-        const dataKey = await kms.send(new GenerateDataKeyCommand({ KeyId: APP_KEY, ...member }));
+        const dataKey = await kms.send(
+          new GenerateDataKeyCommand({ KeyId: APP_KEY_ID, ...member }),
+        );
         expect(dataKey.Plaintext).toHaveLength(length);
       }
     });
 
     it('returns no plaintext from GenerateDataKeyWithoutPlaintext', async () => {
       const dataKey = await kms.send(
-        new GenerateDataKeyWithoutPlaintextCommand({ KeyId: APP_KEY, NumberOfBytes: 24 }),
+        new GenerateDataKeyWithoutPlaintextCommand({ KeyId: APP_KEY_ID, NumberOfBytes: 24 }),
       );
       expect(dataKey).not.toHaveProperty('Plaintext');
-      expect(dataKey.KeyId).toBe(arn(APP_KEY));
+      expect(dataKey.KeyId).toBe(keyArn(APP_KEY_ID));
       const decrypted = await kms.send(
         new DecryptCommand({ CiphertextBlob: dataKey.CiphertextBlob }),
       );
@@ -312,7 +307,7 @@ describe('symmetric cryptography', () => {
     it('needs exactly one of KeySpec and NumberOfBytes', async () => {
       for (const members of [{}, { KeySpec: 'AES_256', NumberOfBytes: 32 }] as const) {
         for (const Command of [GenerateDataKeyCommand, GenerateDataKeyWithoutPlaintextCommand]) {
-          const error = await failure(kms.send(new Command({ KeyId: APP_KEY, ...members })));
+          const error = await failure(kms.send(new Command({ KeyId: APP_KEY_ID, ...members })));
           expect(error).toEqual({
             name: 'ValidationException',
             message: 'Please specify either number of bytes or key spec.',
@@ -323,7 +318,7 @@ describe('symmetric cryptography', () => {
 
     it('validates NumberOfBytes and KeySpec as AWS words it', async () => {
       const zero = await failure(
-        kms.send(new GenerateDataKeyCommand({ KeyId: APP_KEY, NumberOfBytes: 0 })),
+        kms.send(new GenerateDataKeyCommand({ KeyId: APP_KEY_ID, NumberOfBytes: 0 })),
       );
       expect(zero).toEqual({
         name: 'ValidationException',
@@ -331,13 +326,13 @@ describe('symmetric cryptography', () => {
           "1 validation error detected: Value '0' at 'numberOfBytes' failed to satisfy constraint: Member must have value greater than or equal to 1",
       });
       const many = await failure(
-        kms.send(new GenerateDataKeyCommand({ KeyId: APP_KEY, NumberOfBytes: 1025 })),
+        kms.send(new GenerateDataKeyCommand({ KeyId: APP_KEY_ID, NumberOfBytes: 1025 })),
       );
       expect(many.message).toBe(
         "1 validation error detected: Value '1025' at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to 1024",
       );
       const spec = await failure(
-        kms.send(new GenerateDataKeyCommand({ KeyId: APP_KEY, KeySpec: 'AES_512' as never })),
+        kms.send(new GenerateDataKeyCommand({ KeyId: APP_KEY_ID, KeySpec: 'AES_512' as never })),
       );
       expect(spec.message).toBe(
         "1 validation error detected: Value 'AES_512' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: [RSA_2048, RSA_3072, RSA_4096, ECC_NIST_P256, ECC_NIST_P384, ECC_NIST_P521, ECC_SECG_P256K1, ECC_NIST_EDWARDS25519, SYMMETRIC_DEFAULT, HMAC_224, HMAC_256, HMAC_384, HMAC_512, SM2, ML_DSA_44, ML_DSA_65, ML_DSA_87]",
@@ -354,11 +349,11 @@ describe('symmetric cryptography', () => {
       });
       const usage = await failure(
         kms.send(
-          new GenerateDataKeyWithoutPlaintextCommand({ KeyId: SIGN_KEY, KeySpec: 'AES_256' }),
+          new GenerateDataKeyWithoutPlaintextCommand({ KeyId: SIGN_KEY_ID, KeySpec: 'AES_256' }),
         ),
       );
       expect(usage.message).toBe(
-        `${arn(SIGN_KEY)} key usage is SIGN_VERIFY which is not valid for GenerateDataKeyWithoutPlaintext.`,
+        `${keyArn(SIGN_KEY_ID)} key usage is SIGN_VERIFY which is not valid for GenerateDataKeyWithoutPlaintext.`,
       );
     });
   });
@@ -406,8 +401,8 @@ describe('symmetric cryptography', () => {
           DestinationEncryptionContext: { stage: 'two' },
         }),
       );
-      expect(answer.SourceKeyId).toBe(arn(APP_KEY));
-      expect(answer.KeyId).toBe(arn(RESTRICTED_KEY));
+      expect(answer.SourceKeyId).toBe(keyArn(APP_KEY_ID));
+      expect(answer.KeyId).toBe(keyArn(RESTRICTED_KEY_ID));
       expect(answer.SourceEncryptionAlgorithm).toBe('SYMMETRIC_DEFAULT');
       expect(answer.DestinationEncryptionAlgorithm).toBe('SYMMETRIC_DEFAULT');
       expect(answer.SourceKeyMaterialId).toMatch(/^[0-9a-f]{64}$/);
@@ -420,7 +415,7 @@ describe('symmetric cryptography', () => {
         }),
       );
       expect(text(decrypted.Plaintext)).toBe('move me');
-      expect(decrypted.KeyId).toBe(arn(RESTRICTED_KEY));
+      expect(decrypted.KeyId).toBe(keyArn(RESTRICTED_KEY_ID));
     });
 
     it('re-encrypts under the same key with a new context', async () => {
@@ -450,7 +445,7 @@ describe('symmetric cryptography', () => {
           new ReEncryptCommand({
             CiphertextBlob: blob,
             SourceEncryptionContext: { stage: 'ONE' },
-            DestinationKeyId: APP_KEY,
+            DestinationKeyId: APP_KEY_ID,
           }),
         ),
       );
@@ -460,8 +455,8 @@ describe('symmetric cryptography', () => {
           new ReEncryptCommand({
             CiphertextBlob: blob,
             SourceEncryptionContext: { stage: 'one' },
-            SourceKeyId: RESTRICTED_KEY,
-            DestinationKeyId: APP_KEY,
+            SourceKeyId: RESTRICTED_KEY_ID,
+            DestinationKeyId: APP_KEY_ID,
           }),
         ),
       );
@@ -477,7 +472,7 @@ describe('symmetric cryptography', () => {
       );
       expect(disabled).toEqual({
         name: 'DisabledException',
-        message: `${arn(DISABLED_KEY)} is disabled.`,
+        message: `${keyArn(DISABLED_KEY_ID)} is disabled.`,
       });
       const missing = await failure(
         kms.send(new ReEncryptCommand({ CiphertextBlob: blob } as never)),

@@ -7,7 +7,6 @@ import {
   EnableKeyCommand,
   EncryptCommand,
   GetKeyPolicyCommand,
-  KMSClient,
   ListAliasesCommand,
   ListKeysCommand,
   ListResourceTagsCommand,
@@ -17,25 +16,17 @@ import {
   UntagResourceCommand,
   UpdateKeyDescriptionCommand,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARTNER_ADMIN, startTestSandbox, type TestSandbox, failure } from './harness';
+import { describe, expect, it } from 'vitest';
+import { failure, keyArn, PARTNER_ADMIN, suiteSandbox } from './harness';
+import { DEMO_ACCOUNT, PARTNER_ACCOUNT, PARTNER_KEY_ID } from '../scenario/demo-scenario';
 
-const ACCOUNT = '111122223333';
-const PARTNER = '444455556666';
-const arn = (keyId: string, account = ACCOUNT) => `arn:aws:kms:us-east-1:${account}:key/${keyId}`;
-const PARTNER_KEY = '9a8f7e6d-4c3b-4b2a-9bea-456789abcdef';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const DAY = 24 * 60 * MINUTE;
 
 describe('key deletion', () => {
-  let sandbox: TestSandbox;
-  let kms: KMSClient;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    kms = sandbox.kms();
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox();
+  const kms = sandbox.kms();
 
   const newKey = async () => (await kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
   const expectDaysAhead = (date: Date | undefined, days: number) => {
@@ -48,7 +39,7 @@ describe('key deletion', () => {
       const keyId = await newKey();
       const scheduled = await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }));
       expect(scheduled).toMatchObject({
-        KeyId: arn(keyId),
+        KeyId: keyArn(keyId),
         KeyState: 'PendingDeletion',
         PendingWindowInDays: 30,
       });
@@ -68,7 +59,7 @@ describe('key deletion', () => {
         ),
       ).toEqual({
         name: 'KMSInvalidStateException',
-        message: `${arn(keyId)} is pending deletion.`,
+        message: `${keyArn(keyId)} is pending deletion.`,
       });
     });
 
@@ -106,7 +97,7 @@ describe('key deletion', () => {
       await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }));
       const pending = {
         name: 'KMSInvalidStateException',
-        message: `${arn(keyId)} is pending deletion.`,
+        message: `${keyArn(keyId)} is pending deletion.`,
       };
       expect(await failure(kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId })))).toEqual(
         pending,
@@ -137,16 +128,18 @@ describe('key deletion', () => {
     it('refuses keys of other accounts and missing keys', async () => {
       expect(
         await failure(
-          kms.send(new ScheduleKeyDeletionCommand({ KeyId: arn(PARTNER_KEY, PARTNER) })),
+          kms.send(
+            new ScheduleKeyDeletionCommand({ KeyId: keyArn(PARTNER_KEY_ID, PARTNER_ACCOUNT) }),
+          ),
         ),
       ).toEqual({
         name: 'AccessDeniedException',
-        message: `User: arn:aws:iam::111122223333:user/admin is not authorized to perform: kms:ScheduleKeyDeletion on resource: ${arn(PARTNER_KEY, PARTNER)} because no resource-based policy allows the kms:ScheduleKeyDeletion action`,
+        message: `User: arn:aws:iam::111122223333:user/admin is not authorized to perform: kms:ScheduleKeyDeletion on resource: ${keyArn(PARTNER_KEY_ID, PARTNER_ACCOUNT)} because no resource-based policy allows the kms:ScheduleKeyDeletion action`,
       });
       const missing = '00000000-1111-4222-8333-444444444444';
       expect(await failure(kms.send(new ScheduleKeyDeletionCommand({ KeyId: missing })))).toEqual({
         name: 'NotFoundException',
-        message: `Key '${arn(missing)}' does not exist`,
+        message: `Key '${keyArn(missing)}' does not exist`,
       });
     });
   });
@@ -155,7 +148,7 @@ describe('key deletion', () => {
     const partner = sandbox.kms(PARTNER_ADMIN);
     const policy = JSON.stringify({
       Version: '2012-10-17',
-      Statement: ['444455556666', ACCOUNT].map((account) => ({
+      Statement: [PARTNER_ACCOUNT, DEMO_ACCOUNT].map((account) => ({
         Effect: 'Allow',
         Principal: { AWS: `arn:aws:iam::${account}:root` },
         Action: 'kms:*',
@@ -179,7 +172,7 @@ describe('key deletion', () => {
       const keyId = await newKey();
       await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }));
       const cancelled = await kms.send(new CancelKeyDeletionCommand({ KeyId: keyId }));
-      expect(cancelled.KeyId).toBe(arn(keyId));
+      expect(cancelled.KeyId).toBe(keyArn(keyId));
       const { KeyMetadata } = await kms.send(new DescribeKeyCommand({ KeyId: keyId }));
       expect(KeyMetadata).toMatchObject({ KeyState: 'Disabled', Enabled: false });
       expect(KeyMetadata?.DeletionDate).toBeUndefined();
@@ -191,7 +184,7 @@ describe('key deletion', () => {
       const keyId = await newKey();
       expect(await failure(kms.send(new CancelKeyDeletionCommand({ KeyId: keyId })))).toEqual({
         name: 'KMSInvalidStateException',
-        message: `${arn(keyId)} is not pending deletion.`,
+        message: `${keyArn(keyId)} is not pending deletion.`,
       });
     });
   });
@@ -216,15 +209,15 @@ describe('key deletion', () => {
       sandbox.clock.advance(2 * MINUTE);
       expect(await failure(kms.send(new DescribeKeyCommand({ KeyId: keyId })))).toEqual({
         name: 'NotFoundException',
-        message: `Key '${arn(keyId)}' does not exist`,
+        message: `Key '${keyArn(keyId)}' does not exist`,
       });
       expect(await failure(kms.send(new DescribeKeyCommand({ KeyId: 'alias/doomed' })))).toEqual({
         name: 'NotFoundException',
-        message: `Alias arn:aws:kms:us-east-1:${ACCOUNT}:alias/doomed is not found.`,
+        message: `Alias arn:aws:kms:us-east-1:${DEMO_ACCOUNT}:alias/doomed is not found.`,
       });
       expect(await failure(kms.send(new CancelKeyDeletionCommand({ KeyId: keyId })))).toEqual({
         name: 'NotFoundException',
-        message: `Key '${arn(keyId)}' does not exist`,
+        message: `Key '${keyArn(keyId)}' does not exist`,
       });
       const keys = await kms.send(new ListKeysCommand({ Limit: 1000 }));
       expect(keys.Keys!.map((k) => k.KeyId)).not.toContain(keyId);

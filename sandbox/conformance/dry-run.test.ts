@@ -7,7 +7,6 @@ import {
   GenerateDataKeyPairWithoutPlaintextCommand,
   GenerateDataKeyWithoutPlaintextCommand,
   GenerateMacCommand,
-  KMSClient,
   ListAliasesCommand,
   ListKeyRotationsCommand,
   ListKeysCommand,
@@ -17,26 +16,23 @@ import {
   VerifyMacCommand,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, type TestSandbox, failure } from './harness';
-
-const ACCOUNT = '111122223333';
-const arn = (keyId: string) => `arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyId}`;
-const APP_KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';
-const RSA_KEY = '0987dcba-09fe-87dc-65ba-ab0987654321';
-const SIGN_KEY = '5c4b3a21-0f9e-4d8c-b7a6-0123456789ab';
-const HMAC_KEY = '6d5c4b3a-1f0e-4e9d-a8b7-123456789abc';
-const DISABLED_KEY = '7e6d5c4b-2a1f-4f0e-b9c8-23456789abcd';
+import { failure, keyArn, suiteSandbox, utf8 } from './harness';
+import {
+  APP_KEY_ID,
+  DISABLED_KEY_ID,
+  HMAC_KEY_ID,
+  RSA_KEY_ID,
+  SIGN_KEY_ID,
+} from '../scenario/demo-scenario';
 
 const DRY_RUN = {
   name: 'DryRunOperationException',
   message: 'The request would have succeeded, but the DryRun option is set.',
 };
 
-const utf8 = (text: string) => new TextEncoder().encode(text);
-
 describe('DryRun on the cryptographic operations', () => {
-  let sandbox: TestSandbox;
-  let kms: KMSClient;
+  const sandbox = suiteSandbox();
+  const kms = sandbox.kms();
   let ciphertext: Uint8Array;
   let signature: Uint8Array;
   let mac: Uint8Array;
@@ -44,12 +40,10 @@ describe('DryRun on the cryptographic operations', () => {
   const message = utf8('dry run message');
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    kms = sandbox.kms();
     ciphertext = (
       await kms.send(
         new EncryptCommand({
-          KeyId: APP_KEY,
+          KeyId: APP_KEY_ID,
           Plaintext: utf8('secret'),
           EncryptionContext: context,
         }),
@@ -57,12 +51,20 @@ describe('DryRun on the cryptographic operations', () => {
     ).CiphertextBlob!;
     signature = (
       await kms.send(
-        new SignCommand({ KeyId: SIGN_KEY, Message: message, SigningAlgorithm: 'ECDSA_SHA_256' }),
+        new SignCommand({
+          KeyId: SIGN_KEY_ID,
+          Message: message,
+          SigningAlgorithm: 'ECDSA_SHA_256',
+        }),
       )
     ).Signature!;
     mac = (
       await kms.send(
-        new GenerateMacCommand({ KeyId: HMAC_KEY, Message: message, MacAlgorithm: 'HMAC_SHA_256' }),
+        new GenerateMacCommand({
+          KeyId: HMAC_KEY_ID,
+          Message: message,
+          MacAlgorithm: 'HMAC_SHA_256',
+        }),
       )
     ).Mac!;
   });
@@ -89,7 +91,8 @@ describe('DryRun on the cryptographic operations', () => {
     const calls: [string, () => Promise<unknown>][] = [
       [
         'Encrypt',
-        () => kms.send(new EncryptCommand({ KeyId: APP_KEY, Plaintext: utf8('x'), DryRun: true })),
+        () =>
+          kms.send(new EncryptCommand({ KeyId: APP_KEY_ID, Plaintext: utf8('x'), DryRun: true })),
       ],
       [
         'Decrypt',
@@ -118,7 +121,7 @@ describe('DryRun on the cryptographic operations', () => {
         'GenerateDataKey',
         () =>
           kms.send(
-            new GenerateDataKeyCommand({ KeyId: APP_KEY, KeySpec: 'AES_256', DryRun: true }),
+            new GenerateDataKeyCommand({ KeyId: APP_KEY_ID, KeySpec: 'AES_256', DryRun: true }),
           ),
       ],
       [
@@ -126,7 +129,7 @@ describe('DryRun on the cryptographic operations', () => {
         () =>
           kms.send(
             new GenerateDataKeyWithoutPlaintextCommand({
-              KeyId: APP_KEY,
+              KeyId: APP_KEY_ID,
               NumberOfBytes: 16,
               DryRun: true,
             }),
@@ -137,7 +140,7 @@ describe('DryRun on the cryptographic operations', () => {
         () =>
           kms.send(
             new GenerateDataKeyPairCommand({
-              KeyId: APP_KEY,
+              KeyId: APP_KEY_ID,
               KeyPairSpec: 'RSA_4096',
               DryRun: true,
             }),
@@ -148,7 +151,7 @@ describe('DryRun on the cryptographic operations', () => {
         () =>
           kms.send(
             new GenerateDataKeyPairWithoutPlaintextCommand({
-              KeyId: APP_KEY,
+              KeyId: APP_KEY_ID,
               KeyPairSpec: 'ECC_NIST_P256',
               DryRun: true,
             }),
@@ -159,7 +162,7 @@ describe('DryRun on the cryptographic operations', () => {
         () =>
           kms.send(
             new SignCommand({
-              KeyId: SIGN_KEY,
+              KeyId: SIGN_KEY_ID,
               Message: message,
               SigningAlgorithm: 'ECDSA_SHA_256',
               DryRun: true,
@@ -171,7 +174,7 @@ describe('DryRun on the cryptographic operations', () => {
         () =>
           kms.send(
             new VerifyCommand({
-              KeyId: SIGN_KEY,
+              KeyId: SIGN_KEY_ID,
               Message: message,
               Signature: signature,
               SigningAlgorithm: 'ECDSA_SHA_256',
@@ -184,7 +187,7 @@ describe('DryRun on the cryptographic operations', () => {
         () =>
           kms.send(
             new GenerateMacCommand({
-              KeyId: HMAC_KEY,
+              KeyId: HMAC_KEY_ID,
               Message: message,
               MacAlgorithm: 'HMAC_SHA_256',
               DryRun: true,
@@ -196,7 +199,7 @@ describe('DryRun on the cryptographic operations', () => {
         () =>
           kms.send(
             new VerifyMacCommand({
-              KeyId: HMAC_KEY,
+              KeyId: HMAC_KEY_ID,
               Message: message,
               Mac: mac,
               MacAlgorithm: 'HMAC_SHA_256',
@@ -213,17 +216,17 @@ describe('DryRun on the cryptographic operations', () => {
 
   it('still reports every error a real call would', async () => {
     const disabled = await failure(
-      kms.send(new EncryptCommand({ KeyId: DISABLED_KEY, Plaintext: utf8('x'), DryRun: true })),
+      kms.send(new EncryptCommand({ KeyId: DISABLED_KEY_ID, Plaintext: utf8('x'), DryRun: true })),
     );
     expect(disabled).toEqual({
       name: 'DisabledException',
-      message: `${arn(DISABLED_KEY)} is disabled.`,
+      message: `${keyArn(DISABLED_KEY_ID)} is disabled.`,
     });
 
     const usage = await failure(
       kms.send(
         new SignCommand({
-          KeyId: APP_KEY,
+          KeyId: APP_KEY_ID,
           Message: message,
           SigningAlgorithm: 'ECDSA_SHA_256',
           DryRun: true,
@@ -233,7 +236,7 @@ describe('DryRun on the cryptographic operations', () => {
     expect(usage.name).toBe('InvalidKeyUsageException');
 
     const validation = await failure(
-      kms.send(new GenerateDataKeyCommand({ KeyId: APP_KEY, NumberOfBytes: 0, DryRun: true })),
+      kms.send(new GenerateDataKeyCommand({ KeyId: APP_KEY_ID, NumberOfBytes: 0, DryRun: true })),
     );
     expect(validation.name).toBe('ValidationException');
 
@@ -245,7 +248,7 @@ describe('DryRun on the cryptographic operations', () => {
     const badSignature = await failure(
       kms.send(
         new VerifyCommand({
-          KeyId: SIGN_KEY,
+          KeyId: SIGN_KEY_ID,
           Message: utf8('another message'),
           Signature: signature,
           SigningAlgorithm: 'ECDSA_SHA_256',
@@ -258,7 +261,7 @@ describe('DryRun on the cryptographic operations', () => {
     const badMac = await failure(
       kms.send(
         new VerifyMacCommand({
-          KeyId: HMAC_KEY,
+          KeyId: HMAC_KEY_ID,
           Message: utf8('another message'),
           Mac: mac,
           MacAlgorithm: 'HMAC_SHA_256',
@@ -292,7 +295,7 @@ describe('DryRun on the cryptographic operations', () => {
       const disabled = await failure(
         kms.send(
           new DecryptCommand({
-            KeyId: DISABLED_KEY,
+            KeyId: DISABLED_KEY_ID,
             DryRun: true,
             DryRunModifiers: ['IGNORE_CIPHERTEXT'],
           }),
@@ -302,7 +305,7 @@ describe('DryRun on the cryptographic operations', () => {
       const rsaDefault = await failure(
         kms.send(
           new DecryptCommand({
-            KeyId: RSA_KEY,
+            KeyId: RSA_KEY_ID,
             DryRun: true,
             DryRunModifiers: ['IGNORE_CIPHERTEXT'],
           }),
@@ -315,7 +318,7 @@ describe('DryRun on the cryptographic operations', () => {
       const rsa = await failure(
         kms.send(
           new DecryptCommand({
-            KeyId: RSA_KEY,
+            KeyId: RSA_KEY_ID,
             EncryptionAlgorithm: 'RSAES_OAEP_SHA_256',
             DryRun: true,
             DryRunModifiers: ['IGNORE_CIPHERTEXT'],
@@ -344,7 +347,7 @@ describe('DryRun on the cryptographic operations', () => {
         kms.send(
           new ReEncryptCommand({
             CiphertextBlob: garbage,
-            DestinationKeyId: APP_KEY,
+            DestinationKeyId: APP_KEY_ID,
             DryRun: true,
             DryRunModifiers: ['IGNORE_CIPHERTEXT'],
           }),
@@ -362,7 +365,7 @@ describe('DryRun on the cryptographic operations', () => {
         kms.send(
           new ReEncryptCommand({
             CiphertextBlob: garbage,
-            SourceKeyId: APP_KEY,
+            SourceKeyId: APP_KEY_ID,
             DestinationKeyId: 'alias/demo-restricted',
             DryRun: true,
             DryRunModifiers: ['IGNORE_CIPHERTEXT'],
@@ -373,7 +376,7 @@ describe('DryRun on the cryptographic operations', () => {
       const destination = await failure(
         kms.send(
           new ReEncryptCommand({
-            SourceKeyId: APP_KEY,
+            SourceKeyId: APP_KEY_ID,
             DestinationKeyId: 'alias/demo-disabled',
             DryRun: true,
             DryRunModifiers: ['IGNORE_CIPHERTEXT'],
@@ -388,7 +391,7 @@ describe('DryRun on the cryptographic operations', () => {
         kms.send(
           new DecryptCommand({
             CiphertextBlob: garbage,
-            KeyId: APP_KEY,
+            KeyId: APP_KEY_ID,
             DryRunModifiers: ['IGNORE_CIPHERTEXT'],
           }),
         ),

@@ -6,8 +6,10 @@ import {
 } from '@aws-crypto/client-node';
 import { KMS } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_KEY_ID, PARTNER_ACCOUNT, PARTNER_KEY_ID } from '../scenario/demo-scenario';
 import {
   DEMO_ADMIN,
+  keyArn,
   PARTNER_ADMIN,
   startTestSandbox,
   type AwsCredentials,
@@ -22,9 +24,8 @@ import {
  * that browser and Node read each other's messages.
  */
 
-const DEMO_KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-const PARTNER_KEY_ARN =
-  'arn:aws:kms:us-east-1:444455556666:key/9a8f7e6d-4c3b-4b2a-9bea-456789abcdef';
+const DEMO_KEY_ARN = keyArn(APP_KEY_ID);
+const PARTNER_KEY_ARN = keyArn(PARTNER_KEY_ID, PARTNER_ACCOUNT);
 
 const { encrypt, decrypt } = buildClient(CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT);
 

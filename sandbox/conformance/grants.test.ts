@@ -2,40 +2,34 @@ import {
   CreateGrantCommand,
   type CreateGrantCommandInput,
   type GrantListEntry,
-  KMSClient,
   ListGrantsCommand,
   ListRetirableGrantsCommand,
   RetireGrantCommand,
   RevokeGrantCommand,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, type TestSandbox, failure } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { failure, keyArn, suiteSandbox } from './harness';
+import {
+  APP_KEY_ID,
+  DEMO_ACCOUNT,
+  DISABLED_KEY_ID,
+  HMAC_KEY_ID,
+  RESTRICTED_KEY_ID,
+  RSA_KEY_ID,
+  SIGN_KEY_ID,
+} from '../scenario/demo-scenario';
 
-const ACCOUNT = '111122223333';
-const arn = (keyId: string) => `arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyId}`;
-const APP_KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';
-const RSA_KEY = '0987dcba-09fe-87dc-65ba-ab0987654321';
-const SIGN_KEY = '5c4b3a21-0f9e-4d8c-b7a6-0123456789ab';
-const HMAC_KEY = '6d5c4b3a-1f0e-4e9d-a8b7-123456789abc';
-const DISABLED_KEY = '7e6d5c4b-2a1f-4f0e-b9c8-23456789abcd';
-const RESTRICTED_KEY = '8f7e6d5c-3b2a-4a1f-8ad9-3456789abcde';
-const ADMIN_ARN = `arn:aws:iam::${ACCOUNT}:user/admin`;
-const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+const ADMIN_ARN = `arn:aws:iam::${DEMO_ACCOUNT}:user/admin`;
+const role = (name: string) => `arn:aws:iam::${DEMO_ACCOUNT}:role/${name}`;
 
 describe('grants', () => {
-  let sandbox: TestSandbox;
-  let kms: KMSClient;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    kms = sandbox.kms();
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox();
+  const kms = sandbox.kms();
 
   const create = (input: Partial<CreateGrantCommandInput>) =>
     kms.send(
       new CreateGrantCommand({
-        KeyId: APP_KEY,
+        KeyId: APP_KEY_ID,
         GranteePrincipal: role('KmsOperator'),
         Operations: ['Decrypt'],
         ...input,
@@ -50,7 +44,7 @@ describe('grants', () => {
     it('creates a grant and lists it with every field AWS shows', async () => {
       const grantee = role('GrantListing');
       const created = await create({
-        KeyId: APP_KEY,
+        KeyId: APP_KEY_ID,
         GranteePrincipal: grantee,
         RetiringPrincipal: ADMIN_ARN,
         Operations: ['Decrypt', 'GenerateDataKey', 'DescribeKey'],
@@ -59,16 +53,16 @@ describe('grants', () => {
       expect(created.GrantId).toMatch(/^[0-9a-f]{64}$/);
       expect(created.GrantToken).toMatch(/^[A-Za-z0-9_-]{100,}$/);
 
-      const [grant, ...others] = await grantsOn(APP_KEY, grantee);
+      const [grant, ...others] = await grantsOn(APP_KEY_ID, grantee);
       expect(others).toHaveLength(0);
       expect(grant).toEqual({
-        KeyId: arn(APP_KEY),
+        KeyId: keyArn(APP_KEY_ID),
         GrantId: created.GrantId,
         Name: '',
         CreationDate: expect.any(Date),
         GranteePrincipal: grantee,
         RetiringPrincipal: ADMIN_ARN,
-        IssuingAccount: `arn:aws:iam::${ACCOUNT}:root`,
+        IssuingAccount: `arn:aws:iam::${DEMO_ACCOUNT}:root`,
         Operations: ['Decrypt', 'GenerateDataKey', 'DescribeKey'],
         Constraints: { EncryptionContextSubset: { department: 'finance' } },
       });
@@ -77,9 +71,9 @@ describe('grants', () => {
 
     it('accepts the key ARN and answers the same grant for it', async () => {
       const grantee = role('ByArn');
-      const created = await create({ KeyId: arn(APP_KEY), GranteePrincipal: grantee });
+      const created = await create({ KeyId: keyArn(APP_KEY_ID), GranteePrincipal: grantee });
       const listed = await kms.send(
-        new ListGrantsCommand({ KeyId: arn(APP_KEY), GrantId: created.GrantId }),
+        new ListGrantsCommand({ KeyId: keyArn(APP_KEY_ID), GrantId: created.GrantId }),
       );
       expect(listed.Grants?.map((g) => g.GrantId)).toEqual([created.GrantId]);
       expect(listed.Truncated).toBe(false);
@@ -87,7 +81,10 @@ describe('grants', () => {
     });
 
     it('refuses aliases, as KMS does for grant operations', async () => {
-      for (const keyId of ['alias/demo-app', `arn:aws:kms:us-east-1:${ACCOUNT}:alias/demo-app`]) {
+      for (const keyId of [
+        'alias/demo-app',
+        `arn:aws:kms:us-east-1:${DEMO_ACCOUNT}:alias/demo-app`,
+      ]) {
         expect(await failure(create({ KeyId: keyId }))).toEqual({
           name: 'InvalidArnException',
           message: 'Key Aliases are not supported for this operation.',
@@ -103,7 +100,7 @@ describe('grants', () => {
       const error = await failure(create({ KeyId: missing }));
       expect(error).toEqual({
         name: 'NotFoundException',
-        message: `Key '${arn(missing)}' does not exist`,
+        message: `Key '${keyArn(missing)}' does not exist`,
       });
       expect((await failure(kms.send(new ListGrantsCommand({ KeyId: missing })))).name).toBe(
         'NotFoundException',
@@ -111,9 +108,9 @@ describe('grants', () => {
     });
 
     it('answers DisabledException for a disabled key', async () => {
-      expect(await failure(create({ KeyId: DISABLED_KEY }))).toEqual({
+      expect(await failure(create({ KeyId: DISABLED_KEY_ID }))).toEqual({
         name: 'DisabledException',
-        message: `${arn(DISABLED_KEY)} is disabled.`,
+        message: `${keyArn(DISABLED_KEY_ID)} is disabled.`,
       });
     });
 
@@ -140,7 +137,7 @@ describe('grants', () => {
       const unnamedAgain = await create({ GranteePrincipal: grantee, Operations: ['Decrypt'] });
       expect(unnamedAgain.GrantId).not.toBe(unnamed.GrantId);
 
-      const listed = await grantsOn(APP_KEY, grantee);
+      const listed = await grantsOn(APP_KEY_ID, grantee);
       expect(listed.map((g) => g.GrantId)).toEqual([
         first.GrantId,
         changed.GrantId,
@@ -151,31 +148,33 @@ describe('grants', () => {
 
       // Every token of a grant identifies it: the retry's token retires the original grant.
       await kms.send(new RetireGrantCommand({ GrantToken: retry.GrantToken }));
-      expect((await grantsOn(APP_KEY, grantee)).map((g) => g.GrantId)).not.toContain(first.GrantId);
+      expect((await grantsOn(APP_KEY_ID, grantee)).map((g) => g.GrantId)).not.toContain(
+        first.GrantId,
+      );
     });
   });
 
   describe('operations must fit the key', () => {
     it.each([
-      [SIGN_KEY, ['Encrypt']],
-      [SIGN_KEY, ['Sign', 'Decrypt']],
-      [APP_KEY, ['Sign']],
-      [APP_KEY, ['GetPublicKey']],
-      [RSA_KEY, ['GenerateDataKey']],
-      [HMAC_KEY, ['Decrypt']],
+      [SIGN_KEY_ID, ['Encrypt']],
+      [SIGN_KEY_ID, ['Sign', 'Decrypt']],
+      [APP_KEY_ID, ['Sign']],
+      [APP_KEY_ID, ['GetPublicKey']],
+      [RSA_KEY_ID, ['GenerateDataKey']],
+      [HMAC_KEY_ID, ['Decrypt']],
     ])('refuses %s with %j', async (keyId, operations) => {
       const error = await failure(
         create({ KeyId: keyId, Operations: operations as CreateGrantCommandInput['Operations'] }),
       );
       expect(error.name).toBe('ValidationException');
-      expect(error.message).toContain(arn(keyId));
+      expect(error.message).toContain(keyArn(keyId));
     });
 
     it.each([
-      [APP_KEY, ['Encrypt', 'Decrypt', 'GenerateDataKeyPair', 'ReEncryptFrom', 'ReEncryptTo']],
-      [RSA_KEY, ['Encrypt', 'Decrypt', 'GetPublicKey', 'DescribeKey']],
-      [SIGN_KEY, ['Sign', 'Verify', 'GetPublicKey', 'RetireGrant']],
-      [HMAC_KEY, ['GenerateMac', 'VerifyMac', 'CreateGrant']],
+      [APP_KEY_ID, ['Encrypt', 'Decrypt', 'GenerateDataKeyPair', 'ReEncryptFrom', 'ReEncryptTo']],
+      [RSA_KEY_ID, ['Encrypt', 'Decrypt', 'GetPublicKey', 'DescribeKey']],
+      [SIGN_KEY_ID, ['Sign', 'Verify', 'GetPublicKey', 'RetireGrant']],
+      [HMAC_KEY_ID, ['GenerateMac', 'VerifyMac', 'CreateGrant']],
     ])('allows on %s %j', async (keyId, operations) => {
       const created = await create({
         KeyId: keyId,
@@ -193,9 +192,9 @@ describe('grants', () => {
         Constraints: constraints,
       });
       for (const [keyId, operations] of [
-        [SIGN_KEY, ['Sign']],
-        [RSA_KEY, ['Decrypt']],
-        [HMAC_KEY, ['GenerateMac']],
+        [SIGN_KEY_ID, ['Sign']],
+        [RSA_KEY_ID, ['Decrypt']],
+        [HMAC_KEY_ID, ['GenerateMac']],
       ] as const) {
         const error = await failure(
           create({ KeyId: keyId, Operations: [...operations], Constraints: constraints }),
@@ -267,7 +266,7 @@ describe('grants', () => {
 
     it('refuses a malformed grant id filter', async () => {
       const error = await failure(
-        kms.send(new ListGrantsCommand({ KeyId: APP_KEY, GrantId: 'nope' })),
+        kms.send(new ListGrantsCommand({ KeyId: APP_KEY_ID, GrantId: 'nope' })),
       );
       expect(error.name).toBe('InvalidGrantIdException');
     });
@@ -281,11 +280,11 @@ describe('grants', () => {
       ids = [];
       for (let i = 0; i < 5; i++) {
         ids.push(
-          (await create({ KeyId: RSA_KEY, GranteePrincipal: grantee, Operations: ['Encrypt'] }))
+          (await create({ KeyId: RSA_KEY_ID, GranteePrincipal: grantee, Operations: ['Encrypt'] }))
             .GrantId!,
         );
       }
-      await create({ KeyId: RSA_KEY, GranteePrincipal: role('Other'), Operations: ['Decrypt'] });
+      await create({ KeyId: RSA_KEY_ID, GranteePrincipal: role('Other'), Operations: ['Decrypt'] });
     });
 
     it('pages with Limit and NextMarker in creation order', async () => {
@@ -295,7 +294,7 @@ describe('grants', () => {
       do {
         const page = await kms.send(
           new ListGrantsCommand({
-            KeyId: RSA_KEY,
+            KeyId: RSA_KEY_ID,
             GranteePrincipal: grantee,
             Limit: 2,
             Marker: marker,
@@ -312,23 +311,25 @@ describe('grants', () => {
     });
 
     it('filters by GrantId and by GranteePrincipal', async () => {
-      const byId = await kms.send(new ListGrantsCommand({ KeyId: RSA_KEY, GrantId: ids[3] }));
+      const byId = await kms.send(new ListGrantsCommand({ KeyId: RSA_KEY_ID, GrantId: ids[3] }));
       expect(byId.Grants!.map((g) => g.GrantId)).toEqual([ids[3]]);
-      const all = await grantsOn(RSA_KEY);
+      const all = await grantsOn(RSA_KEY_ID);
       expect(all.length).toBeGreaterThan(ids.length);
-      const other = await grantsOn(RSA_KEY, role('Other'));
+      const other = await grantsOn(RSA_KEY_ID, role('Other'));
       expect(other.map((g) => g.Operations)).toEqual([['Decrypt']]);
       const none = await kms.send(
-        new ListGrantsCommand({ KeyId: RSA_KEY, GrantId: '0'.repeat(64) }),
+        new ListGrantsCommand({ KeyId: RSA_KEY_ID, GrantId: '0'.repeat(64) }),
       );
       expect(none.Grants).toEqual([]);
     });
 
     it('refuses a marker it did not issue and a Limit out of range', async () => {
       expect(
-        await failure(kms.send(new ListGrantsCommand({ KeyId: RSA_KEY, Marker: 'bogus' }))),
+        await failure(kms.send(new ListGrantsCommand({ KeyId: RSA_KEY_ID, Marker: 'bogus' }))),
       ).toEqual({ name: 'InvalidMarkerException', message: 'Marker is invalid or has expired.' });
-      expect(await failure(kms.send(new ListGrantsCommand({ KeyId: RSA_KEY, Limit: 0 })))).toEqual({
+      expect(
+        await failure(kms.send(new ListGrantsCommand({ KeyId: RSA_KEY_ID, Limit: 0 }))),
+      ).toEqual({
         name: 'ValidationException',
         message:
           "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
@@ -340,18 +341,18 @@ describe('grants', () => {
     const retiring = role('Retirer');
 
     it('lists the grants a principal may retire, across keys, with paging', async () => {
-      const a = await create({ KeyId: APP_KEY, RetiringPrincipal: retiring });
+      const a = await create({ KeyId: APP_KEY_ID, RetiringPrincipal: retiring });
       const b = await create({
-        KeyId: RSA_KEY,
+        KeyId: RSA_KEY_ID,
         RetiringPrincipal: retiring,
         Operations: ['Encrypt'],
       });
-      await create({ KeyId: APP_KEY, RetiringPrincipal: role('SomeoneElse') });
+      await create({ KeyId: APP_KEY_ID, RetiringPrincipal: role('SomeoneElse') });
 
       const all = await kms.send(new ListRetirableGrantsCommand({ RetiringPrincipal: retiring }));
       expect(all.Grants!.map((g) => [g.GrantId, g.KeyId, g.RetiringPrincipal])).toEqual([
-        [a.GrantId, arn(APP_KEY), retiring],
-        [b.GrantId, arn(RSA_KEY), retiring],
+        [a.GrantId, keyArn(APP_KEY_ID), retiring],
+        [b.GrantId, keyArn(RSA_KEY_ID), retiring],
       ]);
       expect(all.Truncated).toBe(false);
 
@@ -389,7 +390,7 @@ describe('grants', () => {
         RetiringPrincipal: ADMIN_ARN,
       });
       await kms.send(new RetireGrantCommand({ GrantToken }));
-      expect(await grantsOn(APP_KEY, grantee)).toEqual([]);
+      expect(await grantsOn(APP_KEY_ID, grantee)).toEqual([]);
       // A token never outlives its grant.
       expect(await failure(kms.send(new RetireGrantCommand({ GrantToken })))).toEqual({
         name: 'NotFoundException',
@@ -400,18 +401,18 @@ describe('grants', () => {
     it('retires by key id and grant id', async () => {
       const grantee = role('RetireById');
       const { GrantId } = await create({
-        KeyId: SIGN_KEY,
+        KeyId: SIGN_KEY_ID,
         GranteePrincipal: grantee,
         Operations: ['Sign'],
       });
-      await kms.send(new RetireGrantCommand({ KeyId: arn(SIGN_KEY), GrantId }));
-      expect(await grantsOn(SIGN_KEY, grantee)).toEqual([]);
+      await kms.send(new RetireGrantCommand({ KeyId: keyArn(SIGN_KEY_ID), GrantId }));
+      expect(await grantsOn(SIGN_KEY_ID, grantee)).toEqual([]);
     });
 
     it('refuses a grant id on the wrong key, strings that are not grant tokens, and missing identifiers', async () => {
       const { GrantId } = await create({ GranteePrincipal: role('WrongKey') });
       expect(
-        (await failure(kms.send(new RetireGrantCommand({ KeyId: RSA_KEY, GrantId })))).name,
+        (await failure(kms.send(new RetireGrantCommand({ KeyId: RSA_KEY_ID, GrantId })))).name,
       ).toBe('NotFoundException');
       expect(
         (await failure(kms.send(new RetireGrantCommand({ GrantToken: 'not-a-token' })))).name,
@@ -425,18 +426,19 @@ describe('grants', () => {
   describe('RevokeGrant', () => {
     it('revokes a grant so ListGrants no longer shows it', async () => {
       const grantee = role('Revoked');
-      const { GrantId } = await create({ KeyId: RESTRICTED_KEY, GranteePrincipal: grantee });
-      expect(await grantsOn(RESTRICTED_KEY, grantee)).toHaveLength(1);
-      await kms.send(new RevokeGrantCommand({ KeyId: RESTRICTED_KEY, GrantId }));
-      expect(await grantsOn(RESTRICTED_KEY, grantee)).toEqual([]);
+      const { GrantId } = await create({ KeyId: RESTRICTED_KEY_ID, GranteePrincipal: grantee });
+      expect(await grantsOn(RESTRICTED_KEY_ID, grantee)).toHaveLength(1);
+      await kms.send(new RevokeGrantCommand({ KeyId: RESTRICTED_KEY_ID, GrantId }));
+      expect(await grantsOn(RESTRICTED_KEY_ID, grantee)).toEqual([]);
       expect(
-        await failure(kms.send(new RevokeGrantCommand({ KeyId: RESTRICTED_KEY, GrantId }))),
+        await failure(kms.send(new RevokeGrantCommand({ KeyId: RESTRICTED_KEY_ID, GrantId }))),
       ).toEqual({ name: 'NotFoundException', message: `Grant ID ${GrantId} not found` });
     });
 
     it('refuses malformed grant ids and aliases', async () => {
       expect(
-        (await failure(kms.send(new RevokeGrantCommand({ KeyId: APP_KEY, GrantId: 'xyz' })))).name,
+        (await failure(kms.send(new RevokeGrantCommand({ KeyId: APP_KEY_ID, GrantId: 'xyz' }))))
+          .name,
       ).toBe('InvalidGrantIdException');
       expect(
         (
@@ -449,11 +451,11 @@ describe('grants', () => {
 
     it('works on a disabled key, like ListGrants and RetireGrant', async () => {
       // Grants can't be created on a disabled key, so none exist; ListGrants still answers.
-      expect(await grantsOn(DISABLED_KEY)).toEqual([]);
+      expect(await grantsOn(DISABLED_KEY_ID)).toEqual([]);
       expect(
         (
           await failure(
-            kms.send(new RevokeGrantCommand({ KeyId: DISABLED_KEY, GrantId: '0'.repeat(64) })),
+            kms.send(new RevokeGrantCommand({ KeyId: DISABLED_KEY_ID, GrantId: '0'.repeat(64) })),
           )
         ).name,
       ).toBe('NotFoundException');
@@ -471,12 +473,12 @@ describe('grants', () => {
       expect(await failure(create({ GranteePrincipal: grantee, DryRun: true }))).toEqual(
         dryRunError,
       );
-      expect(await grantsOn(APP_KEY, grantee)).toEqual([]);
+      expect(await grantsOn(APP_KEY_ID, grantee)).toEqual([]);
       // Validation and key checks still come first.
-      expect((await failure(create({ KeyId: SIGN_KEY, DryRun: true }))).name).toBe(
+      expect((await failure(create({ KeyId: SIGN_KEY_ID, DryRun: true }))).name).toBe(
         'ValidationException',
       );
-      expect((await failure(create({ KeyId: DISABLED_KEY, DryRun: true }))).name).toBe(
+      expect((await failure(create({ KeyId: DISABLED_KEY_ID, DryRun: true }))).name).toBe(
         'DisabledException',
       );
     });
@@ -488,18 +490,22 @@ describe('grants', () => {
         dryRunError,
       );
       expect(
-        await failure(kms.send(new RetireGrantCommand({ KeyId: APP_KEY, GrantId, DryRun: true }))),
+        await failure(
+          kms.send(new RetireGrantCommand({ KeyId: APP_KEY_ID, GrantId, DryRun: true })),
+        ),
       ).toEqual(dryRunError);
       expect(
-        await failure(kms.send(new RevokeGrantCommand({ KeyId: APP_KEY, GrantId, DryRun: true }))),
+        await failure(
+          kms.send(new RevokeGrantCommand({ KeyId: APP_KEY_ID, GrantId, DryRun: true })),
+        ),
       ).toEqual(dryRunError);
-      expect((await grantsOn(APP_KEY, grantee)).map((g) => g.GrantId)).toEqual([GrantId]);
+      expect((await grantsOn(APP_KEY_ID, grantee)).map((g) => g.GrantId)).toEqual([GrantId]);
       // A dry run on a grant that does not exist reports that, not success.
       expect(
         (
           await failure(
             kms.send(
-              new RevokeGrantCommand({ KeyId: APP_KEY, GrantId: '0'.repeat(64), DryRun: true }),
+              new RevokeGrantCommand({ KeyId: APP_KEY_ID, GrantId: '0'.repeat(64), DryRun: true }),
             ),
           )
         ).name,

@@ -4,9 +4,14 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { STSClient } from '@aws-sdk/client-sts';
+import { Hash } from '@smithy/hash-node';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
+import { afterAll, beforeAll } from 'vitest';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../app';
 import {
+  DEMO_ACCOUNT,
   IAM_USERS,
   IDENTITY_POOL_ID,
   REGION,
@@ -28,6 +33,52 @@ export interface AwsCredentials {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken?: string;
+}
+
+/** A key's ARN in the scenario's Region, by default in the demo account. */
+export const keyArn = (keyId: string, account = DEMO_ACCOUNT) =>
+  `arn:aws:kms:${REGION}:${account}:key/${keyId}`;
+
+export const utf8 = (text: string) => new TextEncoder().encode(text);
+export const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
+
+/**
+ * A raw AWS JSON 1.1 request to the sandbox, SigV4-signed as the SDKs sign it: for tests of the
+ * wire itself (headers, bodies and signatures no SDK would send).
+ */
+export function signedJsonRequest(
+  url: string,
+  options: {
+    target: string;
+    body?: string;
+    signingDate?: Date;
+    credentials?: AwsCredentials;
+    service?: string;
+    extraHeaders?: Record<string, string>;
+  },
+) {
+  const host = new URL(url).host;
+  const signer = new SignatureV4({
+    credentials: options.credentials ?? DEMO_ADMIN,
+    region: REGION,
+    service: options.service ?? 'kms',
+    sha256: Hash.bind(null, 'sha256'),
+  });
+  return signer.sign(
+    new HttpRequest({
+      method: 'POST',
+      hostname: host.split(':')[0],
+      path: '/',
+      headers: {
+        host,
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': options.target,
+        ...options.extraHeaders,
+      },
+      body: options.body ?? '{}',
+    }),
+    { signingDate: options.signingDate },
+  );
 }
 
 /** Awaits a request that must fail and returns the error's name, message and HTTP status. */
@@ -71,6 +122,32 @@ export interface TestSandbox extends RunningSandbox {
   kms(credentials?: AwsCredentials, region?: string): KMSClient;
 }
 
+/** A real SDK client over HTTP, signing with the test clock so moved clocks stay in the window. */
+function testKmsClient(
+  url: () => string,
+  clock: TestClock,
+  credentials: AwsCredentials,
+  region: string,
+): KMSClient {
+  const client = new KMSClient({
+    // Resolved per request, so a client made before its sandbox starts reaches it.
+    endpoint: async () => ({ url: new URL(url()) }),
+    region,
+    credentials,
+    maxAttempts: 1,
+  });
+  followClock(client, clock);
+  return client;
+}
+
+/** The SDK reads this offset at signing time, so advancing the clock later still works. */
+function followClock(client: KMSClient | STSClient, clock: TestClock): void {
+  Object.defineProperty(client.config, 'systemClockOffset', {
+    get: () => clock.offsetMs,
+    set: () => undefined,
+  });
+}
+
 /** Starts an in-memory sandbox on a free port; the suite talks to it only over HTTP. */
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
   const clock = new TestClock();
@@ -80,17 +157,7 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     ...sandbox,
     clock,
     kms(credentials = DEMO_ADMIN, region = REGION) {
-      const client = new KMSClient({
-        endpoint: sandbox.url,
-        region,
-        credentials,
-        maxAttempts: 1,
-      });
-      // The SDK reads this offset at signing time, so advancing the clock later still works.
-      Object.defineProperty(client.config, 'systemClockOffset', {
-        get: () => clock.offsetMs,
-        set: () => undefined,
-      });
+      const client = testKmsClient(() => sandbox.url, clock, credentials, region);
       clients.push(client);
       return client;
     },
@@ -98,6 +165,47 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
       for (const client of clients) client.destroy();
       await sandbox.close();
     },
+  };
+}
+
+/**
+ * An in-memory sandbox for one describe block: started before its tests, closed after them.
+ * Clients made from it while the block is being defined reach it once it runs.
+ */
+export function suiteSandbox(options: SandboxOptions = {}): TestSandbox {
+  let running: RunningSandbox | undefined;
+  const clock = new TestClock();
+  const clients: KMSClient[] = [];
+  const current = () => {
+    if (!running) throw new Error('The suite sandbox runs only while its tests do');
+    return running;
+  };
+  beforeAll(async () => {
+    running = await startSandbox({ memory: true, clock: clock.now, ...options });
+  });
+  const stop = async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await running?.close();
+    running = undefined;
+  };
+  afterAll(stop);
+  return {
+    clock,
+    get url() {
+      return current().url;
+    },
+    get server() {
+      return current().server;
+    },
+    get store() {
+      return current().store;
+    },
+    kms(credentials = DEMO_ADMIN, region = REGION) {
+      const client = testKmsClient(() => current().url, clock, credentials, region);
+      clients.push(client);
+      return client;
+    },
+    close: stop,
   };
 }
 
@@ -185,9 +293,6 @@ export function stsClient(
     credentials,
     maxAttempts: 1,
   });
-  Object.defineProperty(client.config, 'systemClockOffset', {
-    get: () => sandbox.clock.offsetMs,
-    set: () => undefined,
-  });
+  followClock(client, sandbox.clock);
   return client;
 }

@@ -7,16 +7,16 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { EncryptCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { USER_POOL_CLIENT_ID, USER_POOL_ID } from '../scenario/demo-scenario';
 import {
+  failure,
+  type ScenarioUser,
   signInAs,
   startTestSandbox,
   stsClient,
-  type ScenarioUser,
+  suiteSandbox,
   type TemporaryAwsCredentials,
-  type TestSandbox,
-  failure,
 } from './harness';
 
 const EXPIRED = {
@@ -29,11 +29,7 @@ const INVALID_TOKEN = {
 };
 
 describe('signing in as the scenario users', () => {
-  let sandbox: TestSandbox;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox();
 
   it.each<[ScenarioUser, string, string]>([
     ['admin', 'KmsAdmin', 'AROAKMSADMINEXAMPLE01'],
@@ -105,11 +101,7 @@ describe('signing in as the scenario users', () => {
 });
 
 describe('temporary credentials expire', () => {
-  let sandbox: TestSandbox;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox({ sessionTtlSeconds: 900 });
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox({ sessionTtlSeconds: 900 });
 
   it('lasts sessionTtlSeconds, then KMS refuses it with ExpiredTokenException', async () => {
     const credentials = await signInAs(sandbox, 'admin');

@@ -5,21 +5,16 @@ import {
   DescribeKeyCommand,
   DisableKeyCommand,
   GetPublicKeyCommand,
-  KMSClient,
   ScheduleKeyDeletionCommand,
   SignCommand,
   type DeriveSharedSecretCommandInput,
   type KeySpec,
 } from '@aws-sdk/client-kms';
 import { createPublicKey, diffieHellman, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultKeyPolicy } from '../kms/key-policy';
-import { failure, PARTNER_ADMIN, signInAs, startTestSandbox, type TestSandbox } from './harness';
-
-const ACCOUNT = '111122223333';
-const APP_KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';
-const SIGN_KEY = '5c4b3a21-0f9e-4d8c-b7a6-0123456789ab';
-const arn = (keyId: string) => `arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyId}`;
+import { failure, keyArn, PARTNER_ADMIN, signInAs, suiteSandbox } from './harness';
+import { APP_KEY_ID, DEMO_ACCOUNT, SIGN_KEY_ID } from '../scenario/demo-scenario';
 
 const CURVES: [KeySpec, string, number][] = [
   ['ECC_NIST_P256', 'prime256v1', 32],
@@ -30,14 +25,8 @@ const CURVES: [KeySpec, string, number][] = [
 const spkiDer = (key: KeyObject) => key.export({ type: 'spki', format: 'der' });
 
 describe('key agreement (DeriveSharedSecret)', () => {
-  let sandbox: TestSandbox;
-  let kms: KMSClient;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    kms = sandbox.kms();
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox();
+  const kms = sandbox.kms();
 
   const createKey = async (KeySpec: KeySpec, Policy?: string) =>
     (await kms.send(new CreateKeyCommand({ KeySpec, KeyUsage: 'KEY_AGREEMENT', Policy })))
@@ -76,7 +65,7 @@ describe('key agreement (DeriveSharedSecret)', () => {
       expect(KeyMetadata).not.toHaveProperty('SigningAlgorithms');
       const answer = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
       expect(answer).toMatchObject({
-        KeyId: arn(keyId),
+        KeyId: keyArn(keyId),
         KeySpec: spec,
         KeyUsage: 'KEY_AGREEMENT',
         KeyAgreementAlgorithms: ['ECDH'],
@@ -90,7 +79,7 @@ describe('key agreement (DeriveSharedSecret)', () => {
       const answer = await derive({ KeyId: keyId, PublicKey: spkiDer(peer.publicKey) });
       expect(answer).toEqual(
         expect.objectContaining({
-          KeyId: arn(keyId),
+          KeyId: keyArn(keyId),
           KeyAgreementAlgorithm: 'ECDH',
           KeyOrigin: 'AWS_KMS',
         }),
@@ -122,11 +111,11 @@ describe('key agreement (DeriveSharedSecret)', () => {
       const p384 = generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).publicKey;
       expect(await failure(derive({ KeyId: keyId, PublicKey: spkiDer(p384) }))).toEqual({
         name: 'ValidationException',
-        message: `PublicKey is a public key on ECC_NIST_P384, but ${arn(keyId)} is an ECC_NIST_P256 key: both key pairs must use the same elliptic curve.`,
+        message: `PublicKey is a public key on ECC_NIST_P384, but ${keyArn(keyId)} is an ECC_NIST_P256 key: both key pairs must use the same elliptic curve.`,
       });
       const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey;
       expect((await failure(derive({ KeyId: keyId, PublicKey: spkiDer(rsa) }))).message).toBe(
-        `PublicKey is an RSA public key, but ${arn(keyId)} is an ECC_NIST_P256 key: both key pairs must use the same elliptic curve.`,
+        `PublicKey is an RSA public key, but ${keyArn(keyId)} is an ECC_NIST_P256 key: both key pairs must use the same elliptic curve.`,
       );
     });
 
@@ -176,13 +165,13 @@ describe('key agreement (DeriveSharedSecret)', () => {
 
   describe('keys and states', () => {
     it('needs a KEY_AGREEMENT key, which signs nothing', async () => {
-      expect(await failure(derive({ KeyId: SIGN_KEY }))).toEqual({
+      expect(await failure(derive({ KeyId: SIGN_KEY_ID }))).toEqual({
         name: 'InvalidKeyUsageException',
-        message: `${arn(SIGN_KEY)} key usage is SIGN_VERIFY which is not valid for DeriveSharedSecret.`,
+        message: `${keyArn(SIGN_KEY_ID)} key usage is SIGN_VERIFY which is not valid for DeriveSharedSecret.`,
       });
       expect(await failure(derive({ KeyId: 'alias/demo-app' }))).toEqual({
         name: 'InvalidKeyUsageException',
-        message: `${arn(APP_KEY)} key usage is ENCRYPT_DECRYPT which is not valid for DeriveSharedSecret.`,
+        message: `${keyArn(APP_KEY_ID)} key usage is ENCRYPT_DECRYPT which is not valid for DeriveSharedSecret.`,
       });
       const keyId = (await createKey('ECC_NIST_P256')).KeyId!;
       expect(
@@ -197,7 +186,7 @@ describe('key agreement (DeriveSharedSecret)', () => {
         ),
       ).toEqual({
         name: 'InvalidKeyUsageException',
-        message: `${arn(keyId)} key usage is KEY_AGREEMENT which is not valid for Sign.`,
+        message: `${keyArn(keyId)} key usage is KEY_AGREEMENT which is not valid for Sign.`,
       });
     });
 
@@ -206,13 +195,13 @@ describe('key agreement (DeriveSharedSecret)', () => {
       await kms.send(new DisableKeyCommand({ KeyId: disabled }));
       expect(await failure(derive({ KeyId: disabled }))).toEqual({
         name: 'DisabledException',
-        message: `${arn(disabled)} is disabled.`,
+        message: `${keyArn(disabled)} is disabled.`,
       });
       const deleted = (await createKey('ECC_NIST_P256')).KeyId!;
       await kms.send(new ScheduleKeyDeletionCommand({ KeyId: deleted, PendingWindowInDays: 7 }));
       expect(await failure(derive({ KeyId: deleted }))).toEqual({
         name: 'KMSInvalidStateException',
-        message: `${arn(deleted)} is pending deletion.`,
+        message: `${keyArn(deleted)} is pending deletion.`,
       });
     });
 
@@ -254,16 +243,16 @@ describe('key agreement (DeriveSharedSecret)', () => {
       const operator = sandbox.kms(await signInAs(sandbox, 'operator'));
       expect(await failure(derive({ KeyId: keyId }, operator))).toEqual({
         name: 'AccessDeniedException',
-        message: `User: arn:aws:sts::${ACCOUNT}:assumed-role/KmsOperator/CognitoIdentityCredentials is not authorized to perform: kms:DeriveSharedSecret on resource: ${arn(keyId)} because no identity-based policy allows the kms:DeriveSharedSecret action`,
+        message: `User: arn:aws:sts::${DEMO_ACCOUNT}:assumed-role/KmsOperator/CognitoIdentityCredentials is not authorized to perform: kms:DeriveSharedSecret on resource: ${keyArn(keyId)} because no identity-based policy allows the kms:DeriveSharedSecret action`,
       });
     });
 
     it('sets kms:KeyAgreementAlgorithm, and a key policy can deny on it', async () => {
-      const policy = JSON.parse(defaultKeyPolicy(ACCOUNT)) as { Statement: object[] };
+      const policy = JSON.parse(defaultKeyPolicy(DEMO_ACCOUNT)) as { Statement: object[] };
       policy.Statement.push({
         Sid: 'No raw ECDH secrets for admins',
         Effect: 'Deny',
-        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/admin` },
+        Principal: { AWS: `arn:aws:iam::${DEMO_ACCOUNT}:user/admin` },
         Action: 'kms:DeriveSharedSecret',
         Resource: '*',
         Condition: { StringEquals: { 'kms:KeyAgreementAlgorithm': 'ECDH' } },
@@ -271,7 +260,7 @@ describe('key agreement (DeriveSharedSecret)', () => {
       const keyId = (await createKey('ECC_NIST_P256', JSON.stringify(policy))).KeyId!;
       expect(await failure(derive({ KeyId: keyId }))).toEqual({
         name: 'AccessDeniedException',
-        message: `User: arn:aws:iam::${ACCOUNT}:user/admin is not authorized to perform: kms:DeriveSharedSecret on resource: ${arn(keyId)} with an explicit deny in a resource-based policy`,
+        message: `User: arn:aws:iam::${DEMO_ACCOUNT}:user/admin is not authorized to perform: kms:DeriveSharedSecret on resource: ${keyArn(keyId)} with an explicit deny in a resource-based policy`,
       });
       expect((await failure(derive({ KeyId: keyId, DryRun: true }))).name).toBe(
         'AccessDeniedException',
@@ -282,7 +271,7 @@ describe('key agreement (DeriveSharedSecret)', () => {
       const keyId = (await createKey('ECC_NIST_P384')).KeyId!;
       const partner = sandbox.kms(PARTNER_ADMIN);
       const peer = generateKeyPairSync('ec', { namedCurve: 'secp384r1' });
-      const request = { KeyId: arn(keyId), PublicKey: spkiDer(peer.publicKey) };
+      const request = { KeyId: keyArn(keyId), PublicKey: spkiDer(peer.publicKey) };
       expect((await failure(derive(request, partner))).name).toBe('AccessDeniedException');
       await kms.send(
         new CreateGrantCommand({

@@ -9,7 +9,6 @@ import {
   type KeyMetadata,
   type KeySpec,
   type KeyUsageType,
-  KMSClient,
   ListKeyPoliciesCommand,
   ListKeysCommand,
   ListResourceTagsCommand,
@@ -18,15 +17,16 @@ import {
   UntagResourceCommand,
   UpdateKeyDescriptionCommand,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARTNER_ADMIN, startTestSandbox, type TestSandbox, failure } from './harness';
+import { describe, expect, it } from 'vitest';
+import { failure, keyArn, PARTNER_ADMIN, suiteSandbox } from './harness';
+import {
+  APP_KEY_ID,
+  DEMO_ACCOUNT,
+  DISABLED_KEY_ID,
+  PARTNER_ACCOUNT,
+  PARTNER_KEY_ID,
+} from '../scenario/demo-scenario';
 
-const ACCOUNT = '111122223333';
-const PARTNER = '444455556666';
-const arn = (keyId: string, account = ACCOUNT) => `arn:aws:kms:us-east-1:${account}:key/${keyId}`;
-const APP_KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';
-const DISABLED_KEY = '7e6d5c4b-2a1f-4f0e-b9c8-23456789abcd';
-const PARTNER_KEY = '9a8f7e6d-4c3b-4b2a-9bea-456789abcdef';
 const MISSING_KEY = '00000000-1111-4222-8333-444444444444';
 
 type Algorithms = Pick<KeyMetadata, 'EncryptionAlgorithms' | 'SigningAlgorithms' | 'MacAlgorithms'>;
@@ -38,7 +38,7 @@ const DEFAULT_POLICY = {
     {
       Sid: 'Enable IAM User Permissions',
       Effect: 'Allow',
-      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+      Principal: { AWS: `arn:aws:iam::${DEMO_ACCOUNT}:root` },
       Action: 'kms:*',
       Resource: '*',
     },
@@ -46,13 +46,8 @@ const DEFAULT_POLICY = {
 };
 
 describe('key management', () => {
-  let sandbox: TestSandbox;
-  let kms: KMSClient;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    kms = sandbox.kms();
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox();
+  const kms = sandbox.kms();
 
   const create = async (input: CreateKeyCommandInput = {}): Promise<KeyMetadata> =>
     (await kms.send(new CreateKeyCommand(input))).KeyMetadata!;
@@ -81,8 +76,8 @@ describe('key management', () => {
         ].sort(),
       );
       expect(metadata).toMatchObject({
-        AWSAccountId: ACCOUNT,
-        Arn: arn(metadata.KeyId!),
+        AWSAccountId: DEMO_ACCOUNT,
+        Arn: keyArn(metadata.KeyId!),
         Enabled: true,
         Description: 'orders',
         KeyUsage: 'ENCRYPT_DECRYPT',
@@ -278,30 +273,30 @@ describe('key management', () => {
 
   describe('DescribeKey', () => {
     it.each([
-      ['key id', APP_KEY],
-      ['key ARN', arn(APP_KEY)],
+      ['key id', APP_KEY_ID],
+      ['key ARN', keyArn(APP_KEY_ID)],
       ['alias name', 'alias/demo-app'],
-      ['alias ARN', `arn:aws:kms:us-east-1:${ACCOUNT}:alias/demo-app`],
+      ['alias ARN', `arn:aws:kms:us-east-1:${DEMO_ACCOUNT}:alias/demo-app`],
     ])('finds a key by its %s', async (_kind, keyId) => {
       const { KeyMetadata } = await kms.send(new DescribeKeyCommand({ KeyId: keyId }));
       expect(KeyMetadata).toMatchObject({
-        KeyId: APP_KEY,
-        Arn: arn(APP_KEY),
+        KeyId: APP_KEY_ID,
+        Arn: keyArn(APP_KEY_ID),
         Description: 'Demo application data key (symmetric)',
       });
     });
 
     it("describes another account's key by ARN when its key policy allows", async () => {
       const { KeyMetadata } = await kms.send(
-        new DescribeKeyCommand({ KeyId: arn(PARTNER_KEY, PARTNER) }),
+        new DescribeKeyCommand({ KeyId: keyArn(PARTNER_KEY_ID, PARTNER_ACCOUNT) }),
       );
-      expect(KeyMetadata).toMatchObject({ KeyId: PARTNER_KEY, AWSAccountId: PARTNER });
+      expect(KeyMetadata).toMatchObject({ KeyId: PARTNER_KEY_ID, AWSAccountId: PARTNER_ACCOUNT });
     });
 
     it('answers NotFoundException in AWS words', async () => {
       expect(await failure(kms.send(new DescribeKeyCommand({ KeyId: MISSING_KEY })))).toEqual({
         name: 'NotFoundException',
-        message: `Key '${arn(MISSING_KEY)}' does not exist`,
+        message: `Key '${keyArn(MISSING_KEY)}' does not exist`,
       });
       expect(await failure(kms.send(new DescribeKeyCommand({ KeyId: 'not-a-key' })))).toEqual({
         name: 'NotFoundException',
@@ -309,17 +304,19 @@ describe('key management', () => {
       });
       expect(await failure(kms.send(new DescribeKeyCommand({ KeyId: 'alias/nope' })))).toEqual({
         name: 'NotFoundException',
-        message: `Alias arn:aws:kms:us-east-1:${ACCOUNT}:alias/nope is not found.`,
+        message: `Alias arn:aws:kms:us-east-1:${DEMO_ACCOUNT}:alias/nope is not found.`,
       });
       // Without an ARN, a key id names a key in the caller's own account.
-      expect(await failure(kms.send(new DescribeKeyCommand({ KeyId: PARTNER_KEY })))).toEqual({
+      expect(await failure(kms.send(new DescribeKeyCommand({ KeyId: PARTNER_KEY_ID })))).toEqual({
         name: 'NotFoundException',
-        message: `Key '${arn(PARTNER_KEY)}' does not exist`,
+        message: `Key '${keyArn(PARTNER_KEY_ID)}' does not exist`,
       });
       expect(
         await failure(
           kms.send(
-            new DescribeKeyCommand({ KeyId: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/${APP_KEY}` }),
+            new DescribeKeyCommand({
+              KeyId: `arn:aws:kms:eu-west-1:${DEMO_ACCOUNT}:key/${APP_KEY_ID}`,
+            }),
           ),
         ),
       ).toEqual({ name: 'NotFoundException', message: 'Invalid arn eu-west-1' });
@@ -344,7 +341,7 @@ describe('key management', () => {
         pages++;
         expect(page.Keys!.length).toBeLessThanOrEqual(3);
         for (const entry of page.Keys!) {
-          expect(entry.KeyArn).toBe(arn(entry.KeyId!));
+          expect(entry.KeyArn).toBe(keyArn(entry.KeyId!));
           seen.push(entry.KeyId!);
         }
         expect(page.Truncated).toBe(page.NextMarker !== undefined);
@@ -354,8 +351,8 @@ describe('key management', () => {
       expect(all.Truncated).toBe(false);
       expect(seen).toEqual(all.Keys!.map((k) => k.KeyId));
       expect(pages).toBeGreaterThan(2);
-      expect(seen).toContain(APP_KEY);
-      expect(seen).not.toContain(PARTNER_KEY);
+      expect(seen).toContain(APP_KEY_ID);
+      expect(seen).not.toContain(PARTNER_KEY_ID);
       expect(new Set(seen).size).toBe(seen.length);
     });
 
@@ -373,7 +370,9 @@ describe('key management', () => {
   describe('UpdateKeyDescription, EnableKey, DisableKey', () => {
     it('changes the description', async () => {
       const { KeyId } = await create({ Description: 'before' });
-      await kms.send(new UpdateKeyDescriptionCommand({ KeyId: arn(KeyId!), Description: 'after' }));
+      await kms.send(
+        new UpdateKeyDescriptionCommand({ KeyId: keyArn(KeyId!), Description: 'after' }),
+      );
       const { KeyMetadata } = await kms.send(new DescribeKeyCommand({ KeyId }));
       expect(KeyMetadata?.Description).toBe('after');
       expect(
@@ -397,7 +396,7 @@ describe('key management', () => {
         await failure(
           kms.send(new EncryptCommand({ KeyId, Plaintext: new Uint8Array([1, 2, 3]) })),
         ),
-      ).toEqual({ name: 'DisabledException', message: `${arn(KeyId!)} is disabled.` });
+      ).toEqual({ name: 'DisabledException', message: `${keyArn(KeyId!)} is disabled.` });
 
       await kms.send(new EnableKeyCommand({ KeyId }));
       await kms.send(new EnableKeyCommand({ KeyId }));
@@ -407,10 +406,10 @@ describe('key management', () => {
     });
 
     it('enables the seeded disabled key', async () => {
-      await kms.send(new EnableKeyCommand({ KeyId: DISABLED_KEY }));
-      const { KeyMetadata } = await kms.send(new DescribeKeyCommand({ KeyId: DISABLED_KEY }));
+      await kms.send(new EnableKeyCommand({ KeyId: DISABLED_KEY_ID }));
+      const { KeyMetadata } = await kms.send(new DescribeKeyCommand({ KeyId: DISABLED_KEY_ID }));
       expect(KeyMetadata?.KeyState).toBe('Enabled');
-      await kms.send(new DisableKeyCommand({ KeyId: DISABLED_KEY }));
+      await kms.send(new DisableKeyCommand({ KeyId: DISABLED_KEY_ID }));
     });
 
     it('takes a key id or key ARN, not an alias, and only keys of the caller', async () => {
@@ -419,14 +418,16 @@ describe('key management', () => {
         message: 'Invalid keyId alias/demo-app',
       });
       expect(
-        await failure(kms.send(new DisableKeyCommand({ KeyId: arn(PARTNER_KEY, PARTNER) }))),
+        await failure(
+          kms.send(new DisableKeyCommand({ KeyId: keyArn(PARTNER_KEY_ID, PARTNER_ACCOUNT) })),
+        ),
       ).toEqual({
         name: 'AccessDeniedException',
-        message: `User: arn:aws:iam::111122223333:user/admin is not authorized to perform: kms:DisableKey on resource: ${arn(PARTNER_KEY, PARTNER)} because no resource-based policy allows the kms:DisableKey action`,
+        message: `User: arn:aws:iam::111122223333:user/admin is not authorized to perform: kms:DisableKey on resource: ${keyArn(PARTNER_KEY_ID, PARTNER_ACCOUNT)} because no resource-based policy allows the kms:DisableKey action`,
       });
       expect(await failure(kms.send(new EnableKeyCommand({ KeyId: MISSING_KEY })))).toEqual({
         name: 'NotFoundException',
-        message: `Key '${arn(MISSING_KEY)}' does not exist`,
+        message: `Key '${keyArn(MISSING_KEY)}' does not exist`,
       });
     });
   });
@@ -453,14 +454,16 @@ describe('key management', () => {
 
     it('knows no policy but "default"', async () => {
       expect(
-        await failure(kms.send(new GetKeyPolicyCommand({ KeyId: APP_KEY, PolicyName: 'other' }))),
+        await failure(
+          kms.send(new GetKeyPolicyCommand({ KeyId: APP_KEY_ID, PolicyName: 'other' })),
+        ),
       ).toEqual({
         name: 'NotFoundException',
         message: 'No such policy exists',
       });
       expect(
         await failure(
-          kms.send(new GetKeyPolicyCommand({ KeyId: APP_KEY, PolicyName: 'no-dashes' })),
+          kms.send(new GetKeyPolicyCommand({ KeyId: APP_KEY_ID, PolicyName: 'no-dashes' })),
         ),
       ).toEqual({
         name: 'ValidationException',
@@ -492,7 +495,7 @@ describe('key management', () => {
       );
       await kms.send(
         new TagResourceCommand({
-          KeyId: arn(KeyId!),
+          KeyId: keyArn(KeyId!),
           Tags: [{ TagKey: 'team', TagValue: 'risk' }],
         }),
       );
@@ -567,19 +570,15 @@ describe('key management', () => {
 });
 
 describe('key management across accounts', () => {
-  let sandbox: TestSandbox;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox();
 
   it("lists and creates keys in the caller's own account", async () => {
     const partner = sandbox.kms(PARTNER_ADMIN);
     const created = await partner.send(new CreateKeyCommand({}));
-    expect(created.KeyMetadata?.AWSAccountId).toBe(PARTNER);
+    expect(created.KeyMetadata?.AWSAccountId).toBe(PARTNER_ACCOUNT);
     const keys = await partner.send(new ListKeysCommand({}));
     expect(keys.Keys!.map((k) => k.KeyId).sort()).toEqual(
-      [PARTNER_KEY, created.KeyMetadata!.KeyId].sort(),
+      [PARTNER_KEY_ID, created.KeyMetadata!.KeyId].sort(),
     );
   });
 });

@@ -3,7 +3,6 @@ import {
   DescribeKeyCommand,
   DisableKeyCommand,
   GetPublicKeyCommand,
-  KMSClient,
   RotateKeyOnDemandCommand,
   SignCommand,
   VerifyCommand,
@@ -13,20 +12,16 @@ import {
 } from '@aws-sdk/client-kms';
 import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js';
 import { createHash, createPublicKey, verify as nodeVerify, type KeyObject } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultKeyPolicy } from '../kms/key-policy';
-import { failure, startTestSandbox, type TestSandbox } from './harness';
+import { failure, keyArn, suiteSandbox, utf8 } from './harness';
+import { DEMO_ACCOUNT, SIGN_KEY_ID } from '../scenario/demo-scenario';
 
 /*
  * ML-DSA through the SDK. Every signature is checked outside the sandbox by an implementation the
  * sandbox does not use for it (RAW signatures come from OpenSSL: @noble/post-quantum checks them;
  * μ signatures come from @noble/post-quantum: OpenSSL checks them), and μ is computed here.
  */
-
-const ACCOUNT = '111122223333';
-const SIGN_KEY = '5c4b3a21-0f9e-4d8c-b7a6-0123456789ab';
-const arn = (keyId: string) => `arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyId}`;
-const utf8 = (text: string) => new TextEncoder().encode(text);
 
 const NOBLE = { ML_DSA_44: ml_dsa44, ML_DSA_65: ml_dsa65, ML_DSA_87: ml_dsa87 } as const;
 type MlDsaSpec = keyof typeof NOBLE;
@@ -48,14 +43,8 @@ function mu(publicKey: KeyObject, message: Uint8Array): Uint8Array {
 }
 
 describe('ML-DSA keys', () => {
-  let sandbox: TestSandbox;
-  let kms: KMSClient;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    kms = sandbox.kms();
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox();
+  const kms = sandbox.kms();
 
   const createKey = async (KeySpec: KeySpec, Policy?: string) =>
     (await kms.send(new CreateKeyCommand({ KeySpec, KeyUsage: 'SIGN_VERIFY', Policy })))
@@ -104,7 +93,7 @@ describe('ML-DSA keys', () => {
     it('gives its public key as SubjectPublicKeyInfo', async () => {
       const answer = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
       expect(answer).toMatchObject({
-        KeyId: arn(keyId),
+        KeyId: keyArn(keyId),
         KeySpec: spec,
         KeyUsage: 'SIGN_VERIFY',
         SigningAlgorithms: ['ML_DSA_SHAKE_256'],
@@ -123,7 +112,7 @@ describe('ML-DSA keys', () => {
           SigningAlgorithm: 'ML_DSA_SHAKE_256',
         }),
       );
-      expect(signed).toMatchObject({ KeyId: arn(keyId), SigningAlgorithm: 'ML_DSA_SHAKE_256' });
+      expect(signed).toMatchObject({ KeyId: keyArn(keyId), SigningAlgorithm: 'ML_DSA_SHAKE_256' });
       expect(signed.Signature).toHaveLength(signatureBytes);
       expect(NOBLE[spec].verify(signed.Signature!, message, rawPublicKey)).toBe(true);
       expect(NOBLE[spec].verify(signed.Signature!, utf8('another'), rawPublicKey)).toBe(false);
@@ -138,7 +127,7 @@ describe('ML-DSA keys', () => {
       );
       expect(verified).toEqual(
         expect.objectContaining({
-          KeyId: arn(keyId),
+          KeyId: keyArn(keyId),
           SignatureValid: true,
           SigningAlgorithm: 'ML_DSA_SHAKE_256',
         }),
@@ -226,14 +215,14 @@ describe('ML-DSA keys', () => {
         name: 'InvalidKeyUsageException',
         message: 'Algorithm ECDSA_SHA_256 is incompatible with key spec ML_DSA_44.',
       });
-      expect(await failure(sign({ KeyId: SIGN_KEY }))).toEqual({
+      expect(await failure(sign({ KeyId: SIGN_KEY_ID }))).toEqual({
         name: 'InvalidKeyUsageException',
         message: 'Algorithm ML_DSA_SHAKE_256 is incompatible with key spec ECC_NIST_P256.',
       });
       expect(
         await failure(
           sign({
-            KeyId: SIGN_KEY,
+            KeyId: SIGN_KEY_ID,
             SigningAlgorithm: 'ECDSA_SHA_256',
             Message: new Uint8Array(64),
             MessageType: 'EXTERNAL_MU',
@@ -291,14 +280,14 @@ describe('ML-DSA keys', () => {
       await kms.send(new DisableKeyCommand({ KeyId: disabledKey }));
       expect(await failure(sign({ KeyId: disabledKey }))).toEqual({
         name: 'DisabledException',
-        message: `${arn(disabledKey)} is disabled.`,
+        message: `${keyArn(disabledKey)} is disabled.`,
       });
     });
   });
 
   describe('authorization', () => {
     it('sets kms:MessageType, kms:SigningAlgorithm and kms:KeySpec for ML-DSA requests', async () => {
-      const denyExternalMu = JSON.parse(defaultKeyPolicy(ACCOUNT)) as { Statement: object[] };
+      const denyExternalMu = JSON.parse(defaultKeyPolicy(DEMO_ACCOUNT)) as { Statement: object[] };
       denyExternalMu.Statement.push({
         Sid: 'Only whole messages from this key',
         Effect: 'Deny',
@@ -320,7 +309,7 @@ describe('ML-DSA keys', () => {
         await failure(sign({ KeyId: keyId, Message: new Uint8Array(64), MessageType: mlDsaMu })),
       ).toEqual({
         name: 'AccessDeniedException',
-        message: `User: arn:aws:iam::${ACCOUNT}:user/admin is not authorized to perform: kms:Sign on resource: ${arn(keyId)} with an explicit deny in a resource-based policy`,
+        message: `User: arn:aws:iam::${DEMO_ACCOUNT}:user/admin is not authorized to perform: kms:Sign on resource: ${keyArn(keyId)} with an explicit deny in a resource-based policy`,
       });
     });
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { CreateKeyCommand, DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { afterAll, describe, expect, it } from 'vitest';
+import { APP_KEY_ID } from '../scenario/demo-scenario';
 import { DEMO_ADMIN } from './harness';
 
 /** Starts `npm run sandbox`'s entry point as its own process and waits for its ready line. */
@@ -56,7 +57,7 @@ describe('state survives restarts', () => {
       );
       expect(described.KeyMetadata?.Description).toBe('survives kill -9');
       const seeded = await again.send(new DescribeKeyCommand({ KeyId: 'alias/demo-app' }));
-      expect(seeded.KeyMetadata?.KeyId).toBe('1234abcd-12ab-34cd-56ef-1234567890ab');
+      expect(seeded.KeyMetadata?.KeyId).toBe(APP_KEY_ID);
     } finally {
       again.destroy();
       await killHard(second.child);

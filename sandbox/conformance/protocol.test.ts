@@ -1,9 +1,6 @@
 import { KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
-import { Hash } from '@smithy/hash-node';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN, startTestSandbox, type TestSandbox } from './harness';
+import { describe, expect, it } from 'vitest';
+import { DEMO_ADMIN, signedJsonRequest, suiteSandbox } from './harness';
 
 interface RawAnswer {
   status: number;
@@ -13,48 +10,21 @@ interface RawAnswer {
 }
 
 describe('wire protocol and SigV4', () => {
-  let sandbox: TestSandbox;
-  let host: string;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    host = new URL(sandbox.url).host;
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox();
 
-  async function signed(options: {
+  const signed = (options: {
     target?: string;
     body?: string;
     signingDate?: Date;
     secret?: string;
     extraHeaders?: Record<string, string>;
     service?: string;
-  }) {
-    const body = options.body ?? '{}';
-    const signer = new SignatureV4({
-      credentials: {
-        accessKeyId: DEMO_ADMIN.accessKeyId,
-        secretAccessKey: options.secret ?? DEMO_ADMIN.secretAccessKey,
-      },
-      region: 'us-east-1',
-      service: options.service ?? 'kms',
-      sha256: Hash.bind(null, 'sha256'),
+  }) =>
+    signedJsonRequest(sandbox.url, {
+      ...options,
+      target: options.target ?? 'TrentService.ListKeys',
+      credentials: { ...DEMO_ADMIN, secretAccessKey: options.secret ?? DEMO_ADMIN.secretAccessKey },
     });
-    return signer.sign(
-      new HttpRequest({
-        method: 'POST',
-        hostname: host.split(':')[0],
-        path: '/',
-        headers: {
-          host,
-          'content-type': 'application/x-amz-json-1.1',
-          'x-amz-target': options.target ?? 'TrentService.ListKeys',
-          ...options.extraHeaders,
-        },
-        body,
-      }),
-      { signingDate: options.signingDate },
-    );
-  }
 
   async function send(
     request: { headers: Record<string, string>; body?: unknown },

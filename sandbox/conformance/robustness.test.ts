@@ -1,9 +1,6 @@
-import { Hash } from '@smithy/hash-node';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../kms/operations';
-import { DEMO_ADMIN, startTestSandbox, type TestSandbox } from './harness';
+import { signedJsonRequest, suiteSandbox } from './harness';
 
 /** Members that KMS operations take, each fed values of every wrong shape. */
 const MEMBERS = [
@@ -98,38 +95,17 @@ function* cases(): Generator<{ operation: string; input: Record<string, unknown>
 }
 
 describe('bad input never crashes the sandbox or gets a 5xx', () => {
-  let sandbox: TestSandbox;
-  let signer: SignatureV4;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    signer = new SignatureV4({
-      credentials: DEMO_ADMIN,
-      region: 'us-east-1',
-      service: 'kms',
-      sha256: Hash.bind(null, 'sha256'),
-    });
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox();
 
   it('answers every malformed request with a 4xx and an AWS error shape', async () => {
-    const host = new URL(sandbox.url).host;
     const failures: string[] = [];
     let count = 0;
     for (const { operation, input } of cases()) {
       const body = JSON.stringify(input);
-      const request = await signer.sign(
-        new HttpRequest({
-          method: 'POST',
-          hostname: host.split(':')[0],
-          path: '/',
-          headers: {
-            host,
-            'content-type': 'application/x-amz-json-1.1',
-            'x-amz-target': `TrentService.${operation}`,
-          },
-          body,
-        }),
-      );
+      const request = await signedJsonRequest(sandbox.url, {
+        target: `TrentService.${operation}`,
+        body,
+      });
       const response = await fetch(sandbox.url, { method: 'POST', headers: request.headers, body });
       const answer = (await response.json()) as { __type?: string };
       count++;

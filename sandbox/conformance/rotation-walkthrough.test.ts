@@ -4,30 +4,20 @@ import {
   DecryptCommand,
   DisableKeyCommand,
   EncryptCommand,
-  KMSClient,
   ListAliasesCommand,
   ReEncryptCommand,
   UpdateAliasCommand,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, type TestSandbox, failure } from './harness';
-
-const utf8 = (text: string) => new TextEncoder().encode(text);
-const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
+import { describe, expect, it } from 'vitest';
+import { failure, suiteSandbox, text, utf8 } from './harness';
 
 /**
  * The manual key rotation operators follow: point an alias at a new key, re-encrypt what the old
  * key protects, then retire the old key. Applications that name the alias never change.
  */
 describe('rotating to a new key behind an alias', () => {
-  let sandbox: TestSandbox;
-  let kms: KMSClient;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    kms = sandbox.kms();
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox();
+  const kms = sandbox.kms();
 
   it('re-encrypts under the new key, and only the old key is retired', async () => {
     const context = { app: 'billing' };

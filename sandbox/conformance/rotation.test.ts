@@ -9,36 +9,27 @@ import {
   EncryptCommand,
   GenerateDataKeyCommand,
   GetKeyRotationStatusCommand,
-  KMSClient,
   ListKeyRotationsCommand,
   RotateKeyOnDemandCommand,
   ScheduleKeyDeletionCommand,
   CancelKeyDeletionCommand,
   EnableKeyCommand,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, type TestSandbox, failure } from './harness';
+import { describe, expect, it } from 'vitest';
+import { failure, keyArn, suiteSandbox, text, utf8 } from './harness';
+import {
+  HMAC_KEY_ID,
+  PARTNER_ACCOUNT,
+  PARTNER_KEY_ID,
+  SIGN_KEY_ID,
+} from '../scenario/demo-scenario';
 
-const ACCOUNT = '111122223333';
-const PARTNER = '444455556666';
-const arn = (keyId: string, account = ACCOUNT) => `arn:aws:kms:us-east-1:${account}:key/${keyId}`;
-const SIGN_KEY = '5c4b3a21-0f9e-4d8c-b7a6-0123456789ab';
-const HMAC_KEY = '6d5c4b3a-1f0e-4e9d-a8b7-123456789abc';
-const PARTNER_KEY = '9a8f7e6d-4c3b-4b2a-9bea-456789abcdef';
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
 
-const utf8 = (text: string) => new TextEncoder().encode(text);
-const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
-
 describe('key rotation', () => {
-  let sandbox: TestSandbox;
-  let kms: KMSClient;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    kms = sandbox.kms();
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox();
+  const kms = sandbox.kms();
 
   const newKey = async (input: CreateKeyCommandInput = {}) =>
     (await kms.send(new CreateKeyCommand(input))).KeyMetadata!.KeyId!;
@@ -64,7 +55,7 @@ describe('key rotation', () => {
     it('enables yearly rotation by default, and takes a custom period', async () => {
       const keyId = await newKey();
       await kms.send(new EnableKeyRotationCommand({ KeyId: keyId }));
-      const yearly = await status(arn(keyId));
+      const yearly = await status(keyArn(keyId));
       expect(yearly).toMatchObject({
         KeyId: keyId,
         KeyRotationEnabled: true,
@@ -104,14 +95,14 @@ describe('key rotation', () => {
     });
 
     it('refuses keys that cannot rotate, and disabled keys', async () => {
-      for (const KeyId of [SIGN_KEY, HMAC_KEY]) {
+      for (const KeyId of [SIGN_KEY_ID, HMAC_KEY_ID]) {
         for (const command of [
           new EnableKeyRotationCommand({ KeyId }),
           new DisableKeyRotationCommand({ KeyId }),
         ]) {
           const error = await failure(kms.send(command));
           expect(error.name).toBe('UnsupportedOperationException');
-          expect(error.message).toContain(arn(KeyId));
+          expect(error.message).toContain(keyArn(KeyId));
         }
         // GetKeyRotationStatus answers for them: they never rotate.
         expect((await status(KeyId)).KeyRotationEnabled).toBe(false);
@@ -120,22 +111,28 @@ describe('key rotation', () => {
       await kms.send(new DisableKeyCommand({ KeyId: keyId }));
       expect(await failure(kms.send(new EnableKeyRotationCommand({ KeyId: keyId })))).toEqual({
         name: 'DisabledException',
-        message: `${arn(keyId)} is disabled.`,
+        message: `${keyArn(keyId)} is disabled.`,
       });
       expect((await status(keyId)).KeyRotationEnabled).toBe(false);
     });
 
     it("reads another account's key status by ARN, where its key policy allows", async () => {
       const error = await failure(
-        kms.send(new GetKeyRotationStatusCommand({ KeyId: arn(PARTNER_KEY, PARTNER) })),
+        kms.send(
+          new GetKeyRotationStatusCommand({ KeyId: keyArn(PARTNER_KEY_ID, PARTNER_ACCOUNT) }),
+        ),
       );
       // The partner's key policy lets the demo account describe and use the key, nothing more.
       expect(error.name).toBe('AccessDeniedException');
       expect(
-        await failure(kms.send(new EnableKeyRotationCommand({ KeyId: arn(PARTNER_KEY, PARTNER) }))),
+        await failure(
+          kms.send(
+            new EnableKeyRotationCommand({ KeyId: keyArn(PARTNER_KEY_ID, PARTNER_ACCOUNT) }),
+          ),
+        ),
       ).toEqual({
         name: 'AccessDeniedException',
-        message: `User: arn:aws:iam::111122223333:user/admin is not authorized to perform: kms:EnableKeyRotation on resource: ${arn(PARTNER_KEY, PARTNER)} because no resource-based policy allows the kms:EnableKeyRotation action`,
+        message: `User: arn:aws:iam::111122223333:user/admin is not authorized to perform: kms:EnableKeyRotation on resource: ${keyArn(PARTNER_KEY_ID, PARTNER_ACCOUNT)} because no resource-based policy allows the kms:EnableKeyRotation action`,
       });
     });
 
@@ -146,7 +143,7 @@ describe('key rotation', () => {
       expect((await status(keyId)).KeyRotationEnabled).toBe(false);
       expect(await failure(kms.send(new DisableKeyRotationCommand({ KeyId: keyId })))).toEqual({
         name: 'KMSInvalidStateException',
-        message: `${arn(keyId)} is pending deletion.`,
+        message: `${keyArn(keyId)} is pending deletion.`,
       });
       await kms.send(new CancelKeyDeletionCommand({ KeyId: keyId }));
       await kms.send(new EnableKeyCommand({ KeyId: keyId }));
@@ -171,7 +168,7 @@ describe('key rotation', () => {
       );
 
       const rotated = await kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId }));
-      expect(rotated.KeyId).toBe(arn(keyId));
+      expect(rotated.KeyId).toBe(keyArn(keyId));
       const secondMaterial = await currentMaterial(keyId);
       expect(secondMaterial).toMatch(/^[0-9a-f]{64}$/);
       expect(secondMaterial).not.toBe(firstMaterial);
@@ -187,7 +184,7 @@ describe('key rotation', () => {
         new DecryptCommand({ CiphertextBlob: before.CiphertextBlob, EncryptionContext: context }),
       );
       expect(text(old.Plaintext)).toBe('sealed before');
-      expect(old.KeyId).toBe(arn(keyId));
+      expect(old.KeyId).toBe(keyArn(keyId));
       const fresh = await kms.send(
         new DecryptCommand({ CiphertextBlob: after.CiphertextBlob, EncryptionContext: context }),
       );
@@ -253,7 +250,7 @@ describe('key rotation', () => {
     });
 
     it('refuses keys that cannot rotate, disabled keys and aliases', async () => {
-      for (const KeyId of [SIGN_KEY, HMAC_KEY]) {
+      for (const KeyId of [SIGN_KEY_ID, HMAC_KEY_ID]) {
         // KMS sends no message; the SDK reports an empty one as 'UnknownError'.
         expect(await failure(kms.send(new RotateKeyOnDemandCommand({ KeyId })))).toEqual({
           name: 'UnsupportedOperationException',
@@ -267,7 +264,7 @@ describe('key rotation', () => {
       await kms.send(new DisableKeyCommand({ KeyId: keyId }));
       expect(await failure(kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId })))).toEqual({
         name: 'DisabledException',
-        message: `${arn(keyId)} is disabled.`,
+        message: `${keyArn(keyId)} is disabled.`,
       });
       // Disabled is checked before the key spec.
       const disabledSigningKey = (
@@ -278,7 +275,7 @@ describe('key rotation', () => {
         await failure(kms.send(new RotateKeyOnDemandCommand({ KeyId: disabledSigningKey }))),
       ).toEqual({
         name: 'DisabledException',
-        message: `${arn(disabledSigningKey)} is disabled.`,
+        message: `${keyArn(disabledSigningKey)} is disabled.`,
       });
       // Listing works in any state.
       expect((await kms.send(new ListKeyRotationsCommand({ KeyId: keyId }))).Rotations).toEqual([]);
@@ -295,7 +292,7 @@ describe('key rotation', () => {
       for (let i = 0; i < 25; i++) await kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId }));
       expect(await failure(kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId })))).toEqual({
         name: 'LimitExceededException',
-        message: `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${arn(keyId)}`,
+        message: `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${keyArn(keyId)}`,
       });
     });
   });

@@ -2,16 +2,15 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  type AwsCredentials,
   DEMO_ADMIN,
+  failureWithStatus,
   PARTNER_ADMIN,
   signInAs,
-  startTestSandbox,
   stsClient,
-  type AwsCredentials,
-  type TestSandbox,
-  failureWithStatus,
+  suiteSandbox,
 } from './harness';
 
 const NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
@@ -20,11 +19,7 @@ const element = (xml: string, name: string) =>
   new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];
 
 describe('STS GetCallerIdentity', () => {
-  let sandbox: TestSandbox;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox({ sessionTtlSeconds: 900 });
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox({ sessionTtlSeconds: 900 });
 
   /** A query-protocol request signed for `sts`, sent with fetch so the raw XML can be read. */
   async function raw(body: string, credentials: AwsCredentials | 'unsigned' = DEMO_ADMIN) {

@@ -14,9 +14,8 @@ import {
   issueGrantToken,
   principalIdentities,
 } from './grants';
+import { APP_KEY_ID, SIGN_KEY_ID } from '../scenario/demo-scenario';
 
-const APP_KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';
-const SIGN_KEY = '5c4b3a21-0f9e-4d8c-b7a6-0123456789ab';
 const OPERATOR_ROLE = 'arn:aws:iam::111122223333:role/KmsOperator';
 const OPERATOR_SESSION =
   'arn:aws:sts::111122223333:assumed-role/KmsOperator/CognitoIdentityCredentials';
@@ -33,7 +32,7 @@ describe('grant helpers', () => {
     const record: GrantRecord = {
       grantId,
       region: 'us-east-1',
-      keyId: APP_KEY,
+      keyId: APP_KEY_ID,
       granteePrincipal: OPERATOR_ROLE,
       issuingAccount: 'arn:aws:iam::111122223333:root',
       operations: ['Decrypt'],
@@ -48,8 +47,8 @@ describe('grant helpers', () => {
   beforeEach(() => {
     store = new Store(openDatabase({ memory: true }));
     seedScenario(store, new Date());
-    appKey = store.keys.get({ region: 'us-east-1', keyId: APP_KEY })!;
-    signKey = store.keys.get({ region: 'us-east-1', keyId: SIGN_KEY })!;
+    appKey = store.keys.get({ region: 'us-east-1', keyId: APP_KEY_ID })!;
+    signKey = store.keys.get({ region: 'us-east-1', keyId: SIGN_KEY_ID })!;
   });
 
   it('derives the role ARN of an assumed-role session', () => {
@@ -61,7 +60,7 @@ describe('grant helpers', () => {
     const forRole = addGrant();
     const forSession = addGrant({ granteePrincipal: OPERATOR_SESSION });
     addGrant({ granteePrincipal: ADMIN });
-    addGrant({ keyId: SIGN_KEY, operations: ['Sign'] });
+    addGrant({ keyId: SIGN_KEY_ID, operations: ['Sign'] });
     expect(grantsFor(store, appKey, OPERATOR_SESSION).map((g) => g.grantId)).toEqual([
       forRole.grantId,
       forSession.grantId,

@@ -141,10 +141,19 @@ export interface SeedKey {
   policy: string;
 }
 
+/** The seeded keys' ids, fixed so that links, scripts and tests can name them. */
+export const APP_KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab'; // alias/demo-app
+export const RSA_KEY_ID = '0987dcba-09fe-87dc-65ba-ab0987654321'; // alias/demo-rsa
+export const SIGN_KEY_ID = '5c4b3a21-0f9e-4d8c-b7a6-0123456789ab'; // alias/demo-sign
+export const HMAC_KEY_ID = '6d5c4b3a-1f0e-4e9d-a8b7-123456789abc'; // alias/demo-hmac
+export const DISABLED_KEY_ID = '7e6d5c4b-2a1f-4f0e-b9c8-23456789abcd'; // alias/demo-disabled
+export const RESTRICTED_KEY_ID = '8f7e6d5c-3b2a-4a1f-8ad9-3456789abcde'; // alias/demo-restricted
+export const PARTNER_KEY_ID = '9a8f7e6d-4c3b-4b2a-9bea-456789abcdef'; // alias/partner-shared
+
 export const SEED_KEYS: SeedKey[] = [
   {
     account: DEMO_ACCOUNT,
-    keyId: '1234abcd-12ab-34cd-56ef-1234567890ab',
+    keyId: APP_KEY_ID,
     alias: 'alias/demo-app',
     description: 'Demo application data key (symmetric)',
     keySpec: 'SYMMETRIC_DEFAULT',
@@ -154,7 +163,7 @@ export const SEED_KEYS: SeedKey[] = [
   },
   {
     account: DEMO_ACCOUNT,
-    keyId: '0987dcba-09fe-87dc-65ba-ab0987654321',
+    keyId: RSA_KEY_ID,
     alias: 'alias/demo-rsa',
     description: 'Demo RSA encryption key',
     keySpec: 'RSA_2048',
@@ -164,7 +173,7 @@ export const SEED_KEYS: SeedKey[] = [
   },
   {
     account: DEMO_ACCOUNT,
-    keyId: '5c4b3a21-0f9e-4d8c-b7a6-0123456789ab',
+    keyId: SIGN_KEY_ID,
     alias: 'alias/demo-sign',
     description: 'Demo ECDSA signing key',
     keySpec: 'ECC_NIST_P256',
@@ -174,7 +183,7 @@ export const SEED_KEYS: SeedKey[] = [
   },
   {
     account: DEMO_ACCOUNT,
-    keyId: '6d5c4b3a-1f0e-4e9d-a8b7-123456789abc',
+    keyId: HMAC_KEY_ID,
     alias: 'alias/demo-hmac',
     description: 'Demo HMAC key',
     keySpec: 'HMAC_256',
@@ -184,7 +193,7 @@ export const SEED_KEYS: SeedKey[] = [
   },
   {
     account: DEMO_ACCOUNT,
-    keyId: '7e6d5c4b-2a1f-4f0e-b9c8-23456789abcd',
+    keyId: DISABLED_KEY_ID,
     alias: 'alias/demo-disabled',
     description: 'Demo disabled key',
     keySpec: 'SYMMETRIC_DEFAULT',
@@ -194,7 +203,7 @@ export const SEED_KEYS: SeedKey[] = [
   },
   {
     account: DEMO_ACCOUNT,
-    keyId: '8f7e6d5c-3b2a-4a1f-8ad9-3456789abcde',
+    keyId: RESTRICTED_KEY_ID,
     alias: 'alias/demo-restricted',
     description: 'Demo key whose policy denies Decrypt to KmsOperator',
     keySpec: 'SYMMETRIC_DEFAULT',
@@ -212,7 +221,7 @@ export const SEED_KEYS: SeedKey[] = [
   },
   {
     account: PARTNER_ACCOUNT,
-    keyId: '9a8f7e6d-4c3b-4b2a-9bea-456789abcdef',
+    keyId: PARTNER_KEY_ID,
     alias: 'alias/partner-shared',
     description: 'Partner key shared with the demo account',
     keySpec: 'SYMMETRIC_DEFAULT',
