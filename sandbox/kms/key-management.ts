@@ -2,8 +2,17 @@ import { formatAccessDenied } from '../../src/policy';
 import { accessDenied, unsupportedOperation } from '../protocol/errors';
 import type { KeyRecord } from '../store/records';
 import { isRotatable } from './key-metadata';
-import { resolveKey, type ResolvedKey } from './key-lookup';
+import { requireCustomerManaged, resolveKey, type ResolvedKey } from './key-lookup';
 import type { AuthorizationRequest, OperationContext } from './operation';
+import { InputValidator, KEY_ID_RULE } from './validation';
+
+/** The KeyId of a request that has no other member, validated as KMS validates it. */
+export function readKeyIdOnly(input: object): string {
+  const v = new InputValidator(input);
+  const keyId = v.string('KeyId', KEY_ID_RULE);
+  v.done();
+  return keyId;
+}
 
 /**
  * The KeyId of a key management operation: key id or key ARN, not an alias, as the reference
@@ -34,6 +43,33 @@ export function authorizeOwnKey(
       }),
     );
   }
+}
+
+/**
+ * The caller's own key that a key management operation reads, checked in KMS's order: the key
+ * (key id or ARN, never an alias), then `kms:<operation>` on it.
+ */
+export function ownKeyToRead(
+  ctx: OperationContext,
+  keyId: string,
+  operation: string,
+  conditionKeys?: AuthorizationRequest['conditionKeys'],
+): KeyRecord {
+  const { key } = resolveManagedKey(ctx, keyId);
+  authorizeOwnKey(ctx, { action: `kms:${operation}`, key, conditionKeys });
+  return key;
+}
+
+/** The key an operation that changes it acts on: as ownKeyToRead, then customer managed only. */
+export function ownKeyToChange(
+  ctx: OperationContext,
+  keyId: string,
+  operation: string,
+  conditionKeys?: AuthorizationRequest['conditionKeys'],
+): KeyRecord {
+  const key = ownKeyToRead(ctx, keyId, operation, conditionKeys);
+  requireCustomerManaged(key, operation);
+  return key;
 }
 
 /** Automatic and on-demand rotation exist only for symmetric encryption keys. */

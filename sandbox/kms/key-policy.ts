@@ -1,10 +1,21 @@
 import { parseKeyPolicy, PolicyDocumentError } from '../../src/policy';
-import { AwsError, malformedPolicy } from '../protocol/errors';
+import { AwsError, malformedPolicy, notFound } from '../protocol/errors';
+import { POLICY_NAME_PATTERN } from './model-patterns';
 import type { KeyRecord } from '../store/records';
 import type { OperationContext } from './operation';
+import type { InputValidator } from './validation';
 
 /** The only key policy name KMS has. */
 export const DEFAULT_POLICY_NAME = 'default';
+
+/** PolicyName of GetKeyPolicy and PutKeyPolicy: optional, the default policy when left out. */
+export const readPolicyName = (v: InputValidator) =>
+  v.string('PolicyName', { min: 1, max: 128, ...POLICY_NAME_PATTERN }) ?? DEFAULT_POLICY_NAME;
+
+/** A key has one policy; KMS answers any other name, once the caller is authorized, like this. */
+export function requireDefaultPolicyName(policyName: string): void {
+  if (policyName !== DEFAULT_POLICY_NAME) throw notFound('No such policy exists');
+}
 
 /** AWS's default key policy: the account root may do everything, which delegates to IAM. */
 export function defaultKeyPolicy(account: string): string {

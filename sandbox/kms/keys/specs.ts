@@ -297,33 +297,19 @@ export function isKeySpec(value: string): value is KeySpec {
   return Object.hasOwn(KEY_SPEC_INFO, value);
 }
 
-export function isKeyPairSpec(value: string): value is KeyPairSpec {
-  return (KEY_PAIR_SPECS as readonly string[]).includes(value);
-}
+/** A type guard for membership of one of the lists above. */
+const memberOf =
+  <T extends string>(list: readonly T[]) =>
+  (value: string): value is T =>
+    (list as readonly string[]).includes(value);
 
-export function isKeyUsage(value: string): value is KeyUsage {
-  return (KEY_USAGES as readonly string[]).includes(value);
-}
-
-export function isEncryptionAlgorithm(value: string): value is EncryptionAlgorithm {
-  return (ENCRYPTION_ALGORITHMS as readonly string[]).includes(value);
-}
-
-export function isSigningAlgorithm(value: string): value is SigningAlgorithm {
-  return (SIGNING_ALGORITHMS as readonly string[]).includes(value);
-}
-
-export function isMacAlgorithm(value: string): value is MacAlgorithm {
-  return (MAC_ALGORITHMS as readonly string[]).includes(value);
-}
-
-export function isKeyAgreementAlgorithm(value: string): value is KeyAgreementAlgorithm {
-  return (KEY_AGREEMENT_ALGORITHMS as readonly string[]).includes(value);
-}
-
-export function isMessageType(value: string): value is MessageType {
-  return (MESSAGE_TYPES as readonly string[]).includes(value);
-}
+export const isKeyPairSpec = memberOf(KEY_PAIR_SPECS);
+export const isKeyUsage = memberOf(KEY_USAGES);
+export const isEncryptionAlgorithm = memberOf(ENCRYPTION_ALGORITHMS);
+export const isSigningAlgorithm = memberOf(SIGNING_ALGORITHMS);
+export const isMacAlgorithm = memberOf(MAC_ALGORITHMS);
+export const isKeyAgreementAlgorithm = memberOf(KEY_AGREEMENT_ALGORITHMS);
+export const isMessageType = memberOf(MESSAGE_TYPES);
 
 /** Accepts the SDK's wider KeySpec so stored records can be passed as they are. */
 export function keySpecInfo(keySpec: SdkKeySpec | KeySpec): KeySpecInfo {

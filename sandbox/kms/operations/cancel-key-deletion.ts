@@ -3,11 +3,10 @@ import type {
   CancelKeyDeletionCommandOutput,
 } from '@aws-sdk/client-kms';
 import { invalidState } from '../../protocol/errors';
-import { isPendingDeletion, requireCustomerManaged } from '../key-lookup';
+import { isPendingDeletion } from '../key-lookup';
 import { stateAfterCancelledDeletion } from '../imported-material';
-import { authorizeOwnKey, resolveManagedKey } from '../key-management';
+import { ownKeyToChange, readKeyIdOnly } from '../key-management';
 import type { OperationContext } from '../operation';
-import { InputValidator, KEY_ID_RULE } from '../validation';
 
 type Output = Omit<CancelKeyDeletionCommandOutput, '$metadata'>;
 
@@ -19,13 +18,7 @@ export function cancelKeyDeletion(
   input: CancelKeyDeletionCommandInput,
   ctx: OperationContext,
 ): Output {
-  const v = new InputValidator(input);
-  const keyId = v.string('KeyId', KEY_ID_RULE);
-  v.done();
-
-  const { key } = resolveManagedKey(ctx, keyId);
-  authorizeOwnKey(ctx, { action: 'kms:CancelKeyDeletion', key });
-  requireCustomerManaged(key, 'CancelKeyDeletion');
+  const key = ownKeyToChange(ctx, readKeyIdOnly(input), 'CancelKeyDeletion');
   if (!isPendingDeletion(key)) throw invalidState(`${key.arn} is not pending deletion.`);
 
   ctx.store.keys.update({

@@ -2,8 +2,8 @@ import type { CreateAliasCommandInput, CreateAliasCommandOutput } from '@aws-sdk
 import { alreadyExists } from '../../protocol/errors';
 import { ALIAS_NAME_RULE, checkAliasName, refuseAliasTarget } from '../alias-names';
 import { aliasArn } from '../arn';
-import { requireCustomerManaged, requireNotPendingDeletion } from '../key-lookup';
-import { authorizeOwnKey, resolveManagedKey } from '../key-management';
+import { requireNotPendingDeletion } from '../key-lookup';
+import { ownKeyToChange } from '../key-management';
 import type { OperationContext } from '../operation';
 import { InputValidator, KEY_ID_RULE } from '../validation';
 
@@ -17,10 +17,8 @@ export function createAlias(input: CreateAliasCommandInput, ctx: OperationContex
   checkAliasName(aliasName);
   refuseAliasTarget(targetKeyId);
 
-  const { key } = resolveManagedKey(ctx, targetKeyId);
   // KMS also wants kms:CreateAlias on the alias (IAM policy); the key's policy decides here.
-  authorizeOwnKey(ctx, { action: 'kms:CreateAlias', key });
-  requireCustomerManaged(key, 'CreateAlias');
+  const key = ownKeyToChange(ctx, targetKeyId, 'CreateAlias');
   requireNotPendingDeletion(key);
   if (ctx.store.aliases.get(ctx.scope, aliasName)) {
     throw alreadyExists(

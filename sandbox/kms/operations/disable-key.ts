@@ -1,24 +1,13 @@
 import type { DisableKeyCommandInput, DisableKeyCommandOutput } from '@aws-sdk/client-kms';
-import {
-  requireCustomerManaged,
-  requireNotPendingDeletion,
-  requireNotPendingImport,
-} from '../key-lookup';
-import { authorizeOwnKey, resolveManagedKey } from '../key-management';
+import { requireNotPendingDeletion, requireNotPendingImport } from '../key-lookup';
+import { ownKeyToChange, readKeyIdOnly } from '../key-management';
 import type { OperationContext } from '../operation';
-import { InputValidator, KEY_ID_RULE } from '../validation';
 
 type Output = Omit<DisableKeyCommandOutput, '$metadata'>;
 
 /** Disabling a disabled key is a no-op that succeeds, as in KMS. */
 export function disableKey(input: DisableKeyCommandInput, ctx: OperationContext): Output {
-  const v = new InputValidator(input);
-  const keyId = v.string('KeyId', KEY_ID_RULE);
-  v.done();
-
-  const { key } = resolveManagedKey(ctx, keyId);
-  authorizeOwnKey(ctx, { action: 'kms:DisableKey', key });
-  requireCustomerManaged(key, 'DisableKey');
+  const key = ownKeyToChange(ctx, readKeyIdOnly(input), 'DisableKey');
   requireNotPendingDeletion(key);
   requireNotPendingImport(key);
 

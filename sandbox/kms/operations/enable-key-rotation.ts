@@ -2,9 +2,9 @@ import type {
   EnableKeyRotationCommandInput,
   EnableKeyRotationCommandOutput,
 } from '@aws-sdk/client-kms';
-import { requireCustomerManaged, requireEnabled } from '../key-lookup';
+import { requireEnabled } from '../key-lookup';
 import { requireNotExternal } from '../imported-material';
-import { authorizeOwnKey, requireRotatable, resolveManagedKey } from '../key-management';
+import { ownKeyToChange, requireRotatable } from '../key-management';
 import { requireNotReplica, updateFamily } from '../multi-region';
 import type { OperationContext } from '../operation';
 import { addDays, DEFAULT_ROTATION_PERIOD_DAYS } from '../rotation';
@@ -28,13 +28,9 @@ export function enableKeyRotation(
     v.integer('RotationPeriodInDays', { min: 90, max: 2560 }) ?? DEFAULT_ROTATION_PERIOD_DAYS;
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId);
-  authorizeOwnKey(ctx, {
-    action: 'kms:EnableKeyRotation',
-    key,
-    conditionKeys: { 'kms:RotationPeriodInDays': period },
+  const key = ownKeyToChange(ctx, keyId, 'EnableKeyRotation', {
+    'kms:RotationPeriodInDays': period,
   });
-  requireCustomerManaged(key, 'EnableKeyRotation');
   requireRotatable(key, 'EnableKeyRotation');
   requireNotExternal(key);
   requireNotReplica(key);

@@ -1,24 +1,13 @@
 import type { EnableKeyCommandInput, EnableKeyCommandOutput } from '@aws-sdk/client-kms';
-import {
-  requireCustomerManaged,
-  requireNotPendingDeletion,
-  requireNotPendingImport,
-} from '../key-lookup';
-import { authorizeOwnKey, resolveManagedKey } from '../key-management';
+import { requireNotPendingDeletion, requireNotPendingImport } from '../key-lookup';
+import { ownKeyToChange, readKeyIdOnly } from '../key-management';
 import type { OperationContext } from '../operation';
-import { InputValidator, KEY_ID_RULE } from '../validation';
 
 type Output = Omit<EnableKeyCommandOutput, '$metadata'>;
 
 /** Enabling an enabled key is a no-op that succeeds, as in KMS. */
 export function enableKey(input: EnableKeyCommandInput, ctx: OperationContext): Output {
-  const v = new InputValidator(input);
-  const keyId = v.string('KeyId', KEY_ID_RULE);
-  v.done();
-
-  const { key } = resolveManagedKey(ctx, keyId);
-  authorizeOwnKey(ctx, { action: 'kms:EnableKey', key });
-  requireCustomerManaged(key, 'EnableKey');
+  const key = ownKeyToChange(ctx, readKeyIdOnly(input), 'EnableKey');
   requireNotPendingDeletion(key);
   requireNotPendingImport(key);
 

@@ -1,8 +1,6 @@
 import type { GetKeyPolicyCommandInput, GetKeyPolicyCommandOutput } from '@aws-sdk/client-kms';
-import { notFound } from '../../protocol/errors';
-import { authorizeOwnKey, resolveManagedKey } from '../key-management';
-import { DEFAULT_POLICY_NAME } from '../key-policy';
-import { POLICY_NAME_PATTERN } from '../model-patterns';
+import { ownKeyToRead } from '../key-management';
+import { DEFAULT_POLICY_NAME, readPolicyName, requireDefaultPolicyName } from '../key-policy';
 import type { OperationContext } from '../operation';
 import { InputValidator, KEY_ID_RULE } from '../validation';
 
@@ -12,13 +10,11 @@ type Output = Omit<GetKeyPolicyCommandOutput, '$metadata'>;
 export function getKeyPolicy(input: GetKeyPolicyCommandInput, ctx: OperationContext): Output {
   const v = new InputValidator(input);
   const keyId = v.string('KeyId', KEY_ID_RULE);
-  const policyName =
-    v.string('PolicyName', { min: 1, max: 128, ...POLICY_NAME_PATTERN }) ?? DEFAULT_POLICY_NAME;
+  const policyName = readPolicyName(v);
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId);
-  authorizeOwnKey(ctx, { action: 'kms:GetKeyPolicy', key });
-  if (policyName !== DEFAULT_POLICY_NAME) throw notFound('No such policy exists');
+  const key = ownKeyToRead(ctx, keyId, 'GetKeyPolicy');
+  requireDefaultPolicyName(policyName);
 
   return { Policy: key.policy, PolicyName: DEFAULT_POLICY_NAME };
 }

@@ -2,11 +2,10 @@ import type {
   GetKeyRotationStatusCommandInput,
   GetKeyRotationStatusCommandOutput,
 } from '@aws-sdk/client-kms';
-import { resolveKey } from '../key-lookup';
 import { isRotatable } from '../key-metadata';
+import { readKeyIdOnly, resolveManagedKey } from '../key-management';
 import type { OperationContext } from '../operation';
 import { isPendingDeletion } from '../key-lookup';
-import { InputValidator, KEY_ID_RULE } from '../validation';
 
 type Output = Omit<GetKeyRotationStatusCommandOutput, '$metadata'>;
 
@@ -20,11 +19,7 @@ export function getKeyRotationStatus(
   input: GetKeyRotationStatusCommandInput,
   ctx: OperationContext,
 ): Output {
-  const v = new InputValidator(input);
-  const keyId = v.string('KeyId', KEY_ID_RULE);
-  v.done();
-
-  const { key } = resolveKey(ctx, keyId, { allowAlias: false });
+  const { key } = resolveManagedKey(ctx, readKeyIdOnly(input));
   ctx.authorize({ action: 'kms:GetKeyRotationStatus', key });
 
   if (!isRotatable(key) || isPendingDeletion(key)) {

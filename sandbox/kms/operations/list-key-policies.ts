@@ -2,7 +2,7 @@ import type {
   ListKeyPoliciesCommandInput,
   ListKeyPoliciesCommandOutput,
 } from '@aws-sdk/client-kms';
-import { authorizeOwnKey, resolveManagedKey } from '../key-management';
+import { ownKeyToRead } from '../key-management';
 import { DEFAULT_POLICY_NAME } from '../key-policy';
 import type { OperationContext } from '../operation';
 import { paginate, readPageRequest } from '../pagination';
@@ -17,8 +17,7 @@ export function listKeyPolicies(input: ListKeyPoliciesCommandInput, ctx: Operati
   const page = readPageRequest(v, { limit: 100, max: 1000 });
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId);
-  authorizeOwnKey(ctx, { action: 'kms:ListKeyPolicies', key });
+  ownKeyToRead(ctx, keyId, 'ListKeyPolicies');
 
   const { items, Truncated, NextMarker } = paginate([DEFAULT_POLICY_NAME], page, (name) => name);
   return { PolicyNames: items, Truncated, NextMarker };

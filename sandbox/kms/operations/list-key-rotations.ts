@@ -2,7 +2,7 @@ import type {
   ListKeyRotationsCommandInput,
   ListKeyRotationsCommandOutput,
 } from '@aws-sdk/client-kms';
-import { authorizeOwnKey, requireRotatable, resolveManagedKey } from '../key-management';
+import { ownKeyToRead, requireRotatable } from '../key-management';
 import type { OperationContext } from '../operation';
 import type { KeyRecord } from '../../store/records';
 import { paginate, readPageRequest, type PageRequest } from '../pagination';
@@ -27,8 +27,7 @@ export function listKeyRotations(
   const page = readPageRequest(v, { limit: 100, max: 1000 });
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId);
-  authorizeOwnKey(ctx, { action: 'kms:ListKeyRotations', key });
+  const key = ownKeyToRead(ctx, keyId, 'ListKeyRotations');
   requireRotatable(key, 'ListKeyRotations');
 
   if (key.origin === 'EXTERNAL') return listImportedMaterials(ctx, key, include, page);

@@ -2,7 +2,7 @@ import type {
   ListResourceTagsCommandInput,
   ListResourceTagsCommandOutput,
 } from '@aws-sdk/client-kms';
-import { authorizeOwnKey, resolveManagedKey } from '../key-management';
+import { ownKeyToRead } from '../key-management';
 import type { OperationContext } from '../operation';
 import { paginate, readPageRequest } from '../pagination';
 import { InputValidator, KEY_ID_RULE } from '../validation';
@@ -20,8 +20,7 @@ export function listResourceTags(
   const page = readPageRequest(v, { limit: 50, max: 50 });
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId);
-  authorizeOwnKey(ctx, { action: 'kms:ListResourceTags', key });
+  const key = ownKeyToRead(ctx, keyId, 'ListResourceTags');
 
   const { items, Truncated, NextMarker } = paginate(
     ctx.store.tags.listForKey(key),

@@ -1,9 +1,12 @@
 import type { PutKeyPolicyCommandInput, PutKeyPolicyCommandOutput } from '@aws-sdk/client-kms';
-import { notFound } from '../../protocol/errors';
-import { requireCustomerManaged } from '../key-lookup';
-import { authorizeOwnKey, resolveManagedKey } from '../key-management';
-import { DEFAULT_POLICY_NAME, requireNoLockout, validateKeyPolicy } from '../key-policy';
-import { POLICY_NAME_PATTERN, POLICY_PATTERN } from '../model-patterns';
+import { ownKeyToChange } from '../key-management';
+import {
+  readPolicyName,
+  requireDefaultPolicyName,
+  requireNoLockout,
+  validateKeyPolicy,
+} from '../key-policy';
+import { POLICY_PATTERN } from '../model-patterns';
 import type { OperationContext } from '../operation';
 import { InputValidator, KEY_ID_RULE } from '../validation';
 
@@ -13,20 +16,15 @@ type Output = Omit<PutKeyPolicyCommandOutput, '$metadata'>;
 export function putKeyPolicy(input: PutKeyPolicyCommandInput, ctx: OperationContext): Output {
   const v = new InputValidator(input);
   const keyId = v.string('KeyId', KEY_ID_RULE);
-  const policyName =
-    v.string('PolicyName', { min: 1, max: 128, ...POLICY_NAME_PATTERN }) ?? DEFAULT_POLICY_NAME;
+  const policyName = readPolicyName(v);
   const policy = v.string('Policy', { required: true, min: 1, max: 131072, ...POLICY_PATTERN });
   const bypass = v.boolean('BypassPolicyLockoutSafetyCheck') ?? false;
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId);
-  authorizeOwnKey(ctx, {
-    action: 'kms:PutKeyPolicy',
-    key,
-    conditionKeys: { 'kms:BypassPolicyLockoutSafetyCheck': bypass },
+  const key = ownKeyToChange(ctx, keyId, 'PutKeyPolicy', {
+    'kms:BypassPolicyLockoutSafetyCheck': bypass,
   });
-  requireCustomerManaged(key, 'PutKeyPolicy');
-  if (policyName !== DEFAULT_POLICY_NAME) throw notFound('No such policy exists');
+  requireDefaultPolicyName(policyName);
   validateKeyPolicy(policy);
   const updated = { ...key, policy };
   requireNoLockout(ctx, updated, bypass);

@@ -4,13 +4,12 @@ import type {
 } from '@aws-sdk/client-kms';
 import { conflict, invalidState, limitExceeded, unsupportedOperation } from '../../protocol/errors';
 import { rotateToPendingMaterial } from '../imported-material';
-import { requireCustomerManaged, requireEnabled } from '../key-lookup';
-import { authorizeOwnKey, resolveManagedKey } from '../key-management';
+import { requireEnabled } from '../key-lookup';
+import { ownKeyToChange, readKeyIdOnly } from '../key-management';
 import { isRotatable } from '../key-metadata';
 import { requireNotReplica } from '../multi-region';
 import type { OperationContext } from '../operation';
 import { rotateKeyMaterial } from '../rotation';
-import { InputValidator, KEY_ID_RULE } from '../validation';
 
 type Output = Omit<RotateKeyOnDemandCommandOutput, '$metadata'>;
 
@@ -31,13 +30,7 @@ export function rotateKeyOnDemand(
   input: RotateKeyOnDemandCommandInput,
   ctx: OperationContext,
 ): Output {
-  const v = new InputValidator(input);
-  const keyId = v.string('KeyId', KEY_ID_RULE);
-  v.done();
-
-  const { key } = resolveManagedKey(ctx, keyId);
-  authorizeOwnKey(ctx, { action: 'kms:RotateKeyOnDemand', key });
-  requireCustomerManaged(key, 'RotateKeyOnDemand');
+  const key = ownKeyToChange(ctx, readKeyIdOnly(input), 'RotateKeyOnDemand');
   requireEnabled(key);
   if (!isRotatable(key)) throw unsupportedOperation('');
   requireNotReplica(key);

@@ -2,8 +2,8 @@ import type {
   ScheduleKeyDeletionCommandInput,
   ScheduleKeyDeletionCommandOutput,
 } from '@aws-sdk/client-kms';
-import { requireCustomerManaged, requireNotPendingDeletion } from '../key-lookup';
-import { authorizeOwnKey, resolveManagedKey } from '../key-management';
+import { requireNotPendingDeletion } from '../key-lookup';
+import { ownKeyToChange } from '../key-management';
 import { keyFamily, multiRegionKeyType } from '../multi-region';
 import type { OperationContext } from '../operation';
 import { addDays } from '../rotation';
@@ -30,13 +30,9 @@ export function scheduleKeyDeletion(
     v.integer('PendingWindowInDays', { min: 7, max: 30 }) ?? DEFAULT_PENDING_WINDOW_DAYS;
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId);
-  authorizeOwnKey(ctx, {
-    action: 'kms:ScheduleKeyDeletion',
-    key,
-    conditionKeys: { 'kms:ScheduleKeyDeletionPendingWindowInDays': pendingWindowDays },
+  const key = ownKeyToChange(ctx, keyId, 'ScheduleKeyDeletion', {
+    'kms:ScheduleKeyDeletionPendingWindowInDays': pendingWindowDays,
   });
-  requireCustomerManaged(key, 'ScheduleKeyDeletion');
   requireNotPendingDeletion(key);
 
   if (multiRegionKeyType(key) === 'PRIMARY' && keyFamily(ctx.store, key).length > 1) {

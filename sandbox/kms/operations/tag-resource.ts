@@ -1,6 +1,6 @@
 import type { TagResourceCommandInput, TagResourceCommandOutput } from '@aws-sdk/client-kms';
-import { requireCustomerManaged, requireNotPendingDeletion } from '../key-lookup';
-import { authorizeOwnKey, resolveManagedKey } from '../key-management';
+import { requireNotPendingDeletion } from '../key-lookup';
+import { ownKeyToChange } from '../key-management';
 import type { OperationContext } from '../operation';
 import { checkTagRules, readTags, tagConditionKeys } from '../tags';
 import { InputValidator, KEY_ID_RULE } from '../validation';
@@ -14,9 +14,7 @@ export function tagResource(input: TagResourceCommandInput, ctx: OperationContex
   const tags = readTags(v, true);
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId);
-  authorizeOwnKey(ctx, { action: 'kms:TagResource', key, conditionKeys: tagConditionKeys(tags) });
-  requireCustomerManaged(key, 'TagResource');
+  const key = ownKeyToChange(ctx, keyId, 'TagResource', tagConditionKeys(tags));
   requireNotPendingDeletion(key);
   checkTagRules(
     tags,

@@ -1,6 +1,6 @@
 import type { UntagResourceCommandInput, UntagResourceCommandOutput } from '@aws-sdk/client-kms';
-import { requireCustomerManaged, requireNotPendingDeletion } from '../key-lookup';
-import { authorizeOwnKey, resolveManagedKey } from '../key-management';
+import { requireNotPendingDeletion } from '../key-lookup';
+import { ownKeyToChange } from '../key-management';
 import type { OperationContext } from '../operation';
 import { requireUserTagKey } from '../tags';
 import { InputValidator, KEY_ID_RULE } from '../validation';
@@ -15,13 +15,7 @@ export function untagResource(input: UntagResourceCommandInput, ctx: OperationCo
   v.done();
   for (const tagKey of tagKeys) requireUserTagKey(tagKey);
 
-  const { key } = resolveManagedKey(ctx, keyId);
-  authorizeOwnKey(ctx, {
-    action: 'kms:UntagResource',
-    key,
-    conditionKeys: { 'aws:TagKeys': tagKeys },
-  });
-  requireCustomerManaged(key, 'UntagResource');
+  const key = ownKeyToChange(ctx, keyId, 'UntagResource', { 'aws:TagKeys': tagKeys });
   requireNotPendingDeletion(key);
 
   ctx.store.transaction(() => {

@@ -2,8 +2,8 @@ import type {
   UpdateKeyDescriptionCommandInput,
   UpdateKeyDescriptionCommandOutput,
 } from '@aws-sdk/client-kms';
-import { requireCustomerManaged, requireNotPendingDeletion } from '../key-lookup';
-import { authorizeOwnKey, resolveManagedKey } from '../key-management';
+import { requireNotPendingDeletion } from '../key-lookup';
+import { ownKeyToChange } from '../key-management';
 import type { OperationContext } from '../operation';
 import { InputValidator, KEY_ID_RULE } from '../validation';
 
@@ -18,9 +18,7 @@ export function updateKeyDescription(
   const description = v.string('Description', { required: true, min: 0, max: 8192 });
   v.done();
 
-  const { key } = resolveManagedKey(ctx, keyId);
-  authorizeOwnKey(ctx, { action: 'kms:UpdateKeyDescription', key });
-  requireCustomerManaged(key, 'UpdateKeyDescription');
+  const key = ownKeyToChange(ctx, keyId, 'UpdateKeyDescription');
   requireNotPendingDeletion(key);
 
   ctx.store.keys.update({ ...key, description: description });
