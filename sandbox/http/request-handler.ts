@@ -74,7 +74,13 @@ function toSignedRequest(req: IncomingMessage, body: Buffer): IncomingSignedRequ
   return { method: req.method ?? 'POST', path: url.pathname, query, headers: req.headers, body };
 }
 
-/** Anything unexpected is reported as a 400 InternalFailure-free client error; the server never 5xx's on input. */
+/**
+ * The error a failed request is answered with. Bad input gets one of the sandbox's own
+ * AwsErrors, a 4xx (sandbox/conformance/robustness.test.ts sends every operation malformed
+ * input and fails on any 5xx); a body over the limit is RequestEntityTooLargeException (413).
+ * Anything else is a defect of the sandbox itself, answered as AWS answers its own failures:
+ * KMSInternalException with status 500 (the JSON services also log its stack).
+ */
 function asAwsError(error: unknown): AwsError {
   if (error instanceof AwsError) return error;
   if (error instanceof BodyTooLarge) {

@@ -56,7 +56,7 @@ function toWire(value: unknown): unknown {
   if (value instanceof Date) return value.getTime() / 1000;
   if (value instanceof Uint8Array) return toBase64(value);
   if (Array.isArray(value)) return value.map(toWire);
-  // Anything else that serializes itself is left to JSON.stringify, as before.
+  // Anything else that serializes itself (has toJSON) is left for JSON.stringify to call.
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
   const wire: JsonObject = {};
   for (const [key, member] of Object.entries(value)) {
