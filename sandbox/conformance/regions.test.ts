@@ -13,30 +13,15 @@ import {
   RetireGrantCommand,
 } from '@aws-sdk/client-kms';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_ADMIN,
-  failure,
-  signInAs,
-  startTestSandbox,
-  stsClient,
-  type TestSandbox,
-} from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { APP_KEY_ID, DEMO_ACCOUNT } from '../scenario/demo-scenario';
+import { DEMO_ADMIN, failure, keyArn, signInAs, stsClient, suiteSandbox } from './harness';
 
-const ACCOUNT = '111122223333';
-const APP_KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';
-const appKeyArn = `arn:aws:kms:us-east-1:${ACCOUNT}:key/${APP_KEY}`;
+const appKeyArn = keyArn(APP_KEY_ID);
 
-let sandbox: TestSandbox;
-let east: KMSClient;
-let west: KMSClient;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  east = sandbox.kms(DEMO_ADMIN, 'us-east-1');
-  west = sandbox.kms(DEMO_ADMIN, 'eu-west-1');
-});
-afterAll(() => sandbox.close());
+const sandbox = suiteSandbox();
+const east = sandbox.kms(DEMO_ADMIN, 'us-east-1');
+const west = sandbox.kms(DEMO_ADMIN, 'eu-west-1');
 
 const keyIds = async (client: KMSClient) =>
   ((await client.send(new ListKeysCommand({}))).Keys ?? []).map((k) => k.KeyId);
@@ -44,7 +29,7 @@ const keyIds = async (client: KMSClient) =>
 describe('every Region of the credential scope is served', () => {
   it('answers a request signed for eu-west-1; the demo keys stay in us-east-1', async () => {
     expect(await keyIds(west)).toEqual([]);
-    expect(await keyIds(east)).toContain(APP_KEY);
+    expect(await keyIds(east)).toContain(APP_KEY_ID);
     const aliases = (await west.send(new ListAliasesCommand({}))).Aliases ?? [];
     expect(aliases.filter((a) => a.AliasName?.startsWith('alias/demo-'))).toEqual([]);
   });
@@ -63,7 +48,7 @@ describe('every Region of the credential scope is served', () => {
     const sts = stsClient(sandbox, DEMO_ADMIN, 'ap-southeast-2');
     try {
       const answer = await sts.send(new GetCallerIdentityCommand({}));
-      expect(answer.Arn).toBe(`arn:aws:iam::${ACCOUNT}:user/admin`);
+      expect(answer.Arn).toBe(`arn:aws:iam::${DEMO_ACCOUNT}:user/admin`);
     } finally {
       sts.destroy();
     }
@@ -91,7 +76,7 @@ describe('keys, aliases and grants live per account and Region', () => {
   });
 
   it('a key created in eu-west-1 carries the Region in its ARN and is listed there only', async () => {
-    expect(westKeyArn).toBe(`arn:aws:kms:eu-west-1:${ACCOUNT}:key/${westKeyId}`);
+    expect(westKeyArn).toBe(`arn:aws:kms:eu-west-1:${DEMO_ACCOUNT}:key/${westKeyId}`);
     expect(await keyIds(west)).toEqual([westKeyId]);
     expect(await keyIds(east)).not.toContain(westKeyId);
   });
@@ -99,7 +84,7 @@ describe('keys, aliases and grants live per account and Region', () => {
   it('another Region finds no key by id, and refuses its ARN as AWS does', async () => {
     expect(await failure(east.send(new DescribeKeyCommand({ KeyId: westKeyId })))).toEqual({
       name: 'NotFoundException',
-      message: `Key 'arn:aws:kms:us-east-1:${ACCOUNT}:key/${westKeyId}' does not exist`,
+      message: `Key 'arn:aws:kms:us-east-1:${DEMO_ACCOUNT}:key/${westKeyId}' does not exist`,
     });
     expect(await failure(east.send(new DescribeKeyCommand({ KeyId: westKeyArn })))).toEqual({
       name: 'NotFoundException',
@@ -122,13 +107,13 @@ describe('keys, aliases and grants live per account and Region', () => {
     expect(eastAlias.KeyMetadata?.Arn).toBe(appKeyArn);
     const listed = (await west.send(new ListAliasesCommand({}))).Aliases ?? [];
     expect(listed.find((a) => a.AliasName === 'alias/demo-app')).toMatchObject({
-      AliasArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/demo-app`,
+      AliasArn: `arn:aws:kms:eu-west-1:${DEMO_ACCOUNT}:alias/demo-app`,
       TargetKeyId: westKeyId,
     });
     expect(
       await failure(
         east.send(
-          new DescribeKeyCommand({ KeyId: `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/demo-app` }),
+          new DescribeKeyCommand({ KeyId: `arn:aws:kms:eu-west-1:${DEMO_ACCOUNT}:alias/demo-app` }),
         ),
       ),
     ).toEqual({ name: 'NotFoundException', message: 'Invalid arn eu-west-1' });
@@ -136,7 +121,7 @@ describe('keys, aliases and grants live per account and Region', () => {
 
   it('ciphertext of a single-Region key opens only in its own Region', async () => {
     const { CiphertextBlob } = await east.send(
-      new EncryptCommand({ KeyId: APP_KEY, Plaintext: Buffer.from('stays home') }),
+      new EncryptCommand({ KeyId: APP_KEY_ID, Plaintext: Buffer.from('stays home') }),
     );
     expect((await failure(west.send(new DecryptCommand({ CiphertextBlob })))).name).toBe(
       'InvalidCiphertextException',
@@ -149,11 +134,11 @@ describe('keys, aliases and grants live per account and Region', () => {
   });
 
   it('grants are regional: listed, retirable and retired in their Region only', async () => {
-    const retiring = `arn:aws:iam::${ACCOUNT}:user/admin`;
+    const retiring = `arn:aws:iam::${DEMO_ACCOUNT}:user/admin`;
     const { GrantToken, GrantId } = await west.send(
       new CreateGrantCommand({
         KeyId: westKeyId,
-        GranteePrincipal: `arn:aws:iam::${ACCOUNT}:role/KmsOperator`,
+        GranteePrincipal: `arn:aws:iam::${DEMO_ACCOUNT}:role/KmsOperator`,
         RetiringPrincipal: retiring,
         Operations: ['Encrypt'],
       }),
@@ -183,7 +168,7 @@ describe('authorization sees the Region and the key type', () => {
         {
           Sid: 'Enable IAM User Permissions',
           Effect: 'Allow',
-          Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+          Principal: { AWS: `arn:aws:iam::${DEMO_ACCOUNT}:root` },
           Action: 'kms:*',
           Resource: '*',
         },
