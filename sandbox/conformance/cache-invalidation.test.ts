@@ -12,7 +12,7 @@ import {
   UpdateAliasCommand,
 } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
-import { failure, keyArn, PARTNER_ADMIN, suiteSandbox } from './harness';
+import { failure, keyArn, keyPolicyWith, PARTNER_ADMIN, suiteSandbox } from './harness';
 import { DEMO_ACCOUNT, PARTNER_ACCOUNT } from '../scenario/demo-scenario';
 
 /*
@@ -23,28 +23,13 @@ import { DEMO_ACCOUNT, PARTNER_ACCOUNT } from '../scenario/demo-scenario';
 const ADMIN_ARN = `arn:aws:iam::${DEMO_ACCOUNT}:user/admin`;
 const PLAINTEXT = new Uint8Array([1, 2, 3]);
 
-const policy = (...extra: object[]) =>
-  JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'Root',
-        Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${DEMO_ACCOUNT}:root` },
-        Action: 'kms:*',
-        Resource: '*',
-      },
-      ...extra,
-    ],
-  });
-
 describe('changes take effect on the next request', () => {
   const sandbox = suiteSandbox();
   const kms = sandbox.kms();
   const partner = sandbox.kms(PARTNER_ADMIN);
 
   const newKey = async () =>
-    (await kms.send(new CreateKeyCommand({ Policy: policy() }))).KeyMetadata!.KeyId!;
+    (await kms.send(new CreateKeyCommand({ Policy: keyPolicyWith() }))).KeyMetadata!.KeyId!;
   const encrypt = (client: KMSClient, keyId: string) =>
     client.send(new EncryptCommand({ KeyId: keyId, Plaintext: PLAINTEXT }));
 
@@ -58,9 +43,11 @@ describe('changes take effect on the next request', () => {
       Resource: '*',
     };
     expect((await failure(encrypt(partner, keyArn(keyId)))).name).toBe('AccessDeniedException');
-    await kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: policy(partnerEncrypt) }));
+    await kms.send(
+      new PutKeyPolicyCommand({ KeyId: keyId, Policy: keyPolicyWith(partnerEncrypt) }),
+    );
     expect((await encrypt(partner, keyArn(keyId))).KeyId).toBe(keyArn(keyId));
-    await kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: policy() }));
+    await kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: keyPolicyWith() }));
     expect((await failure(encrypt(partner, keyArn(keyId)))).name).toBe('AccessDeniedException');
   });
 
@@ -74,12 +61,12 @@ describe('changes take effect on the next request', () => {
       Action: 'kms:Encrypt',
       Resource: '*',
     };
-    await kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: policy(denyEncrypt) }));
+    await kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: keyPolicyWith(denyEncrypt) }));
     expect(await failure(encrypt(kms, keyId))).toEqual({
       name: 'AccessDeniedException',
       message: `User: ${ADMIN_ARN} is not authorized to perform: kms:Encrypt on resource: ${keyArn(keyId)} with an explicit deny in a resource-based policy`,
     });
-    await kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: policy() }));
+    await kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: keyPolicyWith() }));
     await encrypt(kms, keyId);
   });
 
@@ -109,7 +96,9 @@ describe('changes take effect on the next request', () => {
       Resource: '*',
       Condition: { 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/cache-blocked' } },
     };
-    await kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: policy(denyWhenBlocked) }));
+    await kms.send(
+      new PutKeyPolicyCommand({ KeyId: keyId, Policy: keyPolicyWith(denyWhenBlocked) }),
+    );
     await encrypt(kms, keyId);
     await kms.send(
       new CreateAliasCommand({ AliasName: 'alias/cache-blocked', TargetKeyId: keyId }),

@@ -81,6 +81,22 @@ export function signedJsonRequest(
   );
 }
 
+/** A key policy that lets the demo account's root do everything, as the default one does, and more. */
+export const keyPolicyWith = (...statements: object[]) =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'Enable IAM User Permissions',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${DEMO_ACCOUNT}:root` },
+        Action: 'kms:*',
+        Resource: '*',
+      },
+      ...statements,
+    ],
+  });
+
 /** Awaits a request that must fail and returns the error's name, message and HTTP status. */
 export async function failureWithStatus(
   promise: Promise<unknown>,

@@ -15,7 +15,15 @@ import {
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_KEY_ID, DEMO_ACCOUNT } from '../scenario/demo-scenario';
-import { DEMO_ADMIN, failure, keyArn, signInAs, stsClient, suiteSandbox } from './harness';
+import {
+  DEMO_ADMIN,
+  failure,
+  keyArn,
+  keyPolicyWith,
+  signInAs,
+  stsClient,
+  suiteSandbox,
+} from './harness';
 
 const appKeyArn = keyArn(APP_KEY_ID);
 
@@ -162,20 +170,14 @@ describe('keys, aliases and grants live per account and Region', () => {
 
 describe('authorization sees the Region and the key type', () => {
   const keyWithPolicy = async (client: KMSClient, deny: object) => {
-    const policy = {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'Enable IAM User Permissions',
-          Effect: 'Allow',
-          Principal: { AWS: `arn:aws:iam::${DEMO_ACCOUNT}:root` },
-          Action: 'kms:*',
-          Resource: '*',
-        },
-        { Sid: 'Deny', Effect: 'Deny', Principal: { AWS: '*' }, Action: 'kms:Encrypt', ...deny },
-      ],
-    };
-    const created = await client.send(new CreateKeyCommand({ Policy: JSON.stringify(policy) }));
+    const policy = keyPolicyWith({
+      Sid: 'Deny',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 'kms:Encrypt',
+      ...deny,
+    });
+    const created = await client.send(new CreateKeyCommand({ Policy: policy }));
     return created.KeyMetadata!.KeyId!;
   };
   const encrypt = (client: KMSClient, KeyId: string) =>

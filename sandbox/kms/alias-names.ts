@@ -2,6 +2,7 @@ import { notAuthorized, notFound, validationMessage } from '../protocol/errors';
 import type { AliasRecord } from '../store/records';
 import { aliasArn, parseKmsArn } from './arn';
 import type { OperationContext } from './operation';
+import { InputValidator, KEY_ID_RULE } from './validation';
 
 /** AliasNameType of the KMS model; the source is the model's pattern, so messages quote it. */
 export const ALIAS_NAME_RULE = {
@@ -52,6 +53,20 @@ export const PREDEFINED_AWS_ALIASES: readonly string[] = [
   'alias/aws/ssm',
   'alias/aws/xray',
 ];
+
+/**
+ * AliasName and TargetKeyId of CreateAlias and UpdateAlias, validated, then checked with KMS's
+ * alias rules.
+ */
+export function readAliasTarget(input: object): { aliasName: string; targetKeyId: string } {
+  const v = new InputValidator(input);
+  const aliasName = v.string('AliasName', ALIAS_NAME_RULE);
+  const targetKeyId = v.string('TargetKeyId', KEY_ID_RULE);
+  v.done();
+  checkAliasName(aliasName);
+  refuseAliasTarget(targetKeyId);
+  return { aliasName, targetKeyId };
+}
 
 /** CreateAlias and UpdateAlias point an alias at a key, never at another alias. */
 export function refuseAliasTarget(targetKeyId: string): void {

@@ -1,12 +1,11 @@
 import type { UpdateAliasCommandInput, UpdateAliasCommandOutput } from '@aws-sdk/client-kms';
 import { notFound, validationMessage } from '../../protocol/errors';
 import type { KeyRecord } from '../../store/records';
-import { ALIAS_NAME_RULE, checkAliasName, refuseAliasTarget, requireAlias } from '../alias-names';
+import { readAliasTarget, requireAlias } from '../alias-names';
 import { requireCustomerManaged, requireNotPendingDeletion } from '../key-lookup';
 import { authorizeOwnKey, resolveManagedKey } from '../key-management';
 import { keySpecInfo } from '../keys';
 import type { OperationContext } from '../operation';
-import { InputValidator, KEY_ID_RULE } from '../validation';
 
 type Output = Omit<UpdateAliasCommandOutput, '$metadata'>;
 
@@ -17,12 +16,7 @@ const keyType = (key: KeyRecord) => {
 };
 
 export function updateAlias(input: UpdateAliasCommandInput, ctx: OperationContext): Output {
-  const v = new InputValidator(input);
-  const aliasName = v.string('AliasName', ALIAS_NAME_RULE);
-  const targetKeyId = v.string('TargetKeyId', KEY_ID_RULE);
-  v.done();
-  checkAliasName(aliasName);
-  refuseAliasTarget(targetKeyId);
+  const { aliasName, targetKeyId } = readAliasTarget(input);
 
   const alias = requireAlias(ctx, aliasName);
   const current = ctx.store.keys.get({ region: alias.region, keyId: alias.targetKeyId });
