@@ -4,18 +4,18 @@ import { benchClient, runLoad, type LoadResult } from './load';
 import { presignedCaller } from './presigned';
 import { startMoto, startSandboxProcess, type Service } from './processes';
 
-const ADMIN = {
+export const ADMIN = {
   accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
 };
 const CONCURRENCY = [1, 8, 64];
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const PLAINTEXT = new Uint8Array(256).fill(7);
 const CONTEXT = { department: 'finance' };
 
-type Operation = 'Encrypt' | 'Decrypt' | 'GenerateDataKey';
+export type Operation = 'Encrypt' | 'Decrypt' | 'GenerateDataKey';
 
-async function prepare(client: KMSClient) {
+export async function prepare(client: KMSClient) {
   const key = await client.send(new CreateKeyCommand({ Description: 'bench' }));
   const keyId = key.KeyMetadata!.KeyId!;
   const encrypted = await client.send(
@@ -25,7 +25,7 @@ async function prepare(client: KMSClient) {
 }
 
 /** Wire bodies exactly as the SDK would send them (blobs in base64). */
-function operationBody(op: Operation, keyId: string, ciphertext: Uint8Array): object {
+export function operationBody(op: Operation, keyId: string, ciphertext: Uint8Array): object {
   const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
   switch (op) {
     case 'Encrypt':

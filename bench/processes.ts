@@ -3,6 +3,8 @@ import { createInterface } from 'node:readline';
 
 export interface Service {
   url: string;
+  /** The server's process id, e.g. to read its CPU time. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -15,16 +17,23 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** Starts the sandbox as its own process, as `npm run sandbox` would, and waits for its ready line. */
-export async function startSandboxProcess(extraArgs: string[] = []): Promise<Service> {
+/**
+ * Starts the sandbox as its own process, as `npm run sandbox` would, and waits for its ready
+ * line. State is in memory unless `stateDir` names a directory (SQLite on disk, as `npm start`).
+ */
+export async function startSandboxProcess(
+  extraArgs: string[] = [],
+  options: { stateDir?: string } = {},
+): Promise<Service> {
+  const state = options.stateDir ? ['--state-dir', options.stateDir] : ['--memory'];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'sandbox/main.ts', '--memory', '--port', '0', '--quiet', ...extraArgs],
+    ['--import', 'tsx', 'sandbox/main.ts', ...state, '--port', '0', '--quiet', ...extraArgs],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   for await (const line of createInterface({ input: child.stdout! })) {
     const url = /ready at (http:\/\/\S+)/.exec(line)?.[1];
-    if (url) return { url, stop: stopper(child) };
+    if (url) return { url, pid: child.pid, stop: stopper(child) };
   }
   throw new Error('the sandbox exited before it was ready');
 }

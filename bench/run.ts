@@ -4,6 +4,7 @@ import { benchConsoleBundle } from './console-bundle';
 import { benchConsoleCrypto } from './console-crypto';
 import { benchConsoleFiles } from './console-files';
 import { benchConsoleKeys } from './console-keys';
+import { benchEventRecording } from './event-recording';
 import { benchKmsThroughput } from './kms-throughput';
 import { benchSandboxStartup } from './sandbox-startup';
 
@@ -15,6 +16,7 @@ const suites: Array<[string, () => Promise<string>]> = [
   ['authorization', benchAuthorization],
   ['sandbox-startup', benchSandboxStartup],
   ['kms-throughput', benchKmsThroughput],
+  ['event-recording', benchEventRecording],
   ['console-bundle', benchConsoleBundle],
   ['console-keys', benchConsoleKeys],
   ['console-crypto', benchConsoleCrypto],

@@ -10,6 +10,8 @@ import { IAM_ROLES, IAM_USERS } from './scenario/demo-scenario';
 import { seedScenario } from './scenario/seed';
 import { openDatabase } from './store/database';
 import { Store } from './store/store';
+import { createCloudTrailServices } from './trail/cloudtrail-service';
+import { EventLog } from './trail/event-log';
 
 export interface SandboxOptions {
   port?: number;
@@ -26,6 +28,10 @@ export interface SandboxOptions {
   log?: (line: string) => void;
   /** Benchmarks only: false lets every signed caller do anything. */
   authorization?: boolean;
+  /** Benchmarks only: false records no events (LookupEvents then finds none). */
+  eventHistory?: boolean;
+  /** The event history's size bound, in events (oldest go first). */
+  maxEvents?: number;
 }
 
 export interface RunningSandbox {
@@ -46,6 +52,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const store = new Store(db);
   seedScenario(store, clock());
 
+  const log = options.log ?? (() => undefined);
+  const events = new EventLog(store, store.events, {
+    clock,
+    maxEvents: options.maxEvents,
+    onError: (error) => log(`events could not be stored: ${(error as Error).message}`),
+  });
+  const authorizer = options.authorization === false ? allowAll : createKmsAuthorizer();
+
   const directory = new IdentityDirectory(IAM_USERS, IAM_ROLES);
   const identity = await createIdentity({
     store,
@@ -54,17 +68,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   });
   const handler = createRequestHandler({
     jsonServices: [
-      createKmsService({
-        store,
-        authorizer: options.authorization === false ? allowAll : createKmsAuthorizer(),
-      }),
+      createKmsService({ store, authorizer }),
       ...identity.jsonServices,
+      ...createCloudTrailServices({ events, store, authorizer }),
     ],
     queryServices: identity.queryServices,
     getRoutes: identity.getRoutes,
     credentials: identity.credentials,
     consoleDir: options.consoleDir,
     clock,
+    events: options.eventHistory === false ? undefined : events,
     log: options.log,
   });
 
@@ -84,6 +97,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
+          events.close();
           db.close();
           resolve();
         });

@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
 import { startSandbox } from './app';
+import { DEFAULT_MAX_EVENTS } from './trail/event-log';
 
 const USAGE = `Usage: npm run sandbox -- [--port 4566] [--host 127.0.0.1] [--state-dir DIR | --memory]
-                        [--console DIR] [--session-ttl SECONDS] [--quiet]
-  --skip-authorization  benchmarks only: every signed caller may do anything`;
+                        [--console DIR] [--session-ttl SECONDS] [--max-events N] [--quiet]
+  --max-events N        the event history's size bound (default ${DEFAULT_MAX_EVENTS}; oldest go first)
+  --skip-authorization  benchmarks only: every signed caller may do anything
+  --skip-event-history  benchmarks only: record no events`;
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -21,7 +24,9 @@ function parseCli() {
         console: { type: 'string' },
         'session-ttl': { type: 'string', default: '3600' },
         quiet: { type: 'boolean', default: false },
+        'max-events': { type: 'string', default: String(DEFAULT_MAX_EVENTS) },
         'skip-authorization': { type: 'boolean', default: false },
+        'skip-event-history': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -45,6 +50,10 @@ const sessionTtlSeconds = Number(args['session-ttl']);
 if (!Number.isInteger(sessionTtlSeconds) || sessionTtlSeconds < 1) {
   fail(`--session-ttl must be a positive number of seconds, not '${args['session-ttl']}'.`);
 }
+const maxEvents = Number(args['max-events']);
+if (!Number.isInteger(maxEvents) || maxEvents < 1) {
+  fail(`--max-events must be a positive whole number of events, not '${args['max-events']}'.`);
+}
 
 try {
   const sandbox = await startSandbox({
@@ -56,6 +65,8 @@ try {
     sessionTtlSeconds,
     log: args.quiet ? undefined : (line) => console.log(line),
     authorization: !args['skip-authorization'],
+    eventHistory: !args['skip-event-history'],
+    maxEvents,
   });
   const state = args.memory ? 'in memory' : `in ${args['state-dir']}`;
   console.log(`KMS sandbox ready at ${sandbox.url} (state ${state})`);

@@ -4,6 +4,8 @@ import type { CredentialResolver } from '../identity/principal';
 import { AwsError, internalFailure, requestTooLarge, unknownOperation } from '../protocol/errors';
 import { decodeJsonRequest, encodeJsonResponse } from '../protocol/json-codec';
 import { headerValue, type IncomingSignedRequest } from '../protocol/sigv4';
+import type { EventLog } from '../trail/event-log';
+import { RequestTrail, type EventDescriber } from '../trail/request-trail';
 import { authenticate } from './authenticate';
 import { answerPreflight, applyCors } from './cors';
 import type { GetRoute, JsonService, QueryService, ServiceCall } from './service';
@@ -19,6 +21,8 @@ export interface RequestHandlerOptions {
   credentials: CredentialResolver;
   consoleDir?: string;
   clock: () => Date;
+  /** The event history every recorded call goes to; nothing is recorded without it. */
+  events?: EventLog;
   /** One line per request: never bodies, keys or tokens. Without it nothing is formatted. */
   log?: (line: string) => void;
 }
@@ -95,6 +99,24 @@ export function createRequestHandler(options: RequestHandlerOptions) {
   const byPrefix = new Map(jsonServices.map((s) => [s.targetPrefix, s]));
   const querySigning = new Map(queryServices.map((s) => [s.signingService, s]));
 
+  function trailOf(
+    req: IncomingMessage,
+    describer: EventDescriber | undefined,
+    operation: string,
+    requestId: string,
+    now: Date,
+  ): RequestTrail | undefined {
+    if (!describer || !options.events) return undefined;
+    const address = req.socket.remoteAddress ?? '';
+    return new RequestTrail(options.events, describer, operation, {
+      requestId,
+      now,
+      // An IPv4 client on a dual-stack socket shows as ::ffff:a.b.c.d; CloudTrail writes a.b.c.d.
+      sourceIp: address.startsWith('::ffff:') ? address.slice(7) : address,
+      userAgent: (headerValue(req.headers, 'user-agent') ?? '').slice(0, 1024),
+    });
+  }
+
   async function handleJson(
     req: IncomingMessage,
     res: ServerResponse,
@@ -108,13 +130,15 @@ export function createRequestHandler(options: RequestHandlerOptions) {
     let status = 200;
     let payload: string;
     let errorType: string | undefined;
+    let trail: RequestTrail | undefined;
     try {
       const body = await readBody(req);
       if (!service || !service.has(operation)) {
         throw unknownOperation(`Unknown operation ${target}`);
       }
       const now = clock();
-      const call: ServiceCall = { requestId, now };
+      trail = trailOf(req, service.events, operation, requestId, now);
+      const call: ServiceCall = { requestId, now, trail };
       if (service.signingService && !service.unsignedOperations?.has(operation)) {
         ({ credential: call.credential, region: call.region } = await authenticate(
           toSignedRequest(req, body),
@@ -122,11 +146,19 @@ export function createRequestHandler(options: RequestHandlerOptions) {
           service.signingService,
           now,
         ));
+        if (trail) {
+          trail.credential = call.credential;
+          trail.region = call.region;
+        }
       }
       const input = decodeJsonRequest(body);
-      payload = encodeJsonResponse((await service.handle(operation, input, call)) ?? {});
+      if (trail) trail.input = input;
+      const output = await service.handle(operation, input, call);
+      trail?.succeeded(output);
+      payload = encodeJsonResponse(output ?? {});
     } catch (error) {
       const failure = asAwsError(error);
+      trail?.failed(failure.type, failure.message);
       if (failure.status >= 500) log(`internal error in ${target}: ${(error as Error).stack}`);
       status = failure.status;
       errorType = failure.type;
@@ -162,25 +194,35 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       headerValue(req.headers, 'authorization') ?? '',
     )?.[1];
     const service = querySigning.get(scopeService ?? 'sts') ?? queryServices[0];
+    let trail: RequestTrail | undefined;
     try {
       const body = await readBody(req);
       const params = new URLSearchParams(body.toString('utf8'));
-      label = `${service?.signingService ?? 'query'}.${params.get('Action') ?? '?'}`;
+      const action = params.get('Action') ?? '?';
+      label = `${service?.signingService ?? 'query'}.${action}`;
       if (!service) throw unknownOperation('No query service here');
       const now = clock();
+      trail = trailOf(req, service.events, action, requestId, now);
       const { credential, region } = await authenticate(
         toSignedRequest(req, body),
         credentials,
         service.signingService,
         now,
       );
-      payload = await service.handle(params, { requestId, now, credential, region });
+      if (trail) {
+        trail.credential = credential;
+        trail.region = region;
+        trail.input = Object.fromEntries(params);
+      }
+      payload = await service.handle(params, { requestId, now, credential, region, trail });
+      trail?.succeeded(undefined);
     } catch (error) {
       const failure = asAwsError(error);
       const rendered = service?.renderError(failure, requestId);
       status = rendered?.status ?? failure.status;
       errorType = rendered?.code ?? failure.type;
       payload = rendered?.body ?? failure.message;
+      trail?.failed(errorType, failure.message);
     }
     res.writeHead(status, {
       'Content-Type': 'text/xml',

@@ -1,5 +1,6 @@
 import type { Credential } from '../identity/principal';
 import type { JsonObject } from '../protocol/json-codec';
+import type { EventDescriber, RequestTrail } from '../trail/request-trail';
 
 export interface ServiceCall {
   requestId: string;
@@ -11,6 +12,11 @@ export interface ServiceCall {
    * GetId, InitiateAuth, …) carry no Region: their pool ids name it.
    */
   region?: string;
+  /**
+   * The call's CloudTrail event, for services that record one. A service that changes state
+   * records success itself, inside the transaction of its change; otherwise the pipeline does.
+   */
+  trail?: RequestTrail;
 }
 
 /** A service spoken over AWS JSON 1.x and routed by `X-Amz-Target: <targetPrefix>.<Operation>`. */
@@ -21,6 +27,8 @@ export interface JsonService {
   /** Operations of a signed service that AWS accepts unsigned (Cognito's GetId, …). */
   unsignedOperations?: ReadonlySet<string>;
   contentType: string;
+  /** How its calls are recorded in the event history; unrecorded without. */
+  events?: EventDescriber;
   has(operation: string): boolean;
   handle(operation: string, input: JsonObject, call: ServiceCall): Promise<unknown>;
 }
@@ -28,6 +36,7 @@ export interface JsonService {
 /** A service spoken over the AWS query protocol (`Action=…&Version=…`), answered in XML. */
 export interface QueryService {
   signingService: string;
+  events?: EventDescriber;
   handle(params: URLSearchParams, call: ServiceCall): Promise<string>;
   /** Renders an error in this protocol's XML shape, with the code and status the service uses. */
   renderError(

@@ -9,6 +9,7 @@ import {
 } from '../protocol/errors';
 import type { IdentityDirectory } from './directory';
 import type { CognitoIdentities } from './identity-records';
+import type { WebIdentity } from './principal';
 import type { SessionCredentials } from './sessions';
 import type { IdTokenClaims, UserPool } from './user-pool';
 
@@ -149,6 +150,22 @@ class Pool {
 }
 
 /**
+ * What CloudTrail records as the webIdFederationData of a Cognito identity pool session: the pool
+ * (`aud`), the identity (`sub`) and how it signed in (`amr`), as Cognito's own claims name them.
+ */
+function cognitoWebIdentity(poolId: string, identityId: string, provider?: string): WebIdentity {
+  const amr = provider ? ['authenticated', provider] : ['unauthenticated'];
+  return {
+    provider: 'cognito-identity.amazonaws.com',
+    attributes: {
+      'cognito-identity.amazonaws.com:aud': poolId,
+      'cognito-identity.amazonaws.com:sub': identityId,
+      'cognito-identity.amazonaws.com:amr': JSON.stringify(amr),
+    },
+  };
+}
+
+/**
  * Cognito identity pools (the enhanced flow): GetId finds or creates an identity, and
  * GetCredentialsForIdentity turns it into temporary credentials for the role the ID token picks
  * (`cognito:preferred_role`), or for the guest role with Cognito's guest session policy.
@@ -204,8 +221,10 @@ export class IdentityPools {
     }
     let roleArn: string | undefined;
     let sessionPolicies: string[];
+    let signedInWith: string | undefined;
     if (logins && Object.keys(logins).length > 0) {
       const login = await pool.verifyLogins(logins, now);
+      signedInWith = login.provider;
       if (identity.loginProvider) {
         if (identity.loginProvider !== login.provider || identity.loginSubject !== login.subject) {
           throw loginsDontMatch();
@@ -235,7 +254,9 @@ export class IdentityPools {
       roleArn,
       sessionName: COGNITO_SESSION_NAME,
       sessionPolicies,
+      issuedAt: now,
       expiration: new Date(now.getTime() + sessionTtlSeconds * 1000),
+      webIdentity: cognitoWebIdentity(identity.identityPoolId, identityId, signedInWith),
     });
     return {
       IdentityId: identityId,

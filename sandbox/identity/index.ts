@@ -1,5 +1,6 @@
 import type { GetRoute, JsonService, QueryService } from '../http/service';
 import {
+  DEMO_ACCOUNT,
   GUEST_ROLE_ARN,
   IDENTITY_POOL_ID,
   REGION,
@@ -8,6 +9,7 @@ import {
   USER_POOL_USERS,
 } from '../scenario/demo-scenario';
 import type { Store } from '../store/store';
+import { identityPoolEvents, STS_EVENTS, userPoolEvents } from '../trail/identity-events';
 import type { IdentityDirectory } from './directory';
 import { identityPolicyRoutes } from './identity-policy-routes';
 import { createIdentityPoolService } from './identity-pool-service';
@@ -28,6 +30,9 @@ export {
 } from './sessions';
 
 export const DEFAULT_SESSION_TTL_SECONDS = 3600;
+
+/** The demo pools' account and Region, which receive the events of their unsigned calls. */
+const POOL_OWNER = { account: DEMO_ACCOUNT, region: REGION };
 
 export interface SandboxIdentity {
   /** Static IAM users, then temporary credentials: what SigV4 authentication resolves keys with. */
@@ -81,8 +86,12 @@ export async function createIdentity(options: {
     sessions,
     userPool,
     identityPools,
-    jsonServices: [createUserPoolService([userPool]), createIdentityPoolService(identityPools)],
-    queryServices: [createStsService()],
+    // The pools belong to the demo account, which receives the events of their (unsigned) calls.
+    jsonServices: [
+      { ...createUserPoolService([userPool]), events: userPoolEvents(POOL_OWNER) },
+      { ...createIdentityPoolService(identityPools), events: identityPoolEvents(POOL_OWNER) },
+    ],
+    queryServices: [{ ...createStsService(), events: STS_EVENTS }],
     getRoutes: [userPoolRoutes([userPool]), identityPolicyRoutes(directory)],
   };
 }

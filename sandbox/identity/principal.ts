@@ -22,7 +22,17 @@ export interface Credential {
   secretAccessKey: string;
   sessionToken?: string;
   expiration?: Date;
+  /** When temporary credentials were issued (undefined for long-term keys). */
+  issuedAt?: Date;
+  /** Temporary credentials from web identity federation: the provider and what it vouched for. */
+  webIdentity?: WebIdentity;
   principal: Principal;
+}
+
+/** CloudTrail's webIdFederationData: e.g. `cognito-identity.amazonaws.com` and its `aud`, `sub`, `amr`. */
+export interface WebIdentity {
+  provider: string;
+  attributes: Record<string, string>;
 }
 
 export interface CredentialResolver {

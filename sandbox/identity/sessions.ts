@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { AwsError, expiredToken, unrecognizedClient } from '../protocol/errors';
 import { BoundedMap } from '../store/bounded-map';
 import { roleSessionPrincipal, type IdentityDirectory } from './directory';
-import type { Credential, CredentialResolver } from './principal';
+import type { Credential, CredentialResolver, WebIdentity } from './principal';
 
 export interface TemporaryCredentials {
   accessKeyId: string;
@@ -16,7 +16,10 @@ export interface SessionRequest {
   sessionName: string;
   /** Session policy documents (JSON) that narrow what the role allows. */
   sessionPolicies: string[];
+  /** Recorded in CloudTrail's sessionContext. */
+  issuedAt?: Date;
   expiration: Date;
+  webIdentity?: WebIdentity;
 }
 
 /** What a session token carries, sealed so only this sandbox can read or mint one. */
@@ -27,6 +30,9 @@ interface SealedSession {
   policies: string[];
   /** Expiration, epoch milliseconds. */
   exp: number;
+  /** Issue time, epoch milliseconds (absent in tokens of older sandboxes). */
+  iat?: number;
+  web?: WebIdentity;
 }
 
 const TOKEN_VERSION = 1;
@@ -72,6 +78,8 @@ export class SessionCredentials implements CredentialResolver {
       name: request.sessionName,
       policies: request.sessionPolicies,
       exp: request.expiration.getTime(),
+      ...(request.issuedAt ? { iat: request.issuedAt.getTime() } : {}),
+      ...(request.webIdentity ? { web: request.webIdentity } : {}),
     };
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
@@ -103,6 +111,8 @@ export class SessionCredentials implements CredentialResolver {
       secretAccessKey: session.secret,
       sessionToken,
       expiration: new Date(session.exp),
+      ...(session.iat !== undefined ? { issuedAt: new Date(session.iat) } : {}),
+      ...(session.web ? { webIdentity: session.web } : {}),
       principal: Object.freeze(roleSessionPrincipal(role, session.name, session.policies)),
     });
     this.opened.set(sessionToken, credential);

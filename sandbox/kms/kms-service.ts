@@ -5,6 +5,8 @@ import { missingAuthenticationToken, unknownOperation } from '../protocol/errors
 import type { JsonObject } from '../protocol/json-codec';
 import type { Scope } from '../store/records';
 import type { Store } from '../store/store';
+import { KMS_EVENTS } from '../trail/kms-events';
+import type { RequestTrail } from '../trail/request-trail';
 import { runMaintenance } from './maintenance';
 import type { AuthorizationRequest, OperationContext } from './operation';
 import { isOperationName, operationHandler } from './operations';
@@ -20,14 +22,28 @@ class RequestContext implements OperationContext {
     readonly caller: Principal,
     readonly store: Store,
     private readonly authorizer: Authorizer,
+    private readonly trail: RequestTrail | undefined,
   ) {
     this.scope = { account: caller.account, region };
   }
 
   authorize(request: AuthorizationRequest): void {
+    // A key the caller is refused is still a resource of the (denied) event.
+    if (request.key) this.trail?.usedKey(request.key.arn, request.key.account);
     this.authorizer.authorize(this, request);
   }
+
+  commit<T>(write: () => T): T {
+    return this.store.transaction(() => {
+      const output = write();
+      this.trail?.succeeded(output);
+      return output;
+    });
+  }
 }
+
+const isPromise = (value: unknown): value is Promise<unknown> =>
+  typeof (value as { then?: unknown } | null)?.then === 'function';
 
 /** How often (in sandbox-clock time) due deletions and rotations are carried out. */
 const MAINTENANCE_INTERVAL_MS = 1000;
@@ -44,6 +60,7 @@ export function createKmsService(deps: { store: Store; authorizer: Authorizer })
     targetPrefix: 'TrentService',
     signingService: 'kms',
     contentType: 'application/x-amz-json-1.1',
+    events: KMS_EVENTS,
     has: isOperationName,
     async handle(operation: string, input: JsonObject, call: ServiceCall) {
       if (!isOperationName(operation)) throw unknownOperation(`Unknown operation ${operation}`);
@@ -62,8 +79,19 @@ export function createKmsService(deps: { store: Store; authorizer: Authorizer })
         caller,
         store,
         authorizer,
+        call.trail,
       );
-      return operationHandler(operation)(input, ctx);
+      const handler = operationHandler(operation);
+      // Reads change nothing: their event is recorded by the pipeline, in the next batch.
+      if (KMS_EVENTS.readOnly(operation)) return handler(input, ctx);
+      // A change and its event commit together. An async handler's synchronous start only
+      // validates and authorizes; it writes later, through ctx.commit.
+      let output: unknown;
+      store.transaction(() => {
+        output = handler(input, ctx);
+        if (!isPromise(output)) call.trail?.succeeded(output);
+      });
+      return output;
     },
   };
 }

@@ -46,6 +46,11 @@ export interface OperationContext {
   store: Store;
   /** Throws AccessDeniedException in AWS's words when the caller may not do this. */
   authorize(request: AuthorizationRequest): void;
+  /**
+   * Runs an asynchronous handler's writes in one transaction with the request's event. (A
+   * synchronous handler's writes already share one: the service opens it.)
+   */
+  commit<T>(write: () => T): T;
 }
 
 /**

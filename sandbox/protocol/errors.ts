@@ -48,6 +48,12 @@ const EXCEPTION_STATUS = {
   ResourceNotFoundException: 400,
   // STS (query protocol)
   InvalidAction: 400,
+  // CloudTrail LookupEvents
+  InvalidEventCategoryException: 400,
+  InvalidLookupAttributesException: 400,
+  InvalidMaxResultsException: 400,
+  InvalidNextTokenException: 400,
+  InvalidTimeRangeException: 400,
 } as const satisfies Record<string, number>;
 
 export type ExceptionType = keyof typeof EXCEPTION_STATUS;
@@ -209,3 +215,19 @@ export const resourceNotFound = (message: string) =>
 
 export const invalidAction = (action: string, version: string) =>
   new AwsError('InvalidAction', `Could not find operation ${action} for version ${version}`);
+
+// CloudTrail
+
+export const invalidEventCategory = (message: string) =>
+  new AwsError('InvalidEventCategoryException', message);
+export const invalidLookupAttributes = (message: string) =>
+  new AwsError('InvalidLookupAttributesException', message);
+export const invalidMaxResults = (message: string) =>
+  new AwsError('InvalidMaxResultsException', message);
+export const invalidNextToken = () =>
+  new AwsError(
+    'InvalidNextTokenException',
+    'The NextToken is not valid: it is malformed, or it came from a request with other parameters. Repeat the LookupAttributes, StartTime, EndTime and EventCategory of the call that returned it.',
+  );
+export const invalidTimeRange = (message: string) =>
+  new AwsError('InvalidTimeRangeException', message);

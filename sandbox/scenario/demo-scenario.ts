@@ -14,8 +14,17 @@ export const IDENTITY_POOL_ID = 'us-east-1:11111111-2222-4333-8444-555555555555'
 const policy = (statements: object[]) =>
   JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
 
-export const KMS_FULL_ACCESS = policy([
+/** Reading the event history (CloudTrail LookupEvents), which admins and auditors may do. */
+const READ_EVENT_HISTORY = {
+  Sid: 'ReadEventHistory',
+  Effect: 'Allow',
+  Action: 'cloudtrail:LookupEvents',
+  Resource: '*',
+};
+
+export const ADMIN_POLICY = policy([
   { Sid: 'KmsFullAccess', Effect: 'Allow', Action: 'kms:*', Resource: '*' },
+  READ_EVENT_HISTORY,
 ]);
 
 export const OPERATOR_POLICY = policy([
@@ -47,6 +56,7 @@ export const AUDITOR_POLICY = policy([
     Action: ['kms:List*', 'kms:Describe*', 'kms:Get*'],
     Resource: '*',
   },
+  READ_EVENT_HISTORY,
 ]);
 
 export const GUEST_POLICY = policy([
@@ -65,7 +75,7 @@ export const IAM_USERS: IamUser[] = [
     userId: 'AIDAJQABLZS4A3QDU576Q',
     accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
     secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-    policies: [KMS_FULL_ACCESS],
+    policies: [ADMIN_POLICY],
   },
   {
     account: PARTNER_ACCOUNT,
@@ -73,7 +83,7 @@ export const IAM_USERS: IamUser[] = [
     userId: 'AIDAI4PARTNERADMIN01',
     accessKeyId: 'AKIAI44QH8DHBEXAMPLE',
     secretAccessKey: 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
-    policies: [KMS_FULL_ACCESS],
+    policies: [ADMIN_POLICY],
   },
 ];
 
@@ -82,7 +92,7 @@ export const IAM_ROLES: IamRole[] = [
     account: DEMO_ACCOUNT,
     name: 'KmsAdmin',
     roleId: 'AROAKMSADMINEXAMPLE01',
-    policies: [KMS_FULL_ACCESS],
+    policies: [ADMIN_POLICY],
   },
   {
     account: DEMO_ACCOUNT,

@@ -269,4 +269,38 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX imported_materials_by_expiry ON imported_materials (valid_to)
     WHERE valid_to IS NOT NULL;
   `,
+  // CloudTrail event history: one row per event and recipient account, the record as CloudTrail
+  // writes it, plus the columns LookupEvents filters on. `seq` is assigned in recording order and
+  // rows are removed only from the oldest end, so the live rows are one contiguous range. Each
+  // event's resources (a key, an alias) are rows of event_resources keyed `seq * 8 + i`, so the
+  // oldest events' resources go with one rowid range delete.
+  `
+  CREATE TABLE events (
+    seq INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL,
+    event_time INTEGER NOT NULL,
+    recipient TEXT NOT NULL,
+    region TEXT NOT NULL,
+    event_source TEXT NOT NULL,
+    event_name TEXT NOT NULL,
+    read_only INTEGER NOT NULL,
+    username TEXT,
+    access_key_id TEXT,
+    record TEXT NOT NULL
+  );
+  CREATE INDEX events_by_time ON events (recipient, region, event_time, seq);
+  CREATE INDEX events_by_name ON events (recipient, region, event_name, event_time, seq);
+
+  CREATE TABLE event_resources (
+    id INTEGER PRIMARY KEY,
+    event_seq INTEGER NOT NULL,
+    event_time INTEGER NOT NULL,
+    recipient TEXT NOT NULL,
+    region TEXT NOT NULL,
+    resource_type TEXT NOT NULL,
+    resource_name TEXT NOT NULL
+  );
+  CREATE INDEX event_resources_by_name
+    ON event_resources (recipient, region, resource_name, event_time, event_seq);
+  `,
 ];

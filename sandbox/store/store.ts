@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { AliasRepository } from './aliases';
 import type { Db } from './database';
+import { EventRepository } from './events';
 import { GrantRepository } from './grants';
 import { ImportedMaterialRepository } from './imported-materials';
 import { ImportTokenRepository } from './import-tokens';
@@ -15,7 +16,8 @@ const CACHE_CAPACITY = 20_000;
 
 /**
  * Every read and write of sandbox state, one repository per concept (keys, key material,
- * aliases, grants, tags, meta, import tokens, imported material), all on one SQLite connection. The Store owns what they share:
+ * aliases, grants, tags, meta, import tokens, imported material, the event history), all on one
+ * SQLite connection. The Store owns what they share:
  * prepared statements, the transaction (callers group writes that belong together with
  * `transaction`, so a request's effects commit or vanish as one, whichever repositories they
  * touch), and the read caches.
@@ -39,6 +41,8 @@ export class Store {
   readonly tags: TagRepository;
   readonly importTokens: ImportTokenRepository;
   readonly importedMaterials: ImportedMaterialRepository;
+  /** The CloudTrail event history: written on every call, read only by lookups, so not cached. */
+  readonly events: EventRepository;
 
   private readonly statements = new Map<string, Statement<unknown[]>>();
   private readonly caches: ReadCache<unknown, object>[] = [];
@@ -62,6 +66,7 @@ export class Store {
     this.tags = new TagRepository(context);
     this.importTokens = new ImportTokenRepository(context);
     this.importedMaterials = new ImportedMaterialRepository(context);
+    this.events = new EventRepository(context);
   }
 
   transaction<T>(work: () => T): T {

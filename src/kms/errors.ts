@@ -450,6 +450,39 @@ export const ERROR_CATALOGUE: Record<string, Entry> = {
       'The user pool asked for a challenge (MFA or a new password) the console does not handle.',
     fix: 'Complete the challenge in your application, or use a user without it.',
   },
+  // CloudTrail LookupEvents (the event history)
+  InvalidLookupAttributesException: {
+    kind: 'validation',
+    title: 'The event filter is not valid',
+    cause:
+      'CloudTrail looks events up by one attribute at a time (EventId, EventName, ReadOnly, Username, ResourceType, ResourceName, EventSource or AccessKeyId), with a value of 1 to 2000 characters.',
+    fix: 'Filter on one attribute and narrow the rest in the results.',
+  },
+  InvalidMaxResultsException: {
+    kind: 'validation',
+    title: 'Page size out of range',
+    cause: 'CloudTrail returns 1 to 50 events per page.',
+    fix: 'Ask for at most 50 events per page.',
+  },
+  InvalidNextTokenException: {
+    kind: 'validation',
+    title: 'The event list cannot continue',
+    cause:
+      'The paging token is malformed, or it belongs to a lookup with other filters or times.',
+    fix: 'Start the lookup again from the first page.',
+  },
+  InvalidTimeRangeException: {
+    kind: 'validation',
+    title: 'The time range is not valid',
+    cause: 'The start time is after the end time.',
+    fix: 'Choose a start time at or before the end time.',
+  },
+  InvalidEventCategoryException: {
+    kind: 'validation',
+    title: 'Unknown event category',
+    cause: 'The only event category LookupEvents takes is insight (CloudTrail Insights events).',
+    fix: 'Leave the event category out to look up management events such as KMS calls.',
+  },
   ConfigError: {
     kind: 'validation',
     title: 'Invalid setting',

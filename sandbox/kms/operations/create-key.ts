@@ -99,11 +99,11 @@ export async function createKey(
     ? { key: buildExternalKey(spec), material: undefined }
     : buildKey({ ...spec, material: await generateKeyMaterialAsync(keySpec) });
   if (policy !== undefined) requireNoLockout(ctx, key, bypass);
-  ctx.store.transaction(() => {
+  return ctx.commit(() => {
     ctx.store.keys.insert(key, material);
     for (const tag of tags) ctx.store.tags.put(key, tag);
+    return { KeyMetadata: describeStoredKey(ctx.store, key) };
   });
-  return { KeyMetadata: describeStoredKey(ctx.store, key) };
 }
 
 /** KeyUsage as KMS settles it: optional only for symmetric encryption keys, and spec-compatible. */

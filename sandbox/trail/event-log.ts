@@ -1,0 +1,125 @@
+import type { EventQuery, EventRepository, EventRow, StoredEvent } from '../store/events';
+
+/** CloudTrail's Event history keeps 90 days. */
+export const RETENTION_DAYS = 90;
+/** The size bound: about 1–2 KB per event, so a few hundred MB at most. */
+export const DEFAULT_MAX_EVENTS = 200_000;
+/** Retention deletes at most this many events per step, so no step stalls the server. */
+const PRUNE_CHUNK = 2_000;
+/** How often (in sandbox-clock time) the 90-day window is enforced. */
+const PRUNE_INTERVAL_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+export interface EventLogOptions {
+  /** The sandbox's clock: retention is judged by it. */
+  clock: () => Date;
+  maxEvents?: number;
+  /** Reports a batch that could not be stored (the requests were already answered). */
+  onError?: (error: unknown) => void;
+}
+
+export type PendingEvent = Omit<EventRow, 'seq'>;
+
+interface Transactional {
+  transaction<T>(work: () => T): T;
+}
+
+/** Events that change nothing are stored in batches, at least this often… */
+const BATCH_INTERVAL_MS = 50;
+/** …or as soon as this many are waiting. */
+const BATCH_SIZE = 1_000;
+
+/**
+ * Where recorded events go. An event that describes a write is stored at once, inside the
+ * transaction that holds the write (the caller opened it), so the two commit or vanish together.
+ * Every other event (reads, denials, failures, dry runs: calls that changed nothing) joins a
+ * batch stored in one transaction within 50 ms: one commit for hundreds of events instead of
+ * one each, which keeps recording off the hot path. A lookup stores the batch first, so it
+ * always sees every answered call; a sandbox killed within those 50 ms loses the batch's
+ * events (and nothing else: those calls changed no state).
+ */
+export class EventLog {
+  private nextSeq: number;
+  private batch: EventRow[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private lastPrune = -Infinity;
+  private readonly maxEvents: number;
+
+  constructor(
+    private readonly store: Transactional,
+    private readonly events: EventRepository,
+    private readonly options: EventLogOptions,
+  ) {
+    this.nextSeq = (events.lastSeq() ?? 0) + 1;
+    this.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    this.enforceRetention(options.clock());
+  }
+
+  /** Stores events now, inside the caller's open transaction (or in one of their own). */
+  write(events: readonly PendingEvent[]): void {
+    this.store.transaction(() => {
+      for (const event of events) this.events.insert({ ...event, seq: this.nextSeq++ });
+    });
+  }
+
+  /** Queues events for the next batch. */
+  enqueue(events: readonly PendingEvent[]): void {
+    // The seq is taken now, so the history keeps the order in which requests were answered.
+    for (const event of events) this.batch.push({ ...event, seq: this.nextSeq++ });
+    if (this.batch.length >= BATCH_SIZE) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), BATCH_INTERVAL_MS).unref();
+  }
+
+  /** Stores what is queued: on shutdown, so a stopped sandbox keeps every event. */
+  close(): void {
+    this.flush();
+  }
+
+  /** Events newest first; anything still queued is stored first, so a lookup sees it. */
+  query(query: EventQuery): StoredEvent[] {
+    this.flush();
+    return this.events.query(query);
+  }
+
+  /**
+   * Drops what is past the 90-day window (checked at most once a minute) and the oldest events
+   * beyond the size bound, a chunk at a time.
+   */
+  enforceRetention(now: Date): void {
+    const first = this.events.firstSeq();
+    if (first === undefined) return;
+    const overBound = this.nextSeq - first > this.maxEvents;
+    const due = now.getTime() - this.lastPrune >= PRUNE_INTERVAL_MS;
+    if (!overBound && !due) return;
+    if (due) this.lastPrune = now.getTime();
+    const cutoff = now.getTime() - RETENTION_DAYS * DAY_MS;
+    const excess = Math.max(0, this.nextSeq - first - this.maxEvents);
+    const oldest = this.events.oldest(PRUNE_CHUNK);
+    let through: number | undefined;
+    for (const [index, event] of oldest.entries()) {
+      if (index < excess || event.time < cutoff) through = event.seq;
+      else break;
+    }
+    if (through !== undefined) {
+      const last = through;
+      this.store.transaction(() => this.events.deleteThrough(last));
+    }
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.batch.length === 0) return;
+    const batch = this.batch;
+    this.batch = [];
+    try {
+      this.store.transaction(() => {
+        for (const event of batch) this.events.insert(event);
+      });
+    } catch (error) {
+      // The requests were answered; losing their events must not take the server down.
+      this.options.onError?.(error);
+    }
+    this.enforceRetention(this.options.clock());
+  }
+}

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import type { Credential } from '../identity/principal';
+import type { JsonObject } from '../protocol/json-codec';
+import type { EventLog, PendingEvent } from './event-log';
+import { EVENT_VERSION, trailTime, type CloudTrailRecord, type TrailResource } from './record';
+import { ANONYMOUS, lookupUsername, userIdentityOf } from './user-identity';
+
+/** How one service's calls become CloudTrail records. */
+export interface EventDescriber {
+  /** e.g. `kms.amazonaws.com`. */
+  eventSource: string;
+  readOnly(operation: string): boolean;
+  /** The request as CloudTrail records it: never a secret. */
+  requestParameters(operation: string, input: JsonObject): Record<string, unknown> | null;
+  /** What CloudTrail keeps of a successful answer: never a secret. */
+  responseElements(operation: string, output: unknown): Record<string, unknown> | null;
+  /** Resources the request names besides the keys it uses (an alias), and unsigned calls' pool. */
+  namedResources?(
+    operation: string,
+    input: JsonObject,
+    scope: { account: string; region: string },
+  ): TrailResource[];
+  /** Who receives events of unsigned calls (Cognito's sign-in): the pools' owner… */
+  ownerAccount?: string;
+  /** …and in which Region, when the request names none of its own (InitiateAuth). */
+  ownerRegion?: string;
+  /** The Region an unsigned request names, e.g. in its pool id. */
+  regionOf?(operation: string, input: JsonObject): string | undefined;
+}
+
+/** Where a request came from, as the HTTP layer saw it. */
+export interface RequestOrigin {
+  requestId: string;
+  now: Date;
+  sourceIp: string;
+  userAgent: string;
+}
+
+/** A record this large loses its requestParameters (CloudTrail caps a record at 256 KB). */
+const MAX_RECORD_CHARS = 200_000;
+
+/**
+ * A credential's userIdentity, serialized once: a session makes many calls, and the identity is
+ * the largest part of every record.
+ */
+const identities = new WeakMap<Credential, { json: string; username: string }>();
+
+function identityOf(credential: Credential): { json: string; username: string } {
+  let identity = identities.get(credential);
+  if (!identity) {
+    identity = {
+      json: JSON.stringify(userIdentityOf(credential)),
+      username: lookupUsername(credential),
+    };
+    identities.set(credential, identity);
+  }
+  return identity;
+}
+
+const ANONYMOUS_JSON = JSON.stringify(ANONYMOUS);
+
+/** The record as CloudTrail writes it: eventVersion, then userIdentity, then the rest in order. */
+function serialize(
+  identityJson: string,
+  rest: Omit<CloudTrailRecord, 'eventVersion' | 'userIdentity'>,
+) {
+  return `{"eventVersion":"${EVENT_VERSION}","userIdentity":${identityJson},${JSON.stringify(rest).slice(1)}`;
+}
+
+/**
+ * One request's CloudTrail event, filled in as the pipeline learns about the call (who signed
+ * it, what it asked, which keys it touched) and recorded once, as succeeded or failed.
+ */
+export class RequestTrail {
+  credential?: Credential;
+  /** The Region of the SigV4 credential scope, once the request is authenticated. */
+  region?: string;
+  input?: JsonObject;
+  private readonly resources: TrailResource[] = [];
+  private recordedAs: 'succeeded' | 'failed' | undefined;
+
+  constructor(
+    private readonly log: EventLog,
+    private readonly describer: EventDescriber,
+    readonly operation: string,
+    private readonly origin: RequestOrigin,
+  ) {}
+
+  get recorded(): boolean {
+    return this.recordedAs !== undefined;
+  }
+
+  /** A key the request acts on, in the order the operation resolves them (ReEncrypt: source first). */
+  usedKey(arn: string, account: string): void {
+    if (this.resources.some((resource) => resource.ARN === arn)) return;
+    this.resources.push({ accountId: account, type: 'AWS::KMS::Key', ARN: arn });
+  }
+
+  /**
+   * Records the answer. A call that changed state is written at once, so call this inside the
+   * transaction that holds the change; anything else joins the next batch.
+   */
+  succeeded(output: unknown): void {
+    if (this.recordedAs) return;
+    this.recordedAs = 'succeeded';
+    const events = this.events(undefined, output);
+    const readOnly = this.describer.readOnly(this.operation);
+    if (readOnly) this.log.enqueue(events);
+    else this.log.write(events);
+  }
+
+  failed(errorCode: string, errorMessage: string): void {
+    if (this.recordedAs) return;
+    this.recordedAs = 'failed';
+    this.log.enqueue(this.events({ errorCode, errorMessage }, undefined));
+  }
+
+  private events(
+    error: { errorCode: string; errorMessage: string } | undefined,
+    output: unknown,
+  ): PendingEvent[] {
+    const { describer, operation, origin, credential } = this;
+    const caller = credential?.principal.account ?? describer.ownerAccount;
+    const input = this.input ?? {};
+    const region = this.region ?? describer.regionOf?.(operation, input) ?? describer.ownerRegion;
+    if (caller === undefined || region === undefined) return [];
+    const resources = [
+      ...this.resources,
+      ...(describer.namedResources?.(operation, input, { account: caller, region }) ?? []),
+    ];
+    const requestParameters = this.input ? describer.requestParameters(operation, input) : null;
+    const identity = credential ? identityOf(credential) : undefined;
+    const identityJson = identity?.json ?? ANONYMOUS_JSON;
+    // A key of another account delivers the event to that account too, as CloudTrail does.
+    const recipients = [caller, ...resources.map((r) => r.accountId)].filter(
+      (account, index, all) => all.indexOf(account) === index,
+    );
+    const sharedEventID = recipients.length > 1 ? randomUUID() : undefined;
+    const readOnly = describer.readOnly(operation);
+    const time = origin.now.getTime();
+    const username = identity?.username;
+    const responseElements = error ? null : describer.responseElements(operation, output);
+    return recipients.map((recipient) => {
+      const eventId = randomUUID();
+      const rest: Omit<CloudTrailRecord, 'eventVersion' | 'userIdentity'> = {
+        eventTime: trailTime(origin.now),
+        eventSource: describer.eventSource,
+        eventName: operation,
+        awsRegion: region,
+        sourceIPAddress: origin.sourceIp,
+        userAgent: origin.userAgent,
+        ...(error
+          ? {
+              errorCode: error.errorCode,
+              ...(error.errorMessage ? { errorMessage: error.errorMessage } : {}),
+            }
+          : {}),
+        requestParameters,
+        responseElements,
+        requestID: origin.requestId,
+        eventID: eventId,
+        readOnly,
+        resources,
+        eventType: 'AwsApiCall',
+        managementEvent: true,
+        recipientAccountId: recipient,
+        ...(sharedEventID ? { sharedEventID } : {}),
+        eventCategory: 'Management',
+      };
+      let record = serialize(identityJson, rest);
+      if (record.length > MAX_RECORD_CHARS) {
+        record = serialize(identityJson, {
+          ...rest,
+          requestParameters: null,
+          additionalEventData: { requestParametersOmitted: 'larger than a record may be' },
+        });
+      }
+      return {
+        eventId,
+        time,
+        recipient,
+        region,
+        eventSource: describer.eventSource,
+        eventName: operation,
+        readOnly,
+        ...(username ? { username } : {}),
+        ...(credential ? { accessKeyId: credential.accessKeyId } : {}),
+        record,
+        resources: resources.map((r) => ({ type: r.type, name: r.ARN })),
+      };
+    });
+  }
+}
