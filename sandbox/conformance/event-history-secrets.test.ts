@@ -2,6 +2,7 @@ import {
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { generateKeyPairSync } from 'node:crypto';
 import {
   CancelKeyDeletionCommand,
   CreateAliasCommand,
@@ -9,6 +10,7 @@ import {
   CreateKeyCommand,
   DecryptCommand,
   DeleteAliasCommand,
+  DeriveSharedSecretCommand,
   DescribeKeyCommand,
   DisableKeyCommand,
   DisableKeyRotationCommand,
@@ -220,6 +222,18 @@ describe('no secret value in any stored event, over a run of every operation', (
         new EncryptCommand({ KeyId: keyId, Plaintext: utf8('dry run plaintext'), DryRun: true }),
       ),
     );
+    const agreement = await kms.send(
+      new CreateKeyCommand({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'KEY_AGREEMENT' }),
+    );
+    const peer = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const shared = await kms.send(
+      new DeriveSharedSecretCommand({
+        KeyId: agreement.KeyMetadata!.KeyId,
+        KeyAgreementAlgorithm: 'ECDH',
+        PublicKey: peer.publicKey.export({ type: 'spki', format: 'der' }),
+      }),
+    );
+    secrets.bytes(shared.SharedSecret);
 
     // Grants: the grant token is a bearer credential.
     const grant = await kms.send(
