@@ -33,6 +33,9 @@ function logins(v: InputValidator): Record<string, string> | undefined {
   return map;
 }
 
+/** A write's event goes in the write's transaction; reads are recorded by the pipeline. */
+const recordWriteOf = (call: ServiceCall) => (output: unknown) => call.trail?.succeeded(output);
+
 async function getId(
   pools: IdentityPools,
   input: JsonObject,
@@ -43,7 +46,7 @@ async function getId(
   const poolId = v.string('IdentityPoolId', ID_RULE);
   const loginMap = logins(v);
   v.done();
-  return { IdentityId: await pools.getId(poolId, loginMap, call.now) };
+  return { IdentityId: await pools.getId(poolId, loginMap, call.now, recordWriteOf(call)) };
 }
 
 async function getCredentialsForIdentity(
@@ -56,7 +59,13 @@ async function getCredentialsForIdentity(
   const loginMap = logins(v);
   const customRoleArn = v.string('CustomRoleArn', { min: 20, max: 2048 });
   v.done();
-  return pools.getCredentialsForIdentity(identityId, loginMap, customRoleArn, call.now);
+  return pools.getCredentialsForIdentity(
+    identityId,
+    loginMap,
+    customRoleArn,
+    call.now,
+    recordWriteOf(call),
+  );
 }
 
 /**

@@ -149,6 +149,9 @@ class Pool {
   }
 }
 
+/** Records a call's answer in the transaction of the write it made (its event, in the sandbox). */
+export type RecordWrite = (output: unknown) => void;
+
 /**
  * What CloudTrail records as the webIdFederationData of a Cognito identity pool session: the pool
  * (`aud`), the identity (`sub`) and how it signed in (`amr`), as Cognito's own claims name them.
@@ -185,10 +188,15 @@ export class IdentityPools {
     this.pools = new Map(configs.map((config) => [config.identityPoolId, new Pool(config)]));
   }
 
+  /**
+   * `recordWrite`, when given, runs in the transaction of any identity this call writes, with the
+   * call's answer: the call's event commits with its change.
+   */
   async getId(
     identityPoolId: string,
     logins: Record<string, string> | undefined,
     now: Date,
+    recordWrite?: RecordWrite,
   ): Promise<string> {
     const pool = this.pools.get(identityPoolId);
     if (!pool) {
@@ -199,12 +207,12 @@ export class IdentityPools {
       const login = await pool.verifyLogins(logins, now);
       const existing = identities.findByLogin(identityPoolId, login.provider, login.subject);
       if (existing) return existing.identityId;
-      return this.createIdentity(identityPoolId, now, login);
+      return this.createIdentity(identityPoolId, now, recordWrite, login);
     }
     if (!pool.config.allowUnauthenticatedIdentities) {
       throw notAuthorized('Unauthenticated access is not supported for this identity pool.');
     }
-    return this.createIdentity(identityPoolId, now);
+    return this.createIdentity(identityPoolId, now, recordWrite);
   }
 
   async getCredentialsForIdentity(
@@ -212,6 +220,7 @@ export class IdentityPools {
     logins: Record<string, string> | undefined,
     customRoleArn: string | undefined,
     now: Date,
+    recordWrite?: RecordWrite,
   ): Promise<GetCredentialsOutput> {
     const { identities, sessions, directory, sessionTtlSeconds } = this.deps;
     const identity = identities.get(identityId);
@@ -222,6 +231,7 @@ export class IdentityPools {
     let roleArn: string | undefined;
     let sessionPolicies: string[];
     let signedInWith: string | undefined;
+    let linkLogin: (() => void) | undefined;
     if (logins && Object.keys(logins).length > 0) {
       const login = await pool.verifyLogins(logins, now);
       signedInWith = login.provider;
@@ -237,7 +247,8 @@ export class IdentityPools {
           login.subject,
         );
         if (owner) throw loginsDontMatch();
-        identities.linkLogin(identityId, login.provider, login.subject, now);
+        // Linked once the call is sure to succeed, together with its event.
+        linkLogin = () => identities.linkLogin(identityId, login.provider, login.subject, now);
       }
       roleArn = this.authenticatedRole(pool, login.claims, customRoleArn);
       sessionPolicies = [];
@@ -258,7 +269,7 @@ export class IdentityPools {
       expiration: new Date(now.getTime() + sessionTtlSeconds * 1000),
       webIdentity: cognitoWebIdentity(identity.identityPoolId, identityId, signedInWith),
     });
-    return {
+    const output: GetCredentialsOutput = {
       IdentityId: identityId,
       Credentials: {
         AccessKeyId: issued.accessKeyId,
@@ -267,6 +278,14 @@ export class IdentityPools {
         Expiration: issued.expiration,
       },
     };
+    if (linkLogin) {
+      const link = linkLogin;
+      identities.transaction(() => {
+        link();
+        recordWrite?.(output);
+      });
+    }
+    return output;
   }
 
   private authenticatedRole(
@@ -290,16 +309,25 @@ export class IdentityPools {
     return preferred ?? pool.config.authenticatedRoleArn;
   }
 
-  private createIdentity(identityPoolId: string, now: Date, login?: VerifiedLogin): string {
+  private createIdentity(
+    identityPoolId: string,
+    now: Date,
+    recordWrite: RecordWrite | undefined,
+    login?: VerifiedLogin,
+  ): string {
     const region = identityPoolId.slice(0, identityPoolId.indexOf(':'));
     const identityId = `${region}:${randomUUID()}`;
-    this.deps.identities.insert({
-      identityId,
-      identityPoolId,
-      loginProvider: login?.provider,
-      loginSubject: login?.subject,
-      creationDate: now,
-      lastModifiedDate: now,
+    const { identities } = this.deps;
+    identities.transaction(() => {
+      identities.insert({
+        identityId,
+        identityPoolId,
+        loginProvider: login?.provider,
+        loginSubject: login?.subject,
+        creationDate: now,
+        lastModifiedDate: now,
+      });
+      recordWrite?.({ IdentityId: identityId });
     });
     return identityId;
   }

@@ -27,6 +27,11 @@ function fromRow(row: Row): CognitoIdentityRecord {
 export class CognitoIdentities {
   constructor(private readonly db: Db) {}
 
+  /** Runs `work` as one transaction (nested in an open one as a savepoint). */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
   get(identityId: string): CognitoIdentityRecord | undefined {
     const row = this.db
       .prepare('SELECT * FROM cognito_identities WHERE identity_id = ?')

@@ -467,8 +467,7 @@ export const ERROR_CATALOGUE: Record<string, Entry> = {
   InvalidNextTokenException: {
     kind: 'validation',
     title: 'The event list cannot continue',
-    cause:
-      'The paging token is malformed, or it belongs to a lookup with other filters or times.',
+    cause: 'The paging token is malformed, or it belongs to a lookup with other filters or times.',
     fix: 'Start the lookup again from the first page.',
   },
   InvalidTimeRangeException: {

@@ -1,0 +1,78 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../store/database';
+import { Store } from '../store/store';
+import { EventLog, type PendingEvent } from './event-log';
+
+const DAY = 86_400_000;
+const T0 = Date.parse('2030-01-01T00:00:00Z');
+
+const event = (name: string, time: number): PendingEvent => ({
+  eventId: `id-${name}-${time}`,
+  time,
+  recipient: '111122223333',
+  region: 'us-east-1',
+  eventSource: 'kms.amazonaws.com',
+  eventName: name,
+  readOnly: true,
+  record: JSON.stringify({ eventName: name }),
+  resources: [],
+});
+
+describe('EventLog', () => {
+  let store: Store;
+  let now: number;
+  const clock = () => new Date(now);
+  const names = (log: EventLog) =>
+    log
+      .query({ recipient: '111122223333', region: 'us-east-1', from: 0, to: Infinity, limit: 100 })
+      .map((stored) => (JSON.parse(stored.record) as { eventName: string }).eventName);
+
+  beforeEach(() => {
+    store = new Store(openDatabase({ memory: true }));
+    now = T0;
+  });
+
+  it('writes an event inside the open transaction, so a rolled-back change takes its event along', () => {
+    const log = new EventLog(store, store.events, { clock });
+    expect(() =>
+      store.transaction(() => {
+        log.write([event('ScheduleKeyDeletion', now)]);
+        throw new Error('the change failed after its event was written');
+      }),
+    ).toThrow('the change failed');
+    log.write([event('CreateKey', now)]);
+    expect(names(log)).toEqual(['CreateKey']);
+  });
+
+  it('lets a lookup see batched events at once, newest first', () => {
+    const log = new EventLog(store, store.events, { clock });
+    log.enqueue([event('Encrypt', now)]);
+    log.enqueue([event('Decrypt', now + 1)]);
+    expect(names(log)).toEqual(['Decrypt', 'Encrypt']);
+  });
+
+  it('keeps at most maxEvents, dropping the oldest first', () => {
+    const log = new EventLog(store, store.events, { clock, maxEvents: 3 });
+    for (let i = 0; i < 5; i++) log.enqueue([event(`E${i}`, now + i)]);
+    log.close();
+    expect(names(log)).toEqual(['E4', 'E3', 'E2']);
+  });
+
+  it('drops events older than 90 days', () => {
+    const log = new EventLog(store, store.events, { clock });
+    log.enqueue([event('Old', now)]);
+    log.close();
+    now += 91 * DAY;
+    log.enqueue([event('New', now)]);
+    expect(names(log)).toEqual(['New']);
+  });
+
+  it('continues numbering after the events already stored (a restart)', () => {
+    const first = new EventLog(store, store.events, { clock });
+    first.enqueue([event('Before', now)]);
+    first.close();
+    const second = new EventLog(store, store.events, { clock });
+    second.enqueue([event('After', now)]);
+    expect(names(second)).toEqual(['After', 'Before']);
+  });
+});
