@@ -16,6 +16,7 @@ import {
   DecryptCommand,
   DescribeKeyCommand,
   EncryptCommand,
+  KMSClient,
   ReEncryptCommand,
   ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
@@ -42,10 +43,14 @@ const keyArn = (keyId: string) => `arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyId}
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** A real CloudTrail client over HTTP, signing with the test clock. */
-function cloudTrail(sandbox: TestSandbox, credentials: AwsCredentials = DEMO_ADMIN) {
+function cloudTrail(
+  sandbox: TestSandbox,
+  credentials: AwsCredentials = DEMO_ADMIN,
+  region = 'us-east-1',
+) {
   const client = new CloudTrailClient({
     endpoint: sandbox.url,
-    region: 'us-east-1',
+    region,
     credentials,
     maxAttempts: 1,
   });
@@ -219,6 +224,7 @@ describe('the event history: one CloudTrail record per answered call', () => {
       eventName: 'CreateKey',
       readOnly: false,
       requestParameters: { description: 'recorded', tags: [{ tagKey: 'team', tagValue: 'a' }] },
+      resources: [{ accountId: ACCOUNT, type: 'AWS::KMS::Key', ARN: created.KeyMetadata!.Arn }],
       responseElements: {
         keyMetadata: {
           aWSAccountId: ACCOUNT,
@@ -429,6 +435,31 @@ describe('LookupEvents', () => {
 
   it('answers only its own account: the partner sees none of the demo account events', async () => {
     expect(await lookup(cloudTrail(sandbox, PARTNER_ADMIN))).toEqual([]);
+  });
+
+  it("keeps each Region's events in that Region, as CloudTrail does", async () => {
+    const west = new KMSClient({
+      endpoint: sandbox.url,
+      region: 'us-west-2',
+      credentials: DEMO_ADMIN,
+      maxAttempts: 1,
+    });
+    try {
+      const created = await west.send(new CreateKeyCommand({ Description: 'west' }));
+      const westEvents = (await lookup(cloudTrail(sandbox, DEMO_ADMIN, 'us-west-2'))).map(recordOf);
+      expect(westEvents).toHaveLength(1);
+      expect(westEvents[0]).toMatchObject({
+        eventName: 'CreateKey',
+        awsRegion: 'us-west-2',
+        resources: [{ ARN: created.KeyMetadata!.Arn }],
+      });
+      const east = await lookup(trail, {
+        LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateKey' }],
+      });
+      expect(east).toEqual([]);
+    } finally {
+      west.destroy();
+    }
   });
 
   it.each([

@@ -221,6 +221,13 @@ export const KMS_EVENTS: EventDescriber = {
   readOnly: kmsReadOnly,
   requestParameters: kmsRequestParameters,
   responseElements: kmsResponseElements,
+  createdResources(operation, output) {
+    const metadata = (output as { KeyMetadata?: { Arn?: string; AWSAccountId?: string } })
+      ?.KeyMetadata;
+    return operation === 'CreateKey' && metadata?.Arn && metadata.AWSAccountId
+      ? [{ accountId: metadata.AWSAccountId, type: KMS_KEY_RESOURCE, ARN: metadata.Arn }]
+      : [];
+  },
   namedResources(operation, input, { account, region }) {
     const alias = kmsAliasName(operation, input);
     // CloudTrail's alias examples list the alias ARN with the key's resource type.

@@ -20,6 +20,8 @@ export interface EventDescriber {
     input: JsonObject,
     scope: { account: string; region: string },
   ): TrailResource[];
+  /** Resources a successful call made (CreateKey's new key). */
+  createdResources?(operation: string, output: unknown): TrailResource[];
   /** Who receives events of unsigned calls (Cognito's sign-in): the pools' owner… */
   ownerAccount?: string;
   /** …and in which Region, when the request names none of its own (InitiateAuth). */
@@ -126,6 +128,7 @@ export class RequestTrail {
     if (caller === undefined || region === undefined) return [];
     const resources = [
       ...this.resources,
+      ...(error ? [] : (describer.createdResources?.(operation, output) ?? [])),
       ...(describer.namedResources?.(operation, input, { account: caller, region }) ?? []),
     ];
     const requestParameters = this.input ? describer.requestParameters(operation, input) : null;
