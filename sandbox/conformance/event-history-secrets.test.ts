@@ -2,7 +2,13 @@ import {
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { generateKeyPairSync } from 'node:crypto';
+import {
+  constants,
+  createPublicKey,
+  generateKeyPairSync,
+  publicEncrypt,
+  randomBytes,
+} from 'node:crypto';
 import {
   CancelKeyDeletionCommand,
   CreateAliasCommand,
@@ -10,6 +16,7 @@ import {
   CreateKeyCommand,
   DecryptCommand,
   DeleteAliasCommand,
+  DeleteImportedKeyMaterialCommand,
   DeriveSharedSecretCommand,
   DescribeKeyCommand,
   DisableKeyCommand,
@@ -25,7 +32,9 @@ import {
   GenerateRandomCommand,
   GetKeyPolicyCommand,
   GetKeyRotationStatusCommand,
+  GetParametersForImportCommand,
   GetPublicKeyCommand,
+  ImportKeyMaterialCommand,
   ListAliasesCommand,
   ListGrantsCommand,
   ListKeyPoliciesCommand,
@@ -234,6 +243,46 @@ describe('no secret value in any stored event, over a run of every operation', (
       }),
     );
     secrets.bytes(shared.SharedSecret);
+
+    // Imported key material: the material, its wrapped form and the import token.
+    const external = (await kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL' }))).KeyMetadata!;
+    const importParameters = await kms.send(
+      new GetParametersForImportCommand({
+        KeyId: external.KeyId,
+        WrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+        WrappingKeySpec: 'RSA_2048',
+      }),
+    );
+    secrets.bytes(importParameters.ImportToken);
+    const material = randomBytes(32);
+    secrets.bytes(material);
+    const wrappedMaterial = publicEncrypt(
+      {
+        key: createPublicKey({
+          key: Buffer.from(importParameters.PublicKey!),
+          type: 'spki',
+          format: 'der',
+        }),
+        padding: constants.RSA_PKCS1_OAEP_PADDING,
+        oaepHash: 'sha256',
+      },
+      material,
+    );
+    secrets.bytes(wrappedMaterial);
+    const imported = await kms.send(
+      new ImportKeyMaterialCommand({
+        KeyId: external.KeyId,
+        ImportToken: importParameters.ImportToken,
+        EncryptedKeyMaterial: wrappedMaterial,
+        ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE',
+      }),
+    );
+    await kms.send(
+      new DeleteImportedKeyMaterialCommand({
+        KeyId: external.KeyId,
+        KeyMaterialId: imported.KeyMaterialId,
+      }),
+    );
 
     // Grants: the grant token is a bearer credential.
     const grant = await kms.send(

@@ -89,6 +89,17 @@ const REQUEST_MEMBERS: Record<string, readonly string[]> = {
   GenerateMac: MAC_MEMBERS,
   VerifyMac: MAC_MEMBERS,
   DeriveSharedSecret: ['KeyId', 'KeyAgreementAlgorithm', 'DryRun'],
+  GetParametersForImport: ['KeyId', 'WrappingAlgorithm', 'WrappingKeySpec'],
+  // Never the import token or the wrapped key material.
+  ImportKeyMaterial: [
+    'KeyId',
+    'ValidTo',
+    'ExpirationModel',
+    'ImportType',
+    'KeyMaterialDescription',
+    'KeyMaterialId',
+  ],
+  DeleteImportedKeyMaterial: ['KeyId', 'KeyMaterialId'],
 };
 
 /** Members whose value is a map of caller data: their keys are kept as written. */
