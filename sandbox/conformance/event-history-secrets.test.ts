@@ -44,6 +44,7 @@ import {
   ListRetirableGrantsCommand,
   PutKeyPolicyCommand,
   ReEncryptCommand,
+  ReplicateKeyCommand,
   RetireGrantCommand,
   RevokeGrantCommand,
   RotateKeyOnDemandCommand,
@@ -53,6 +54,7 @@ import {
   UntagResourceCommand,
   UpdateAliasCommand,
   UpdateKeyDescriptionCommand,
+  UpdatePrimaryRegionCommand,
   VerifyCommand,
   VerifyMacCommand,
 } from '@aws-sdk/client-kms';
@@ -282,6 +284,15 @@ describe('no secret value in any stored event, over a run of every operation', (
         KeyId: external.KeyId,
         KeyMaterialId: imported.KeyMaterialId,
       }),
+    );
+
+    // Multi-Region keys: a replica, and the primary moved to it.
+    const multiRegion = (await kms.send(new CreateKeyCommand({ MultiRegion: true }))).KeyMetadata!;
+    await kms.send(
+      new ReplicateKeyCommand({ KeyId: multiRegion.KeyId, ReplicaRegion: 'eu-west-1' }),
+    );
+    await kms.send(
+      new UpdatePrimaryRegionCommand({ KeyId: multiRegion.KeyId, PrimaryRegion: 'eu-west-1' }),
     );
 
     // Grants: the grant token is a bearer credential.

@@ -18,6 +18,7 @@ import {
   EncryptCommand,
   KMSClient,
   ReEncryptCommand,
+  ReplicateKeyCommand,
   ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -239,6 +240,33 @@ describe('the event history: one CloudTrail record per answered call', () => {
     expect((record.responseElements!.keyMetadata as { creationDate: string }).creationDate).toMatch(
       /^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d\d:\d\d [AP]M$/,
     );
+  });
+
+  it("records ReplicateKey in the primary's Region with the replica's Region and metadata, never its policy", async () => {
+    const primary = await sandbox.kms().send(new CreateKeyCommand({ MultiRegion: true }));
+    const replicated = await sandbox.kms().send(
+      new ReplicateKeyCommand({
+        KeyId: primary.KeyMetadata!.KeyId,
+        ReplicaRegion: 'eu-west-1',
+        Description: 'replica',
+      }),
+    );
+    const record = await eventOf(trail, replicated.$metadata.requestId!);
+    expect(record).toMatchObject({
+      eventName: 'ReplicateKey',
+      awsRegion: 'us-east-1',
+      readOnly: false,
+      requestParameters: {
+        keyId: primary.KeyMetadata!.KeyId,
+        replicaRegion: 'eu-west-1',
+        description: 'replica',
+      },
+      resources: [{ ARN: primary.KeyMetadata!.Arn }],
+      responseElements: {
+        replicaKeyMetadata: { arn: replicated.ReplicaKeyMetadata!.Arn, multiRegion: true },
+      },
+    });
+    expect(JSON.stringify(record)).not.toContain('replicaPolicy');
   });
 
   it('names both keys of a ReEncrypt, source first, and the alias of a CreateAlias', async () => {

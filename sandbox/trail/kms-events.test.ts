@@ -57,6 +57,25 @@ describe('KMS requestParameters as CloudTrail records them', () => {
     });
   });
 
+  it('records the replica Region of ReplicateKey and the new primary Region of UpdatePrimaryRegion', () => {
+    expect(
+      kmsRequestParameters('ReplicateKey', {
+        KeyId: 'mrk-1',
+        ReplicaRegion: 'us-west-2',
+        BypassPolicyLockoutSafetyCheck: false,
+        Description: '',
+      }),
+    ).toEqual({
+      keyId: 'mrk-1',
+      replicaRegion: 'us-west-2',
+      bypassPolicyLockoutSafetyCheck: false,
+      description: '',
+    });
+    expect(
+      kmsRequestParameters('UpdatePrimaryRegion', { KeyId: 'mrk-1', PrimaryRegion: 'eu-west-1' }),
+    ).toEqual({ keyId: 'mrk-1', primaryRegion: 'eu-west-1' });
+  });
+
   it('records GenerateRandom with no request parameters', () => {
     expect(kmsRequestParameters('GenerateRandom', { NumberOfBytes: 32 })).toBeNull();
   });
@@ -67,6 +86,15 @@ describe('KMS responseElements as CloudTrail records them', () => {
     expect(kmsResponseElements('CreateGrant', { GrantId: 'g', GrantToken: 'secret' })).toEqual({
       grantId: 'g',
     });
+  });
+
+  it("keeps a replica's metadata, never its policy", () => {
+    expect(
+      kmsResponseElements('ReplicateKey', {
+        ReplicaKeyMetadata: { KeyId: 'mrk-1', CreationDate: new Date('2020-11-18T01:29:18Z') },
+        ReplicaPolicy: '{}',
+      }),
+    ).toEqual({ replicaKeyMetadata: { keyId: 'mrk-1', creationDate: 'Nov 18, 2020 1:29:18 AM' } });
   });
 
   it('keeps nothing of a cryptographic answer', () => {

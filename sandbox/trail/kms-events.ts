@@ -100,6 +100,15 @@ const REQUEST_MEMBERS: Record<string, readonly string[]> = {
     'KeyMaterialId',
   ],
   DeleteImportedKeyMaterial: ['KeyId', 'KeyMaterialId'],
+  ReplicateKey: [
+    'KeyId',
+    'ReplicaRegion',
+    'Policy',
+    'BypassPolicyLockoutSafetyCheck',
+    'Description',
+    'Tags',
+  ],
+  UpdatePrimaryRegion: ['KeyId', 'PrimaryRegion'],
 };
 
 /** Members whose value is a map of caller data: their keys are kept as written. */
@@ -197,6 +206,14 @@ export function kmsResponseElements(
     case 'CreateKey':
       return answer.KeyMetadata
         ? { keyMetadata: recordedMetadata(answer.KeyMetadata as Record<string, unknown>) }
+        : null;
+    case 'ReplicateKey':
+      return answer.ReplicaKeyMetadata
+        ? {
+            replicaKeyMetadata: recordedMetadata(
+              answer.ReplicaKeyMetadata as Record<string, unknown>,
+            ),
+          }
         : null;
     case 'ScheduleKeyDeletion':
       return {
