@@ -14,6 +14,7 @@ import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js';
 import { createHash, createPublicKey, verify as nodeVerify, type KeyObject } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultKeyPolicy } from '../kms/key-policy';
+import { runtimeHasMlDsa } from '../kms/keys';
 import { failure, keyArn, suiteSandbox, utf8 } from './harness';
 import { DEMO_ACCOUNT, SIGN_KEY_ID } from '../scenario/demo-scenario';
 
@@ -42,7 +43,8 @@ function mu(publicKey: KeyObject, message: Uint8Array): Uint8Array {
     .digest();
 }
 
-describe('ML-DSA keys', () => {
+// Node 22's node:crypto has no ML-DSA: there the sandbox refuses the keys (tested below).
+describe.runIf(runtimeHasMlDsa())('ML-DSA keys', () => {
   const sandbox = suiteSandbox();
   const kms = sandbox.kms();
 
@@ -311,6 +313,22 @@ describe('ML-DSA keys', () => {
         name: 'AccessDeniedException',
         message: `User: arn:aws:iam::${DEMO_ACCOUNT}:user/admin is not authorized to perform: kms:Sign on resource: ${keyArn(keyId)} with an explicit deny in a resource-based policy`,
       });
+    });
+  });
+});
+
+describe.skipIf(runtimeHasMlDsa())('ML-DSA keys on a Node.js without ML-DSA', () => {
+  const sandbox = suiteSandbox();
+  const kms = sandbox.kms();
+
+  it('refuses to create one, saying which Node.js it needs', async () => {
+    expect(
+      await failure(
+        kms.send(new CreateKeyCommand({ KeySpec: 'ML_DSA_65', KeyUsage: 'SIGN_VERIFY' })),
+      ),
+    ).toEqual({
+      name: 'UnsupportedOperationException',
+      message: `KeySpec ML_DSA_65 needs Node.js 24 or later: this sandbox runs on Node.js ${process.version}, whose node:crypto has no ML-DSA. Start the sandbox on Node.js 24 (README, Development) to create ML-DSA keys.`,
     });
   });
 });

@@ -45,4 +45,4 @@ export {
 } from './asymmetric';
 export { generateMac, verifyMac, type GenerateMacInput, type VerifyMacInput } from './hmac';
 export { generateDataKeyPair, type DataKeyPair } from './data-key-pair';
-export { EXTERNAL_MU_BYTES } from './ml-dsa';
+export { EXTERNAL_MU_BYTES, runtimeHasMlDsa } from './ml-dsa';

@@ -262,7 +262,7 @@ function checkPrivateKey(keySpec: SdkKeySpec, material: Buffer): Buffer {
         `${keySpec} key material must be an RSA private key with a ${info.rsaModulusBits}-bit modulus`,
       );
     }
-    if ('oth' in key.export({ format: 'jwk' })) {
+    if (!hasTwoPrimes(key)) {
       throw new IncorrectMaterialError(
         `${keySpec} key material must have two primes: multi-prime RSA keys are not supported`,
       );
@@ -273,6 +273,17 @@ function checkPrivateKey(keySpec: SdkKeySpec, material: Buffer): Buffer {
     );
   }
   return key.export(PRIVATE_DER);
+}
+
+/**
+ * Multi-prime keys are told by their modulus, not by JWK's `oth` member: Node 24 exports the
+ * extra primes there, Node 22 drops them and still writes p and q.
+ */
+function hasTwoPrimes(key: KeyObject): boolean {
+  const jwk = key.export({ format: 'jwk' });
+  const big = (member: string | undefined) =>
+    BigInt(`0x${Buffer.from(member ?? '', 'base64url').toString('hex') || '0'}`);
+  return big(jwk.p) * big(jwk.q) === big(jwk.n);
 }
 
 /**

@@ -1,4 +1,9 @@
-import { sign as nodeSign, verify as nodeVerify, type KeyObject } from 'node:crypto';
+import {
+  generateKeyPairSync,
+  sign as nodeSign,
+  verify as nodeVerify,
+  type KeyObject,
+} from 'node:crypto';
 import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js';
 import { KeyMaterialError } from './errors';
 
@@ -28,6 +33,24 @@ const IMPLEMENTATIONS = {
 } as const;
 
 type MlDsaKeyType = keyof typeof IMPLEMENTATIONS;
+
+let runtimeSupport: boolean | undefined;
+
+/**
+ * Whether this Node.js has ML-DSA in node:crypto (24.7 and later; Node 22 does not, whatever its
+ * OpenSSL). The sandbox keeps ML-DSA keys as node:crypto keys, so without it it cannot make them.
+ */
+export function runtimeHasMlDsa(): boolean {
+  if (runtimeSupport === undefined) {
+    try {
+      generateKeyPairSync('ml-dsa-44');
+      runtimeSupport = true;
+    } catch {
+      runtimeSupport = false;
+    }
+  }
+  return runtimeSupport;
+}
 
 function keyTypeOf(key: KeyObject): MlDsaKeyType {
   const type = key.asymmetricKeyType;

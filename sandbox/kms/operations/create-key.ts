@@ -8,6 +8,7 @@ import {
   isKeySpec,
   KEY_USAGES,
   keySpecInfo,
+  runtimeHasMlDsa,
   MODEL_CUSTOMER_MASTER_KEY_SPECS,
   MODEL_KEY_SPECS,
   type KeySpec,
@@ -53,6 +54,7 @@ export async function createKey(
     );
   }
   const keyUsage = checkKeyUsage(keySpec, requestedUsage as KeyUsage | undefined);
+  requireRuntimeSupport(keySpec);
   checkTagRules(tags);
   const external = origin === 'EXTERNAL';
   if (
@@ -124,6 +126,15 @@ function checkKeyUsage(keySpec: KeySpec, requested: KeyUsage | undefined): KeyUs
     );
   }
   throw validationMessage(`KeyUsage ${requested} is not compatible with KeySpec ${keySpec}`);
+}
+
+/** AWS makes ML-DSA keys everywhere; the sandbox only where its Node.js can. */
+function requireRuntimeSupport(keySpec: KeySpec): void {
+  if (keySpecInfo(keySpec).family === 'ML_DSA' && !runtimeHasMlDsa()) {
+    throw unsupportedOperation(
+      `KeySpec ${keySpec} needs Node.js 24 or later: this sandbox runs on Node.js ${process.version}, whose node:crypto has no ML-DSA. Start the sandbox on Node.js 24 (README, Development) to create ML-DSA keys.`,
+    );
+  }
 }
 
 /**
