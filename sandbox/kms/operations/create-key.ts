@@ -54,7 +54,6 @@ export async function createKey(
     );
   }
   const keyUsage = checkKeyUsage(keySpec, requestedUsage as KeyUsage | undefined);
-  requireRuntimeSupport(keySpec);
   checkTagRules(tags);
   const external = origin === 'EXTERNAL';
   if (
@@ -67,6 +66,7 @@ export async function createKey(
     );
   }
   if (external) requireImportableSpec(keySpec);
+  requireRuntimeSupport(keySpec);
 
   ctx.authorize({
     action: 'kms:CreateKey',
