@@ -8,7 +8,7 @@ import { encodeBytes, isValidUtf8 } from '../src/bytes/codecs';
 import { evaluateContext } from '../src/bytes/encryption-context';
 import { useByteField } from '../src/bytes/use-byte-field';
 import { buildCliCommand } from '../src/features/crypto/cli/cli-command';
-import { ResultField, ResultRegion } from '../src/features/crypto/components/Result';
+import { ResultField, ResultRegion } from '../src/features/crypto/components/shared/Result';
 
 /*
  * Runs in Chromium (bench/console-crypto.ts builds it with Vite and loads it into a page): the

@@ -9,12 +9,12 @@ const CreateKeyPage = lazy(() => import('../features/keys/components/CreateKeyPa
 const AliasesPage = lazy(() => import('../features/aliases/components/AliasesPage'));
 const FilesPage = lazy(() => import('../features/files/components/FilesPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
-const EncryptPage = lazy(() => import('../features/crypto/components/EncryptPage'));
-const DecryptPage = lazy(() => import('../features/crypto/components/DecryptPage'));
-const ReEncryptPage = lazy(() => import('../features/crypto/components/ReEncryptPage'));
-const DataKeysPage = lazy(() => import('../features/crypto/components/DataKeysPage'));
-const SignVerifyPage = lazy(() => import('../features/crypto/components/SignVerifyPage'));
-const MacPage = lazy(() => import('../features/crypto/components/MacPage'));
+const EncryptPage = lazy(() => import('../features/crypto/components/encrypt/EncryptPage'));
+const DecryptPage = lazy(() => import('../features/crypto/components/decrypt/DecryptPage'));
+const ReEncryptPage = lazy(() => import('../features/crypto/components/re-encrypt/ReEncryptPage'));
+const DataKeysPage = lazy(() => import('../features/crypto/components/data-keys/DataKeysPage'));
+const SignVerifyPage = lazy(() => import('../features/crypto/components/sign/SignVerifyPage'));
+const MacPage = lazy(() => import('../features/crypto/components/mac/MacPage'));
 const PermissionsPage = lazy(() => import('../features/permissions/components/PermissionsPage'));
 
 export function createConsoleRouter() {

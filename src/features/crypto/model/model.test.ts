@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGrantTokens } from '../components/GrantTokensField';
+import { parseGrantTokens } from '../components/shared/GrantTokensField';
 import { parseByteCount } from './byte-count';
 import { deepLinkSearch, readDeepLink, readHandoff } from './deep-link';
 import { digestLength, effectiveAlgorithm, rsaPlaintextLimit } from './key-capabilities';

@@ -1,0 +1,157 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useNavigate } from 'react-router-dom';
+import { ByteOutput } from '../../../../bytes/ByteOutput';
+import { encodeBytes } from '../../../../bytes/codecs';
+import type { EncryptionContext } from '../../../../bytes/encryption-context';
+import { contextParameter } from '../../../../bytes/encryption-context';
+import { describeCryptoError } from '../../../../kms/crypto-errors';
+import { ErrorDetails } from '../../../../ui/ErrorAlert';
+import { useDecrypt } from '../../api/decrypt';
+import { deepLinkSearch, type CryptoHandoff } from '../../model/deep-link';
+import { mismatchedContext } from '../../model/mismatch-demo';
+import { ResultField, ResultRegion } from '../shared/Result';
+
+export interface EncryptOutcome {
+  /** Distinguishes results, so a new one starts with fresh output formats and no demo. */
+  serial: number;
+  /** `browser`: encrypted here with the public key (WebCrypto), not by KMS. */
+  source: 'kms' | 'browser';
+  result: {
+    CiphertextBlob?: Uint8Array;
+    KeyId?: string;
+    EncryptionAlgorithm?: string;
+    requestId?: string;
+  };
+  /** The key as the user named it, and the context sent: what Decrypt needs. */
+  keyId: string;
+  context?: EncryptionContext;
+}
+
+export function EncryptResult({ outcome }: { outcome: EncryptOutcome }) {
+  const navigate = useNavigate();
+  const demo = useDecrypt();
+  const { result } = outcome;
+  const ciphertext = result.CiphertextBlob;
+  if (!ciphertext) return null;
+  const symmetric = result.EncryptionAlgorithm === 'SYMMETRIC_DEFAULT';
+  const changed = mismatchedContext(outcome.context);
+
+  const sendTo = (page: '/decrypt' | '/re-encrypt') => {
+    const handoff: CryptoHandoff = {
+      ciphertext: encodeBytes(ciphertext, 'base64'),
+      encryptionAlgorithm: symmetric ? undefined : result.EncryptionAlgorithm,
+    };
+    // Decrypt is told the key (recommended); Re-encrypt's keyId is the destination, left to choose.
+    const keyId = page === '/decrypt' ? outcome.keyId : undefined;
+    void navigate(`${page}${deepLinkSearch(keyId, outcome.context)}`, { state: handoff });
+  };
+
+  return (
+    <ResultRegion
+      description={
+        outcome.source === 'browser'
+          ? 'Encrypted in this browser with the key’s public key (RSA-OAEP, WebCrypto). KMS Decrypt opens it, given the key and the same algorithm.'
+          : result.requestId
+            ? `Request ID ${result.requestId}`
+            : undefined
+      }
+      actions={
+        <SpaceBetween direction="horizontal" size="xs">
+          {symmetric ? (
+            <Button
+              onClick={() =>
+                void demo.run({ CiphertextBlob: ciphertext, EncryptionContext: changed })
+              }
+              loading={demo.state.status === 'pending'}
+            >
+              Try a mismatched context
+            </Button>
+          ) : null}
+          <Button onClick={() => sendTo('/re-encrypt')}>Send to Re-encrypt</Button>
+          <Button variant="primary" onClick={() => sendTo('/decrypt')}>
+            Send to Decrypt
+          </Button>
+        </SpaceBetween>
+      }
+    >
+      <ByteOutput
+        name="CiphertextBlob"
+        bytes={ciphertext}
+        fileName="ciphertext.bin"
+        defaultFormat="base64"
+      />
+      <ResultField name="KeyId">{result.KeyId}</ResultField>
+      <ResultField name="EncryptionAlgorithm">{result.EncryptionAlgorithm}</ResultField>
+      {demo.state.status === 'error' ? (
+        <MismatchAnswer error={demo.state.error} encryptedWith={outcome.context} sent={changed} />
+      ) : null}
+      {demo.state.status === 'success' ? (
+        <Alert type="warning" header="Decrypt accepted a different encryption context">
+          This endpoint does not bind the encryption context to the ciphertext as AWS KMS does.
+        </Alert>
+      ) : null}
+    </ResultRegion>
+  );
+}
+
+/**
+ * What Decrypt answered the changed context. Only InvalidCiphertextException is the cryptographic
+ * check; an AccessDenied comes from a policy before any cryptography, and is said to be that.
+ */
+function MismatchAnswer({
+  error,
+  encryptedWith,
+  sent,
+}: {
+  error: unknown;
+  encryptedWith: EncryptionContext | undefined;
+  sent: EncryptionContext;
+}) {
+  const described = describeCryptoError(error, 'Decrypt', {
+    contextPairs: Object.keys(sent).length,
+  });
+  const contexts = (
+    <Box variant="p">
+      Encrypted with <Box variant="code">{contextParameter(encryptedWith) ?? 'no context'}</Box>,
+      decrypted with <Box variant="code">{contextParameter(sent)}</Box>:
+    </Box>
+  );
+  if (described.name === 'InvalidCiphertextException') {
+    return (
+      <Alert type="info" header="Decrypt refused the changed encryption context, as it must">
+        <SpaceBetween size="xs">
+          {contexts}
+          <Box variant="p">
+            This is the cryptographic check: KMS authenticates the encryption context with the
+            ciphertext, and one extra pair is enough to fail it.
+          </Box>
+          <ErrorDetails error={described} />
+        </SpaceBetween>
+      </Alert>
+    );
+  }
+  const denied = described.kind === 'access-denied';
+  return (
+    <Alert
+      type="warning"
+      header={
+        denied
+          ? 'Decrypt was denied before the cryptographic check'
+          : 'Decrypt failed before the cryptographic check'
+      }
+    >
+      <SpaceBetween size="xs">
+        {contexts}
+        <Box variant="p">
+          {denied
+            ? 'A policy refused the request (AccessDeniedException), so KMS never compared the encryption context with the ciphertext: this does not show the cryptographic check.'
+            : `KMS answered ${described.name}, not InvalidCiphertextException: this does not show the cryptographic check.`}
+        </Box>
+        <ErrorDetails error={described} />
+      </SpaceBetween>
+    </Alert>
+  );
+}

@@ -1,0 +1,15 @@
+import {
+  byteInputOf,
+  EMPTY_BYTE_INPUT,
+  type ByteInputValue,
+} from '../../../../bytes/byte-input-model';
+import { decodeBase64 } from '../../../../bytes/codecs';
+import { readHandoff } from '../../model/deep-link';
+
+/** The Ciphertext field's first value: what another page handed over, shown as base64. */
+export function initialCiphertext(historyState: unknown): ByteInputValue {
+  const { ciphertext } = readHandoff(historyState);
+  if (!ciphertext) return EMPTY_BYTE_INPUT;
+  const decoded = decodeBase64(ciphertext);
+  return decoded.ok ? byteInputOf(decoded.bytes, 'base64') : EMPTY_BYTE_INPUT;
+}

@@ -1,0 +1,82 @@
+import type { SigningAlgorithmSpec } from '@aws-sdk/client-kms';
+import { useState } from 'react';
+import { byteInputOf, EMPTY_BYTE_INPUT } from '../../../../bytes/byte-input-model';
+import { useByteField } from '../../../../bytes/use-byte-field';
+import { useVerify } from '../../api/verify';
+import { SIGNATURE_MAX } from '../../model/key-capabilities';
+import { messageLimit } from '../../model/message-limit';
+import { KeyedOperationForm } from '../shared/KeyedOperationForm';
+import { MessageFields } from '../shared/MessageFields';
+import type { MessageType } from '../shared/MessageTypeField';
+import { VerifiedResult } from '../shared/MessageResults';
+import type { SignatureHandoff } from './SignForm';
+import { useKeyAlgorithm } from '../shared/use-key-algorithm';
+import { useKeyedRequest } from '../shared/use-keyed-request';
+
+export function VerifyForm({
+  initialKeyId,
+  handoff,
+}: {
+  initialKeyId: string;
+  handoff?: SignatureHandoff;
+}) {
+  const request = useKeyedRequest(handoff?.keyId ?? initialKeyId);
+  const [messageType, setMessageType] = useState<MessageType>(handoff?.messageType ?? 'RAW');
+  const algorithm = useKeyAlgorithm(request, 'SigningAlgorithms', handoff?.algorithm);
+  const message = useByteField(
+    messageLimit('Verify', messageType, algorithm.algorithm),
+    handoff?.message ?? EMPTY_BYTE_INPUT,
+  );
+  const signature = useByteField(
+    { min: 1, max: SIGNATURE_MAX, subject: 'Verify takes a Signature of' },
+    () => (handoff ? byteInputOf(handoff.signature, 'base64') : EMPTY_BYTE_INPUT),
+  );
+  const verify = useVerify();
+  const algorithmError =
+    algorithm.algorithm === '' ? 'Choose the signing algorithm used to sign.' : undefined;
+
+  const input =
+    request.ready && message.evaluation.bytes && signature.evaluation.bytes && !algorithmError
+      ? {
+          KeyId: request.keyId.trim(),
+          Message: message.evaluation.bytes,
+          MessageType: messageType,
+          Signature: signature.evaluation.bytes,
+          SigningAlgorithm: algorithm.algorithm as SigningAlgorithmSpec,
+          GrantTokens: request.tokens,
+        }
+      : undefined;
+  const result = verify.state.data;
+
+  return (
+    <KeyedOperationForm
+      operation="Verify"
+      input={input}
+      request={request}
+      keyDescription="The key that signed."
+      keyPlaceholder="alias/demo-sign"
+      submitLabel="Verify"
+      call={verify}
+      result={
+        result ? (
+          <VerifiedResult
+            requestId={result.requestId}
+            verdict={{ name: 'SignatureValid', value: result.SignatureValid }}
+            keyId={result.KeyId}
+            algorithm={{ name: 'SigningAlgorithm', value: result.SigningAlgorithm }}
+          />
+        ) : null
+      }
+    >
+      <MessageFields
+        messageType={{ value: messageType, onChange: setMessageType }}
+        message={message}
+        proof={{ label: 'Signature', field: signature, rows: 3 }}
+        algorithmLabel="Signing algorithm"
+        algorithm={algorithm}
+        algorithmError={algorithmError}
+        showErrors={request.showErrors}
+      />
+    </KeyedOperationForm>
+  );
+}
