@@ -63,7 +63,7 @@ export function DataKeyForm({
   const input: GenerateDataKeyCommandInput | undefined =
     request.ready && context.evaluation.valid && (size !== 'bytes' || count.value !== undefined)
       ? {
-          KeyId: request.keyId.trim(),
+          KeyId: request.key.id,
           KeySpec: size === 'bytes' ? undefined : size,
           NumberOfBytes: size === 'bytes' ? count.value : undefined,
           EncryptionContext: context.evaluation.context,
@@ -91,8 +91,10 @@ export function DataKeyForm({
       operation={variant}
       input={input}
       request={request}
-      keyDescription="A symmetric encryption key: it encrypts the copy of the data key."
-      keyPlaceholder="alias/demo-app"
+      keyField={{
+        description: 'A symmetric encryption key: it encrypts the copy of the data key.',
+        placeholder: 'alias/demo-app',
+      }}
       heading="Data key"
       description="A symmetric data key to encrypt data of any size yourself (envelope encryption): keep the encrypted copy next to the data, decrypt it with KMS when needed."
       submitLabel="Generate data key"

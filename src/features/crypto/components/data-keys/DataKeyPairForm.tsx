@@ -58,7 +58,7 @@ export function DataKeyPairForm({
   const input: GenerateDataKeyPairCommandInput | undefined =
     request.ready && context.evaluation.valid
       ? {
-          KeyId: request.keyId.trim(),
+          KeyId: request.key.id,
           KeyPairSpec: spec,
           EncryptionContext: context.evaluation.context,
           GrantTokens: request.tokens,
@@ -73,8 +73,10 @@ export function DataKeyPairForm({
       operation={variant}
       input={input}
       request={request}
-      keyDescription="A symmetric encryption key: it encrypts the private key."
-      keyPlaceholder="alias/demo-app"
+      keyField={{
+        description: 'A symmetric encryption key: it encrypts the private key.',
+        placeholder: 'alias/demo-app',
+      }}
       heading="Data key pair"
       description="An RSA or elliptic curve key pair for signing or encryption outside KMS; KMS encrypts the private key under a symmetric key."
       submitLabel="Generate data key pair"

@@ -7,28 +7,18 @@ import { ByteOutput } from '../../../../bytes/ByteOutput';
 import { useByteField } from '../../../../bytes/use-byte-field';
 import { useContextField } from '../../../../bytes/use-context-field';
 import { useKmsClient } from '../../../../session/SessionProvider';
-import { CheckPermissionButton } from '../../../../kms/CheckPermissionButton';
 import { useDecrypt } from '../../api/decrypt';
-import { useKeyMetadata } from '../../api/key-metadata';
-import { buildCliCommand } from '../../cli/cli-command';
-import { ciphertextOrigin } from '../../model/ciphertext-origins';
+import { ciphertextHints } from '../../model/ciphertext-origins';
 import { readDeepLink, readHandoff } from '../../model/deep-link';
-import {
-  ALL_ENCRYPTION_ALGORITHMS,
-  CIPHERTEXT_MAX,
-  isRsaEncryptionKey,
-} from '../../model/key-capabilities';
-import { isRsaOaepAlgorithm } from '../../webcrypto/rsa-oaep';
-import { AlgorithmSelect } from '../shared/AlgorithmSelect';
+import { CIPHERTEXT_MAX } from '../../model/key-capabilities';
+import { EncryptionAlgorithmSelect } from '../shared/AlgorithmSelect';
 import { ContextField } from '../shared/ContextField';
 import { CryptoPage } from '../shared/CryptoPage';
-import { GrantTokensField, parseGrantTokens } from '../shared/GrantTokensField';
 import { initialCiphertext } from '../shared/initial-ciphertext';
-import { KeyField, keyFieldError } from '../shared/KeyField';
-import { OperationError } from '../shared/OperationError';
-import { OperationForm } from '../shared/OperationForm';
+import { KeyedOperationForm } from '../shared/KeyedOperationForm';
 import { ResultField, ResultRegion } from '../shared/Result';
-import { useCliTarget } from '../shared/use-cli-target';
+import { useEncryptionAlgorithm } from '../shared/use-encryption-algorithm';
+import { useKeyedRequest } from '../shared/use-keyed-request';
 
 export default function DecryptPage() {
   const [params] = useSearchParams();
@@ -36,12 +26,8 @@ export default function DecryptPage() {
   const [link] = useState(() => readDeepLink(params));
   const [handoff] = useState(() => readHandoff(location.state));
   const kms = useKmsClient();
-  const target = useCliTarget();
-  const [keyId, setKeyId] = useState(link.keyId);
-  const [algorithm, setAlgorithm] = useState(handoff.encryptionAlgorithm ?? '');
-  const [grantTokens, setGrantTokens] = useState('');
-  const [showErrors, setShowErrors] = useState(false);
-  const key = useKeyMetadata(keyId);
+  const request = useKeyedRequest(link.keyId, { keyRequired: false });
+  const algorithm = useEncryptionAlgorithm(request.key, handoff.encryptionAlgorithm);
   const context = useContextField(link.contextRows);
   const ciphertext = useByteField(
     { max: CIPHERTEXT_MAX, min: 1, subject: 'Decrypt takes a CiphertextBlob of' },
@@ -50,45 +36,26 @@ export default function DecryptPage() {
   const decrypt = useDecrypt();
   const [sent, setSent] = useState<DecryptCommandInput>();
 
-  const metadata = key.metadata;
-  const rsaKey = isRsaEncryptionKey(metadata);
-  const keyGiven = keyId.trim() !== '';
-  const algorithms = metadata?.EncryptionAlgorithms ?? ALL_ENCRYPTION_ALGORITHMS;
-  const chosenAlgorithm = algorithms.includes(algorithm as never) ? algorithm : '';
-  const rsa = rsaKey || isRsaOaepAlgorithm(chosenAlgorithm);
-  const tokens = parseGrantTokens(grantTokens);
-  const algorithmError =
-    rsaKey && !isRsaOaepAlgorithm(chosenAlgorithm)
-      ? 'RSA ciphertext needs the algorithm it was encrypted with.'
-      : undefined;
+  const keyGiven = request.key.id !== '';
+  const algorithmError = algorithm.missing
+    ? 'RSA ciphertext needs the algorithm it was encrypted with.'
+    : undefined;
   const otherFieldsValid =
-    !keyFieldError(keyId, false) &&
-    (rsa || context.evaluation.valid) &&
-    !tokens.error &&
+    request.ready &&
+    (algorithm.rsa || context.evaluation.valid) &&
     !algorithmError &&
-    !(isRsaOaepAlgorithm(chosenAlgorithm) && !keyGiven);
+    !(algorithm.rsaChosen && !keyGiven);
   const valid = ciphertext.evaluation.bytes !== undefined && otherFieldsValid;
 
   const fields: DecryptCommandInput = {
-    KeyId: keyGiven ? keyId.trim() : undefined,
-    EncryptionContext: rsa ? undefined : context.evaluation.context,
-    EncryptionAlgorithm: (chosenAlgorithm ||
-      undefined) as DecryptCommandInput['EncryptionAlgorithm'],
-    GrantTokens: tokens.tokens,
+    KeyId: keyGiven ? request.key.id : undefined,
+    EncryptionContext: algorithm.rsa ? undefined : context.evaluation.context,
+    EncryptionAlgorithm: algorithm.spec,
+    GrantTokens: request.tokens,
   };
   const input: DecryptCommandInput | undefined = valid
     ? { CiphertextBlob: ciphertext.evaluation.bytes, ...fields }
     : undefined;
-  // "Check permission" may leave the ciphertext out (IGNORE_CIPHERTEXT) when the key is given.
-  const checkInput =
-    input ?? (ciphertext.evaluation.empty && keyGiven && otherFieldsValid ? fields : undefined);
-
-  const submit = () => {
-    setShowErrors(true);
-    if (!input) return;
-    setSent(input);
-    void decrypt.run(input);
-  };
 
   const result = decrypt.state.data;
   return (
@@ -97,79 +64,71 @@ export default function DecryptPage() {
       description="Decrypt a KMS ciphertext. The plaintext is shown in this page only and forgotten when you leave it."
     >
       {link.contextError ? <Alert type="warning">{link.contextError}</Alert> : null}
-      <OperationForm
+      <KeyedOperationForm
+        operation="Decrypt"
+        input={input}
+        // Checked without the ciphertext (IGNORE_CIPHERTEXT) when the key is given.
+        checkInput={
+          input ??
+          (ciphertext.evaluation.empty && keyGiven && otherFieldsValid ? fields : undefined)
+        }
+        request={request}
+        leading={[
+          <ByteInput
+            key="ciphertext"
+            label="Ciphertext"
+            field={ciphertext}
+            showRequired={request.showErrors}
+            description="The CiphertextBlob from Encrypt, ReEncrypt or GenerateDataKey: its bytes, or their base64."
+          />,
+          algorithm.rsa ? (
+            <Alert key="context" type="info">
+              RSA ciphertext has no encryption context, so the field is hidden.
+            </Alert>
+          ) : (
+            <ContextField key="context" field={context} explain />
+          ),
+        ]}
+        keyField={{
+          description:
+            'Optional for symmetric ciphertext (it names its key), but recommended: KMS then refuses ciphertext of any other key. Required for RSA ciphertext.',
+        }}
         submitLabel="Decrypt"
-        busy={decrypt.state.status === 'pending'}
-        onSubmit={submit}
-        cli={() => input && buildCliCommand('Decrypt', { ...input }, target)}
-        onInvalid={() => setShowErrors(true)}
-        extraActions={
-          <CheckPermissionButton
-            request={checkInput && { operation: 'Decrypt', input: checkInput }}
-            onInvalid={() => setShowErrors(true)}
-          />
+        call={{
+          state: decrypt.state,
+          run: (ready) => {
+            setSent(ready);
+            return decrypt.run(ready);
+          },
+        }}
+        errorHints={ciphertextHints(kms, {
+          ciphertext: sent?.CiphertextBlob,
+          keyId: sent?.KeyId,
+          algorithm: sent?.EncryptionAlgorithm,
+          context: sent?.EncryptionContext,
+        })}
+        result={
+          result?.Plaintext ? (
+            <ResultRegion requestId={result.requestId}>
+              <ByteOutput
+                name="Plaintext"
+                bytes={result.Plaintext}
+                fileName="plaintext.bin"
+                description="Shown as text when it is valid UTF-8, otherwise as base64."
+              />
+              <ResultField name="KeyId">{result.KeyId}</ResultField>
+              <ResultField name="EncryptionAlgorithm">{result.EncryptionAlgorithm}</ResultField>
+            </ResultRegion>
+          ) : null
         }
       >
-        <ByteInput
-          label="Ciphertext"
-          field={ciphertext}
-          showRequired={showErrors}
-          description="The CiphertextBlob from Encrypt, ReEncrypt or GenerateDataKey: its bytes, or their base64."
-        />
-        {rsa ? (
-          <Alert type="info">
-            RSA ciphertext has no encryption context, so the field is hidden.
-          </Alert>
-        ) : (
-          <ContextField field={context} explain />
-        )}
-        <KeyField
-          value={keyId}
-          onChange={setKeyId}
-          metadata={metadata}
-          loading={key.loading}
-          required={false}
-          showErrors={showErrors}
-          description="Optional for symmetric ciphertext (it names its key), but recommended: KMS then refuses ciphertext of any other key. Required for RSA ciphertext."
-        />
         {keyGiven ? (
-          <AlgorithmSelect
-            label="Encryption algorithm"
-            value={chosenAlgorithm}
-            onChange={setAlgorithm}
-            options={algorithms.filter((a) => a !== 'SYMMETRIC_DEFAULT')}
-            defaultLabel={rsaKey ? undefined : 'SYMMETRIC_DEFAULT (default)'}
-            errorText={showErrors ? algorithmError : undefined}
+          <EncryptionAlgorithmSelect
+            algorithm={algorithm}
+            errorText={request.showErrors ? algorithmError : undefined}
           />
         ) : null}
-        <GrantTokensField value={grantTokens} onChange={setGrantTokens} />
-      </OperationForm>
-      {decrypt.state.status === 'error' ? (
-        <OperationError
-          error={decrypt.state.error}
-          operation="Decrypt"
-          hints={{
-            ciphertextKeyId: ciphertextOrigin(kms, sent?.CiphertextBlob),
-            contextPairs:
-              sent?.EncryptionAlgorithm && sent.EncryptionAlgorithm !== 'SYMMETRIC_DEFAULT'
-                ? undefined
-                : Object.keys(sent?.EncryptionContext ?? {}).length,
-            keyId: sent?.KeyId,
-          }}
-        />
-      ) : null}
-      {result?.Plaintext ? (
-        <ResultRegion requestId={result.requestId}>
-          <ByteOutput
-            name="Plaintext"
-            bytes={result.Plaintext}
-            fileName="plaintext.bin"
-            description="Shown as text when it is valid UTF-8, otherwise as base64."
-          />
-          <ResultField name="KeyId">{result.KeyId}</ResultField>
-          <ResultField name="EncryptionAlgorithm">{result.EncryptionAlgorithm}</ResultField>
-        </ResultRegion>
-      ) : null}
+      </KeyedOperationForm>
     </CryptoPage>
   );
 }

@@ -7,30 +7,26 @@ import { useSearchParams } from 'react-router-dom';
 import { ByteInput } from '../../../../bytes/ByteInput';
 import { useByteField } from '../../../../bytes/use-byte-field';
 import { useContextField } from '../../../../bytes/use-context-field';
-import { useKmsClient } from '../../../../session/SessionProvider';
-import { CheckPermissionButton } from '../../../../kms/CheckPermissionButton';
-import { useEncrypt } from '../../api/encrypt';
 import { usePublicKey } from '../../../../kms/api/get-public-key';
-import { useKeyMetadata } from '../../api/key-metadata';
+import { useKmsClient } from '../../../../session/SessionProvider';
+import { useEncrypt } from '../../api/encrypt';
 import { buildCliCommand, type CliCommand } from '../../cli/cli-command';
 import { rememberCiphertext } from '../../model/ciphertext-origins';
 import { readDeepLink } from '../../model/deep-link';
+import { PLAINTEXT_MAX, rsaPlaintextLimit } from '../../model/key-capabilities';
 import {
-  ALL_ENCRYPTION_ALGORITHMS,
-  isRsaEncryptionKey,
-  PLAINTEXT_MAX,
-  rsaPlaintextLimit,
-} from '../../model/key-capabilities';
-import { isRsaOaepAlgorithm, opensslCommand } from '../../webcrypto/rsa-oaep';
-import { AlgorithmSelect } from '../shared/AlgorithmSelect';
+  isRsaOaepAlgorithm,
+  opensslCommand,
+  type RsaOaepAlgorithm,
+} from '../../webcrypto/rsa-oaep';
+import { EncryptionAlgorithmSelect } from '../shared/AlgorithmSelect';
 import { ContextField } from '../shared/ContextField';
 import { CryptoPage } from '../shared/CryptoPage';
-import { EncryptResult, type EncryptOutcome } from './EncryptResult';
-import { GrantTokensField, parseGrantTokens } from '../shared/GrantTokensField';
-import { KeyField, keyFieldError } from '../shared/KeyField';
-import { OperationError } from '../shared/OperationError';
-import { OperationForm } from '../shared/OperationForm';
+import { KeyedOperationForm } from '../shared/KeyedOperationForm';
 import { useCliTarget } from '../shared/use-cli-target';
+import { useEncryptionAlgorithm } from '../shared/use-encryption-algorithm';
+import { useKeyedRequest } from '../shared/use-keyed-request';
+import { EncryptResult, type EncryptOutcome } from './EncryptResult';
 import { usePublicKeyEncrypt } from './use-public-key-encrypt';
 
 type Where = 'kms' | 'browser';
@@ -40,104 +36,81 @@ export default function EncryptPage() {
   const [link] = useState(() => readDeepLink(params));
   const kms = useKmsClient();
   const target = useCliTarget();
-  const [keyId, setKeyId] = useState(link.keyId);
-  const [algorithm, setAlgorithm] = useState('');
-  const [grantTokens, setGrantTokens] = useState('');
+  const request = useKeyedRequest(link.keyId);
+  const algorithm = useEncryptionAlgorithm(request.key);
   const [where, setWhere] = useState<Where>('kms');
-  const [showErrors, setShowErrors] = useState(false);
-  const key = useKeyMetadata(keyId);
   const context = useContextField(link.contextRows);
   const encrypt = useEncrypt();
   const browserEncrypt = usePublicKeyEncrypt();
   const [outcome, setOutcome] = useState<EncryptOutcome>();
 
-  const metadata = key.metadata;
-  const rsaKey = isRsaEncryptionKey(metadata);
-  const algorithms = metadata?.EncryptionAlgorithms ?? ALL_ENCRYPTION_ALGORITHMS;
-  const chosenAlgorithm = algorithms.includes(algorithm as never) ? algorithm : '';
-  // RSA: the key says so, or (key not describable) the user chose an RSA algorithm.
-  const rsa = rsaKey || isRsaOaepAlgorithm(chosenAlgorithm);
-  const rsaLimit = rsaPlaintextLimit(metadata?.KeySpec, chosenAlgorithm);
+  const metadata = request.key.metadata;
+  const rsaLimit = rsaPlaintextLimit(metadata?.KeySpec, algorithm.value);
   const plaintext = useByteField({
     max: rsaLimit ?? PLAINTEXT_MAX,
     min: 1,
-    subject: rsaLimit ? `${metadata?.KeySpec} with ${chosenAlgorithm} encrypts` : 'Encrypt takes',
+    subject: rsaLimit ? `${metadata?.KeySpec} with ${algorithm.value} encrypts` : 'Encrypt takes',
   });
-  const inBrowser = where === 'browser' && rsaKey;
-  const publicKey = usePublicKey(keyId.trim(), { enabled: inBrowser });
+  const inBrowser = where === 'browser' && algorithm.rsaKey;
+  const publicKey = usePublicKey(request.key.id, { enabled: inBrowser });
+  // The public key encrypts only with an algorithm chosen: until then Encrypt is what is built.
+  const browserAlgorithm =
+    inBrowser && isRsaOaepAlgorithm(algorithm.value) ? algorithm.value : undefined;
 
-  const tokens = parseGrantTokens(grantTokens);
-  const algorithmError =
-    rsa && !isRsaOaepAlgorithm(chosenAlgorithm)
-      ? 'RSA keys need an encryption algorithm.'
-      : undefined;
+  const algorithmError = algorithm.missing ? 'RSA keys need an encryption algorithm.' : undefined;
   const valid =
-    !keyFieldError(keyId, true) &&
+    request.ready &&
     plaintext.evaluation.bytes !== undefined &&
-    (rsa || context.evaluation.valid) &&
-    !tokens.error &&
+    (algorithm.rsa || context.evaluation.valid) &&
     !algorithmError;
 
   const input: EncryptCommandInput | undefined = valid
     ? {
-        KeyId: keyId.trim(),
+        KeyId: request.key.id,
         Plaintext: plaintext.evaluation.bytes,
         // RSA keys take no encryption context (KMS refuses one): the field is hidden for them.
-        EncryptionContext: rsa ? undefined : context.evaluation.context,
-        EncryptionAlgorithm: (chosenAlgorithm ||
-          undefined) as EncryptCommandInput['EncryptionAlgorithm'],
-        GrantTokens: tokens.tokens,
+        EncryptionContext: algorithm.rsa ? undefined : context.evaluation.context,
+        EncryptionAlgorithm: algorithm.spec,
+        GrantTokens: request.tokens,
       }
     : undefined;
 
-  const cli = (): CliCommand | undefined =>
-    input && inBrowser && isRsaOaepAlgorithm(chosenAlgorithm)
-      ? browserCli(
-          buildCliCommand('GetPublicKey', { KeyId: input.KeyId }, target),
-          chosenAlgorithm,
-          input,
-        )
-      : input
-        ? buildCliCommand('Encrypt', { ...input }, target)
-        : undefined;
-
-  const submit = async () => {
-    setShowErrors(true);
-    if (!input) return;
+  const submit = async (ready: EncryptCommandInput) => {
     browserEncrypt.reset();
     encrypt.reset();
     setOutcome(undefined);
-    if (inBrowser && isRsaOaepAlgorithm(chosenAlgorithm)) {
+    if (browserAlgorithm) {
       const der = publicKey.data?.PublicKey ?? (await publicKey.refetch()).data?.PublicKey;
       if (!der) return;
-      const ciphertext = await browserEncrypt.run(der, chosenAlgorithm, input.Plaintext!);
+      const ciphertext = await browserEncrypt.run(der, browserAlgorithm, ready.Plaintext!);
       if (ciphertext && metadata?.Arn) {
         setOutcome({
           source: 'browser',
           result: {
             CiphertextBlob: ciphertext,
             KeyId: metadata.Arn,
-            EncryptionAlgorithm: chosenAlgorithm,
+            EncryptionAlgorithm: browserAlgorithm,
           },
-          keyId: input.KeyId!,
+          keyId: ready.KeyId!,
           serial: Date.now(),
         });
       }
       return;
     }
-    const result = await encrypt.run(input);
+    const result = await encrypt.run(ready);
     if (result?.CiphertextBlob && result.KeyId) {
       rememberCiphertext(kms, result.CiphertextBlob, result.KeyId);
       setOutcome({
         source: 'kms',
         result,
-        keyId: input.KeyId!,
-        context: input.EncryptionContext,
+        keyId: ready.KeyId!,
+        context: ready.EncryptionContext,
         serial: Date.now(),
       });
     }
   };
 
+  const pending = encrypt.state.status === 'pending' || browserEncrypt.pending;
   const failure =
     encrypt.state.error ?? browserEncrypt.error ?? (inBrowser ? publicKey.error : undefined);
 
@@ -147,28 +120,29 @@ export default function EncryptPage() {
       description="Encrypt up to 4 KB with a KMS key. The plaintext is encoded in this browser and sent only to KMS."
     >
       {link.contextError ? <Alert type="warning">{link.contextError}</Alert> : null}
-      <OperationForm
+      <KeyedOperationForm
+        operation="Encrypt"
+        input={input}
+        request={request}
+        keyField={{ placeholder: 'alias/demo-app' }}
         submitLabel="Encrypt"
-        busy={encrypt.state.status === 'pending' || browserEncrypt.pending}
-        onSubmit={() => void submit()}
-        cli={cli}
-        onInvalid={() => setShowErrors(true)}
-        extraActions={
-          <CheckPermissionButton
-            request={input && { operation: 'Encrypt', input }}
-            onInvalid={() => setShowErrors(true)}
-          />
+        call={{ state: { status: pending ? 'pending' : 'idle', error: failure }, run: submit }}
+        errorContext={context.evaluation.context}
+        cli={
+          browserAlgorithm
+            ? () =>
+                input &&
+                browserCli(
+                  buildCliCommand('GetPublicKey', { KeyId: input.KeyId }, target),
+                  browserAlgorithm,
+                  input,
+                )
+            : undefined
         }
+        grantTokens={!inBrowser}
+        result={outcome ? <EncryptResult key={outcome.serial} outcome={outcome} /> : null}
       >
-        <KeyField
-          value={keyId}
-          onChange={setKeyId}
-          metadata={metadata}
-          loading={key.loading}
-          showErrors={showErrors}
-          placeholder="alias/demo-app"
-        />
-        {rsaKey ? (
+        {algorithm.rsaKey ? (
           <FormField
             label="Encrypt with"
             description="An RSA key's public key can encrypt anywhere; only KMS can decrypt."
@@ -191,7 +165,7 @@ export default function EncryptPage() {
         <ByteInput
           label="Plaintext"
           field={plaintext}
-          showRequired={showErrors}
+          showRequired={request.showErrors}
           sensitive
           description={
             rsaLimit
@@ -199,30 +173,21 @@ export default function EncryptPage() {
               : 'Up to 4,096 bytes. For more, encrypt with a data key (envelope encryption).'
           }
         />
-        {rsa ? (
+        {algorithm.rsa ? (
           <Alert type="info">RSA keys take no encryption context, so the field is hidden.</Alert>
         ) : (
           <ContextField field={context} explain />
         )}
-        <AlgorithmSelect
-          label="Encryption algorithm"
-          value={chosenAlgorithm}
-          onChange={setAlgorithm}
-          options={algorithms.filter((a) => a !== 'SYMMETRIC_DEFAULT')}
-          defaultLabel={rsaKey ? undefined : 'SYMMETRIC_DEFAULT (default)'}
+        <EncryptionAlgorithmSelect
+          algorithm={algorithm}
           description={
             metadata
               ? 'The algorithms this key supports.'
               : 'The key could not be described: every algorithm is offered, KMS checks it.'
           }
-          errorText={showErrors ? algorithmError : undefined}
+          errorText={request.showErrors ? algorithmError : undefined}
         />
-        {inBrowser ? null : <GrantTokensField value={grantTokens} onChange={setGrantTokens} />}
-      </OperationForm>
-      {failure ? (
-        <OperationError error={failure} operation="Encrypt" context={context.evaluation.context} />
-      ) : null}
-      {outcome ? <EncryptResult key={outcome.serial} outcome={outcome} /> : null}
+      </KeyedOperationForm>
     </CryptoPage>
   );
 }
@@ -230,7 +195,7 @@ export default function EncryptPage() {
 /** GetPublicKey with the AWS CLI, then the same RSA-OAEP encryption with OpenSSL. */
 function browserCli(
   getPublicKey: CliCommand,
-  algorithm: 'RSAES_OAEP_SHA_1' | 'RSAES_OAEP_SHA_256',
+  algorithm: RsaOaepAlgorithm,
   input: EncryptCommandInput,
 ): CliCommand {
   return {

@@ -35,7 +35,7 @@ export function GenerateMacForm({
   const input =
     request.ready && message.evaluation.bytes && !algorithmError
       ? {
-          KeyId: request.keyId.trim(),
+          KeyId: request.key.id,
           Message: message.evaluation.bytes,
           MacAlgorithm: algorithm.algorithm as MacAlgorithmSpec,
           GrantTokens: request.tokens,
@@ -48,8 +48,10 @@ export function GenerateMacForm({
       operation="GenerateMac"
       input={input}
       request={request}
-      keyDescription="An HMAC key (usage GENERATE_VERIFY_MAC)."
-      keyPlaceholder="alias/demo-hmac"
+      keyField={{
+        description: 'An HMAC key (usage GENERATE_VERIFY_MAC).',
+        placeholder: 'alias/demo-hmac',
+      }}
       submitLabel="Generate MAC"
       call={generate}
       result={
@@ -62,7 +64,7 @@ export function GenerateMacForm({
             verifyLabel="Verify this MAC"
             onVerify={() =>
               onVerify({
-                keyId: request.keyId.trim(),
+                keyId: request.key.id,
                 message: message.value,
                 algorithm: result.MacAlgorithm ?? algorithm.algorithm,
                 mac: result.Mac!,

@@ -29,7 +29,7 @@ export function VerifyMacForm({
   const input =
     request.ready && message.evaluation.bytes && mac.evaluation.bytes && !algorithmError
       ? {
-          KeyId: request.keyId.trim(),
+          KeyId: request.key.id,
           Message: message.evaluation.bytes,
           MacAlgorithm: algorithm.algorithm as MacAlgorithmSpec,
           Mac: mac.evaluation.bytes,
@@ -43,8 +43,10 @@ export function VerifyMacForm({
       operation="VerifyMac"
       input={input}
       request={request}
-      keyDescription="The HMAC key that generated the MAC."
-      keyPlaceholder="alias/demo-hmac"
+      keyField={{
+        description: 'The HMAC key that generated the MAC.',
+        placeholder: 'alias/demo-hmac',
+      }}
       submitLabel="Verify MAC"
       call={verify}
       result={

@@ -1,6 +1,7 @@
 import FormField from '@cloudscape-design/components/form-field';
 import Select from '@cloudscape-design/components/select';
 import type { ReactNode } from 'react';
+import type { EncryptionAlgorithm } from './use-encryption-algorithm';
 
 export interface AlgorithmSelectProps {
   label: string;
@@ -38,5 +39,30 @@ export function AlgorithmSelect({
         placeholder="Choose an algorithm"
       />
     </FormField>
+  );
+}
+
+/** An encryption algorithm: SYMMETRIC_DEFAULT is the default of symmetric keys, never of RSA keys. */
+export function EncryptionAlgorithmSelect({
+  label = 'Encryption algorithm',
+  algorithm,
+  description,
+  errorText,
+}: {
+  label?: string;
+  algorithm: EncryptionAlgorithm;
+  description?: ReactNode;
+  errorText: string | undefined;
+}) {
+  return (
+    <AlgorithmSelect
+      label={label}
+      value={algorithm.value}
+      onChange={algorithm.setAlgorithm}
+      options={algorithm.options.filter((a) => a !== 'SYMMETRIC_DEFAULT')}
+      defaultLabel={algorithm.rsaKey ? undefined : 'SYMMETRIC_DEFAULT (default)'}
+      description={description}
+      errorText={errorText}
+    />
   );
 }

@@ -1,10 +1,10 @@
-import type { KeyMetadata } from '@aws-sdk/client-kms';
 import Box from '@cloudscape-design/components/box';
 import FormField from '@cloudscape-design/components/form-field';
 import type { ReactNode } from 'react';
 import { isKeyReference, parseKeyReference } from '../../../../kms/key-reference';
 import { KeyInput } from '../../../../ui/KeyInput';
 import { describeKeyFacts } from '../../model/key-capabilities';
+import type { KeyChoice } from './use-keyed-request';
 
 /** The message for a key field, or undefined when it is fine (empty and optional is fine). */
 export function keyFieldError(value: string, required: boolean): string | undefined {
@@ -13,33 +13,30 @@ export function keyFieldError(value: string, required: boolean): string | undefi
   return isKeyReference(parsed) ? undefined : parsed.error;
 }
 
-export interface KeyFieldProps {
+/** How a form words its key field. */
+export interface KeyFieldText {
   label?: string;
-  value: string;
-  onChange(value: string): void;
-  metadata: KeyMetadata | undefined;
-  loading?: boolean;
-  required?: boolean;
-  showErrors: boolean;
+  /** Which kind of key fits. */
   description?: ReactNode;
   placeholder?: string;
 }
 
+export interface KeyFieldProps extends KeyFieldText {
+  choice: KeyChoice;
+  showErrors: boolean;
+}
+
 /** "Key": any key id, key ARN, alias name or alias ARN, with the account's aliases suggested. */
 export function KeyField({
+  choice,
   label = 'Key',
-  value,
-  onChange,
-  metadata,
-  loading,
-  required = true,
   showErrors,
   description = 'Key ID, key ARN, alias name or alias ARN.',
   placeholder,
 }: KeyFieldProps) {
-  const error = keyFieldError(value, required);
+  const { error, metadata, loading } = choice;
   const shown =
-    showErrors || (value.trim() !== '' && error !== undefined && !loading) ? error : undefined;
+    showErrors || (choice.id !== '' && error !== undefined && !loading) ? error : undefined;
   return (
     <FormField
       label={label}
@@ -56,8 +53,8 @@ export function KeyField({
       }
     >
       <KeyInput
-        value={value}
-        onChange={onChange}
+        value={choice.keyId}
+        onChange={choice.setKeyId}
         invalid={shown !== undefined}
         placeholder={placeholder}
       />

@@ -1,11 +1,13 @@
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { ReactNode } from 'react';
+import type { EncryptionContext } from '../../../../bytes/encryption-context';
 import { CheckPermissionButton } from '../../../../kms/CheckPermissionButton';
+import type { CryptoErrorHints } from '../../../../kms/crypto-errors';
 import type { DryRunInputs, DryRunOperation, DryRunRequest } from '../../../../kms/dry-run';
 import type { OperationState } from '../../api/use-kms-operation';
-import { buildCliCommand, type CryptoOperation } from '../../cli/cli-command';
+import { buildCliCommand, type CliCommand, type CryptoOperation } from '../../cli/cli-command';
 import { GrantTokensField } from './GrantTokensField';
-import { KeyField } from './KeyField';
+import { KeyField, type KeyFieldText } from './KeyField';
 import { OperationError } from './OperationError';
 import { OperationForm } from './OperationForm';
 import { useCliTarget } from './use-cli-target';
@@ -17,7 +19,7 @@ export interface OperationCall<I> {
   run(input: I): unknown;
 }
 
-/** Operations that name one key, take grant tokens and can be dry-run. */
+/** Operations that name a key, take grant tokens and can be dry-run. */
 export type KeyedOperation = Extract<CryptoOperation, DryRunOperation>;
 
 export interface KeyedOperationFormProps<Op extends KeyedOperation> {
@@ -25,42 +27,65 @@ export interface KeyedOperationFormProps<Op extends KeyedOperation> {
   operation: Op;
   /** The request the fields make; undefined while they are incomplete or invalid. */
   input: DryRunInputs[Op] | undefined;
+  /**
+   * What "Check permission" dry-runs when it is not `input`: Decrypt and ReEncrypt can be checked
+   * without the ciphertext (IGNORE_CIPHERTEXT) once the key is named.
+   */
+  checkInput?: DryRunInputs[Op];
   request: KeyedRequest;
-  /** Which kind of key fits, under "Key". */
-  keyDescription: string;
-  keyPlaceholder: string;
+  /**
+   * How "Key" is worded; `false` when the operation's own fields place their keys (ReEncrypt
+   * names a source and a destination key).
+   */
+  keyField: KeyFieldText | false;
+  /** The operation's fields above "Key" (Decrypt and ReEncrypt start with the ciphertext). */
+  leading?: ReactNode;
   heading?: string;
   description?: ReactNode;
   submitLabel: string;
   /** Sends the request; its state makes the button busy and explains a failure under the form. */
   call: OperationCall<DryRunInputs[Op]>;
+  /** What the console knows about the request, to explain its failure more precisely. */
+  errorHints?: CryptoErrorHints;
+  /** The encryption context the request sent: a denial's explanation is checked with it. */
+  errorContext?: EncryptionContext;
+  /** "Copy as AWS CLI" when it is not the operation itself (Encrypt in the browser). */
+  cli?: () => CliCommand | undefined;
+  /** Offer grant tokens (not when nothing is sent to KMS but the key id). */
+  grantTokens?: boolean;
   /** The Result region, when there is a result. */
   result: ReactNode;
-  /** The operation's own fields, between "Key" and the grant tokens. */
-  children: ReactNode;
+  /** The operation's fields after "Key", before the grant tokens. */
+  children?: ReactNode;
 }
 
 /**
- * A form for one key: "Key" first, the operation's fields, optional grant tokens; "Copy as AWS
- * CLI" and "Check permission" for the same request; then its failure or its result.
+ * A form that names a key: its leading fields, "Key", the operation's fields, optional grant
+ * tokens; "Copy as AWS CLI" and "Check permission" for the same request; then its failure or its
+ * result.
  */
 export function KeyedOperationForm<Op extends KeyedOperation>({
   operation,
   input,
+  checkInput = input,
   request,
-  keyDescription,
-  keyPlaceholder,
+  keyField,
+  leading,
   heading,
   description,
   submitLabel,
   call,
+  errorHints,
+  errorContext,
+  cli,
+  grantTokens = true,
   result,
   children,
 }: KeyedOperationFormProps<Op>) {
   const target = useCliTarget();
-  // TypeScript cannot narrow a generic pair to one member of the union; `input` is the input of
-  // `operation` by the props' type.
-  const dryRun = input && ({ operation, input } as DryRunRequest);
+  // TypeScript cannot narrow a generic pair to one member of the union; `checkInput` is an input
+  // of `operation` by the props' type.
+  const dryRun = checkInput && ({ operation, input: checkInput } as DryRunRequest);
   return (
     <SpaceBetween size="l">
       <OperationForm
@@ -72,23 +97,27 @@ export function KeyedOperationForm<Op extends KeyedOperation>({
           request.revealErrors();
           if (input) void call.run(input);
         }}
-        cli={() => input && buildCliCommand(operation, { ...input }, target)}
+        cli={cli ?? (() => input && buildCliCommand(operation, { ...input }, target))}
         onInvalid={request.revealErrors}
         extraActions={<CheckPermissionButton request={dryRun} onInvalid={request.revealErrors} />}
       >
-        <KeyField
-          value={request.keyId}
-          onChange={request.setKeyId}
-          metadata={request.key.metadata}
-          loading={request.key.loading}
-          showErrors={request.showErrors}
-          description={keyDescription}
-          placeholder={keyPlaceholder}
-        />
+        {leading ? <SpaceBetween size="l">{leading}</SpaceBetween> : null}
+        {keyField ? (
+          <KeyField choice={request.key} showErrors={request.showErrors} {...keyField} />
+        ) : null}
         {children}
-        <GrantTokensField value={request.grantTokens} onChange={request.setGrantTokens} />
+        {grantTokens ? (
+          <GrantTokensField value={request.grantTokens} onChange={request.setGrantTokens} />
+        ) : null}
       </OperationForm>
-      {call.state.error ? <OperationError error={call.state.error} operation={operation} /> : null}
+      {call.state.error ? (
+        <OperationError
+          error={call.state.error}
+          operation={operation}
+          hints={errorHints}
+          context={errorContext}
+        />
+      ) : null}
       {result}
     </SpaceBetween>
   );

@@ -3,21 +3,38 @@ import { useKeyMetadata } from '../../api/key-metadata';
 import { parseGrantTokens } from './GrantTokensField';
 import { keyFieldError } from './KeyField';
 
-/**
- * What every form that names one KMS key keeps: the key (and what DescribeKey says of it), the
- * optional grant tokens, and whether the fields' errors are shown yet (only once the user asks
- * for something the form cannot do incomplete).
- */
-export function useKeyedRequest(initialKeyId: string) {
+/** One key field: what was typed, and what DescribeKey says of the key it names. */
+export function useKeyChoice(initialKeyId: string, required = true) {
   const [keyId, setKeyId] = useState(initialKeyId);
-  const [grantTokens, setGrantTokens] = useState('');
-  const [showErrors, setShowErrors] = useState(false);
-  const key = useKeyMetadata(keyId);
-  const tokens = useMemo(() => parseGrantTokens(grantTokens), [grantTokens]);
-  const revealErrors = useCallback(() => setShowErrors(true), []);
+  const { metadata, loading } = useKeyMetadata(keyId);
   return {
     keyId,
     setKeyId,
+    metadata,
+    /** True while the typed key is being described (or typing has not settled). */
+    loading,
+    required,
+    /** The key as a request names it; '' when the field is empty. */
+    id: keyId.trim(),
+    /** Why the field cannot be sent, or undefined (empty and optional is fine). */
+    error: keyFieldError(keyId, required),
+  };
+}
+
+export type KeyChoice = ReturnType<typeof useKeyChoice>;
+
+/**
+ * What every form that names a KMS key keeps: the key (required unless the operation can do
+ * without, as Decrypt can), the optional grant tokens, and whether the fields' errors are shown
+ * yet (only once the user asks for something the form cannot do incomplete).
+ */
+export function useKeyedRequest(initialKeyId: string, { keyRequired = true } = {}) {
+  const key = useKeyChoice(initialKeyId, keyRequired);
+  const [grantTokens, setGrantTokens] = useState('');
+  const [showErrors, setShowErrors] = useState(false);
+  const tokens = useMemo(() => parseGrantTokens(grantTokens), [grantTokens]);
+  const revealErrors = useCallback(() => setShowErrors(true), []);
+  return {
     key,
     grantTokens,
     setGrantTokens,
@@ -26,7 +43,7 @@ export function useKeyedRequest(initialKeyId: string) {
     showErrors,
     revealErrors,
     /** The key and grant tokens are fine; the form adds its own fields' checks. */
-    ready: !keyFieldError(keyId, true) && !tokens.error,
+    ready: !key.error && !tokens.error,
   };
 }
 

@@ -37,7 +37,7 @@ export function SignForm({
   const input =
     request.ready && message.evaluation.bytes && !algorithmError
       ? {
-          KeyId: request.keyId.trim(),
+          KeyId: request.key.id,
           Message: message.evaluation.bytes,
           MessageType: messageType,
           SigningAlgorithm: algorithm.algorithm as SigningAlgorithmSpec,
@@ -51,8 +51,10 @@ export function SignForm({
       operation="Sign"
       input={input}
       request={request}
-      keyDescription="An asymmetric key with usage SIGN_VERIFY."
-      keyPlaceholder="alias/demo-sign"
+      keyField={{
+        description: 'An asymmetric key with usage SIGN_VERIFY.',
+        placeholder: 'alias/demo-sign',
+      }}
       submitLabel="Sign"
       call={sign}
       result={
@@ -65,7 +67,7 @@ export function SignForm({
             verifyLabel="Verify this signature"
             onVerify={() =>
               onVerify({
-                keyId: request.keyId.trim(),
+                keyId: request.key.id,
                 message: message.value,
                 messageType,
                 algorithm: result.SigningAlgorithm ?? algorithm.algorithm,

@@ -38,7 +38,7 @@ export function VerifyForm({
   const input =
     request.ready && message.evaluation.bytes && signature.evaluation.bytes && !algorithmError
       ? {
-          KeyId: request.keyId.trim(),
+          KeyId: request.key.id,
           Message: message.evaluation.bytes,
           MessageType: messageType,
           Signature: signature.evaluation.bytes,
@@ -53,8 +53,7 @@ export function VerifyForm({
       operation="Verify"
       input={input}
       request={request}
-      keyDescription="The key that signed."
-      keyPlaceholder="alias/demo-sign"
+      keyField={{ description: 'The key that signed.', placeholder: 'alias/demo-sign' }}
       submitLabel="Verify"
       call={verify}
       result={
