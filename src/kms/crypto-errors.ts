@@ -1,10 +1,11 @@
-import { describeError, type CatalogueEntry, type ConsoleError } from './errors';
+import { describeError, type ConsoleError } from './errors';
+import { describeOperation, isKmsOperation, type Refinement } from './operations';
 
 /*
  * What an exception means in one cryptographic operation. The generic entries live in
- * ERROR_CATALOGUE (errors.ts); this refines cause and fix with what the console knows about the
- * request: "InvalidCiphertextException" on Decrypt is almost always the encryption context, on
- * Verify it is the signature.
+ * ERROR_CATALOGUE (errors.ts); this refines cause and fix with each operation's own hints
+ * (operations.ts) and what the console knows about the request: "InvalidCiphertextException" on
+ * Decrypt is almost always the encryption context, on Verify it is the signature.
  */
 
 export interface CryptoErrorHints {
@@ -16,8 +17,6 @@ export interface CryptoErrorHints {
   keyId?: string;
 }
 
-type Refinement = Partial<CatalogueEntry>;
-
 function contextSentence(pairs: number | undefined, what = 'encryption context'): string {
   if (pairs === undefined) return '';
   return pairs === 0
@@ -25,50 +24,11 @@ function contextSentence(pairs: number | undefined, what = 'encryption context')
     : ` This request sent ${pairs} ${what} pair${pairs === 1 ? '' : 's'}; all of them, and no others, must match.`;
 }
 
-const USAGE: Record<string, Refinement> = {
-  Encrypt: {
-    cause:
-      'Encrypt needs a key whose usage is ENCRYPT_DECRYPT (symmetric or RSA), and an algorithm that key supports. Signing, HMAC and key agreement keys cannot encrypt.',
-    fix: 'Choose an encryption key, such as alias/demo-app, and one of its algorithms.',
-  },
-  Decrypt: {
-    cause:
-      'Decrypt needs the ENCRYPT_DECRYPT key that encrypted the ciphertext, with an algorithm that key supports.',
-    fix: 'Choose the key that encrypted the ciphertext and its algorithm.',
-  },
-  ReEncrypt: {
-    cause:
-      'Both the source and the destination key must have usage ENCRYPT_DECRYPT, and each algorithm must be one its key supports.',
-    fix: 'Choose encryption keys for both sides.',
-  },
-  GenerateDataKey: {
-    cause:
-      'Data keys are generated and encrypted under a symmetric encryption key (SYMMETRIC_DEFAULT).',
-    fix: 'Choose a symmetric encryption key, such as alias/demo-app.',
-  },
-  Sign: {
-    cause:
-      'Sign needs an asymmetric key whose usage is SIGN_VERIFY, with one of its signing algorithms.',
-    fix: 'Choose a signing key, such as alias/demo-sign.',
-  },
-  GenerateMac: {
-    cause: 'MACs need an HMAC key (usage GENERATE_VERIFY_MAC) and a MAC algorithm of its key spec.',
-    fix: 'Choose an HMAC key, such as alias/demo-hmac, and its MAC algorithm.',
-  },
-};
-USAGE.GenerateDataKeyWithoutPlaintext = USAGE.GenerateDataKey;
-USAGE.GenerateDataKeyPair = USAGE.GenerateDataKey;
-USAGE.GenerateDataKeyPairWithoutPlaintext = USAGE.GenerateDataKey;
-USAGE.Verify = USAGE.Sign;
-USAGE.VerifyMac = USAGE.GenerateMac;
-
 function refine(name: string, operation: string, hints: CryptoErrorHints): Refinement {
-  const source = operation === 'ReEncrypt' ? 'source ' : '';
-  const keyField = operation === 'ReEncrypt' ? 'Source key' : 'Key';
-  if (
-    name === 'InvalidCiphertextException' &&
-    (operation === 'Decrypt' || operation === 'ReEncrypt')
-  ) {
+  const errors = isKmsOperation(operation) ? describeOperation(operation).errors : undefined;
+  const keyField = errors?.keyField ?? 'Key';
+  if (name === 'InvalidCiphertextException' && errors?.decrypts) {
+    const source = errors.decrypts.side;
     return {
       title: `The ${source}encryption context differs, or the ciphertext was changed`,
       cause:
@@ -88,20 +48,8 @@ function refine(name: string, operation: string, hints: CryptoErrorHints): Refin
         : `Clear ${keyField} (symmetric ciphertext names its own key), or choose the key that encrypted it.`,
     };
   }
-  if (name === 'InvalidKeyUsageException' && USAGE[operation]) return USAGE[operation];
-  if (name === 'KMSInvalidSignatureException') {
-    return {
-      cause:
-        'The signature does not verify: the message, the message type (RAW or DIGEST), the signing algorithm or the key differ from those used to sign, or the signature was changed.',
-    };
-  }
-  if (name === 'KMSInvalidMacException') {
-    return {
-      cause:
-        'The MAC does not verify: the message, the MAC algorithm or the HMAC key differ from those used to generate it, or the MAC was changed.',
-    };
-  }
-  return {};
+  if (name === 'InvalidKeyUsageException' && errors?.keyUsage) return errors.keyUsage;
+  return errors?.exceptions?.[name] ?? {};
 }
 
 /** The catalogue's explanation of an error, refined for the operation that met it. */

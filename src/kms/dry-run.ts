@@ -1,42 +1,16 @@
-import {
-  CreateGrantCommand,
-  DecryptCommand,
-  DescribeKeyCommand,
-  DeriveSharedSecretCommand,
-  EncryptCommand,
-  GenerateDataKeyCommand,
-  GenerateDataKeyPairCommand,
-  GenerateDataKeyPairWithoutPlaintextCommand,
-  GenerateDataKeyWithoutPlaintextCommand,
-  GenerateMacCommand,
-  ReEncryptCommand,
-  RetireGrantCommand,
-  RevokeGrantCommand,
-  SignCommand,
-  VerifyCommand,
-  VerifyMacCommand,
-  type CreateGrantCommandInput,
-  type DecryptCommandInput,
-  type DeriveSharedSecretCommandInput,
-  type EncryptCommandInput,
-  type GenerateDataKeyCommandInput,
-  type GenerateDataKeyPairCommandInput,
-  type GenerateDataKeyPairWithoutPlaintextCommandInput,
-  type GenerateDataKeyWithoutPlaintextCommandInput,
-  type GenerateMacCommandInput,
-  type KeyMetadata,
-  type KMSClient,
-  type ReEncryptCommandInput,
-  type RetireGrantCommandInput,
-  type RevokeGrantCommandInput,
-  type SignCommandInput,
-  type VerifyCommandInput,
-  type VerifyMacCommandInput,
-} from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, type KeyMetadata, type KMSClient } from '@aws-sdk/client-kms';
 import type { ParsedAccessDenied } from '../policy/access-denied';
 import { dryRunSupportOf, type DryRunKnowledge } from './dry-run-support';
 import { describeError, type ConsoleError } from './errors';
 import { completeKeyMetadata } from './key-metadata';
+import {
+  describeOperation,
+  sendKmsOperation,
+  type DryRunOperation,
+  type OperationInput,
+} from './operations';
+
+export { DRY_RUN_OPERATIONS, type DryRunOperation } from './operations';
 
 /*
  * DryRun: the request is sent exactly as the real one would be, with `DryRun: true`, so KMS runs
@@ -46,53 +20,12 @@ import { completeKeyMetadata } from './key-metadata';
  * Permissions page and every form's "Check permission" button share it.
  */
 
-/** The KMS operations that take `DryRun` (and that the sandbox implements). */
-export const DRY_RUN_OPERATIONS = [
-  'Encrypt',
-  'Decrypt',
-  'ReEncrypt',
-  'GenerateDataKey',
-  'GenerateDataKeyWithoutPlaintext',
-  'GenerateDataKeyPair',
-  'GenerateDataKeyPairWithoutPlaintext',
-  'Sign',
-  'Verify',
-  'GenerateMac',
-  'VerifyMac',
-  'CreateGrant',
-  'RetireGrant',
-  'RevokeGrant',
-  'DeriveSharedSecret',
-] as const;
-
-export type DryRunOperation = (typeof DRY_RUN_OPERATIONS)[number];
-
-export interface DryRunInputs {
-  Encrypt: EncryptCommandInput;
-  Decrypt: DecryptCommandInput;
-  ReEncrypt: ReEncryptCommandInput;
-  GenerateDataKey: GenerateDataKeyCommandInput;
-  GenerateDataKeyWithoutPlaintext: GenerateDataKeyWithoutPlaintextCommandInput;
-  GenerateDataKeyPair: GenerateDataKeyPairCommandInput;
-  GenerateDataKeyPairWithoutPlaintext: GenerateDataKeyPairWithoutPlaintextCommandInput;
-  Sign: SignCommandInput;
-  Verify: VerifyCommandInput;
-  GenerateMac: GenerateMacCommandInput;
-  VerifyMac: VerifyMacCommandInput;
-  CreateGrant: CreateGrantCommandInput;
-  RetireGrant: RetireGrantCommandInput;
-  RevokeGrant: RevokeGrantCommandInput;
-  DeriveSharedSecret: DeriveSharedSecretCommandInput;
-}
+export type DryRunInputs = { [K in DryRunOperation]: OperationInput<K> };
 
 /** One operation and its input; a discriminated union, so a switch narrows the input's type. */
 export type DryRunRequest = {
   [K in DryRunOperation]: { operation: K; input: DryRunInputs[K] };
 }[DryRunOperation];
-
-export function isDryRunOperation(name: string): name is DryRunOperation {
-  return (DRY_RUN_OPERATIONS as readonly string[]).includes(name);
-}
 
 /**
  * The same input with `DryRun: true`. Decrypt and ReEncrypt without ciphertext also get
@@ -100,36 +33,20 @@ export function isDryRunOperation(name: string): name is DryRunOperation {
  * ciphertext (the key must then be named).
  */
 export function withDryRun(request: DryRunRequest): DryRunRequest {
-  switch (request.operation) {
-    case 'Decrypt':
-      return {
-        operation: 'Decrypt',
-        input: {
-          ...request.input,
-          DryRun: true,
-          ...(hasBytes(request.input.CiphertextBlob)
-            ? {}
-            : { CiphertextBlob: undefined, DryRunModifiers: ['IGNORE_CIPHERTEXT'] }),
-        },
-      };
-    case 'ReEncrypt':
-      return {
-        operation: 'ReEncrypt',
-        input: {
-          ...request.input,
-          DryRun: true,
-          ...(hasBytes(request.input.CiphertextBlob)
-            ? {}
-            : { CiphertextBlob: undefined, DryRunModifiers: ['IGNORE_CIPHERTEXT'] }),
-        },
-      };
-    default:
-      return { ...request, input: { ...request.input, DryRun: true } } as DryRunRequest;
+  const input: Record<string, unknown> = { ...request.input, DryRun: true };
+  if (ignoresCiphertext(request)) {
+    input.CiphertextBlob = undefined;
+    input.DryRunModifiers = ['IGNORE_CIPHERTEXT'];
   }
+  // The same operation's input with the members it takes for a dry run added.
+  return { operation: request.operation, input } as DryRunRequest;
 }
 
-function hasBytes(bytes: Uint8Array | undefined): boolean {
-  return bytes !== undefined && bytes.length > 0;
+/** A Decrypt or ReEncrypt check without ciphertext: KMS is told to ignore the ciphertext. */
+function ignoresCiphertext(request: DryRunRequest): boolean {
+  const bytes = (request.input as { CiphertextBlob?: unknown }).CiphertextBlob;
+  const given = bytes instanceof Uint8Array && bytes.length > 0;
+  return describeOperation(request.operation).dryRun?.ignoresCiphertext === true && !given;
 }
 
 /**
@@ -138,21 +55,11 @@ function hasBytes(bytes: Uint8Array | undefined): boolean {
  * change nothing (Encrypt, Sign, GenerateDataKey…) and answer the same question when performed.
  */
 export function consequenceWithoutDryRun(request: DryRunRequest): string | undefined {
-  switch (request.operation) {
-    case 'CreateGrant':
-      return 'would create a grant on the key';
-    case 'RetireGrant':
-      return 'would retire the grant';
-    case 'RevokeGrant':
-      return 'would revoke the grant';
-    case 'Decrypt':
-    case 'ReEncrypt':
-      return hasBytes(request.input.CiphertextBlob)
-        ? undefined
-        : 'needs a real ciphertext (IGNORE_CIPHERTEXT only applies to dry runs), so its answer would not tell';
-    default:
-      return undefined;
-  }
+  const performed = describeOperation(request.operation).dryRun?.performed;
+  if (performed !== undefined) return performed;
+  return ignoresCiphertext(request)
+    ? 'needs a real ciphertext (IGNORE_CIPHERTEXT only applies to dry runs), so its answer would not tell'
+    : undefined;
 }
 
 function keyOf(request: DryRunRequest): string | undefined {
@@ -246,39 +153,7 @@ async function probeDryRun(kms: KMSClient, keyId: string): Promise<DryRunKnowled
 
 /** Sends the request as given (callers pass it through withDryRun first). */
 function send(kms: KMSClient, request: DryRunRequest, abortSignal?: AbortSignal): Promise<unknown> {
-  const options = { abortSignal };
-  switch (request.operation) {
-    case 'Encrypt':
-      return kms.send(new EncryptCommand(request.input), options);
-    case 'Decrypt':
-      return kms.send(new DecryptCommand(request.input), options);
-    case 'ReEncrypt':
-      return kms.send(new ReEncryptCommand(request.input), options);
-    case 'GenerateDataKey':
-      return kms.send(new GenerateDataKeyCommand(request.input), options);
-    case 'GenerateDataKeyWithoutPlaintext':
-      return kms.send(new GenerateDataKeyWithoutPlaintextCommand(request.input), options);
-    case 'GenerateDataKeyPair':
-      return kms.send(new GenerateDataKeyPairCommand(request.input), options);
-    case 'GenerateDataKeyPairWithoutPlaintext':
-      return kms.send(new GenerateDataKeyPairWithoutPlaintextCommand(request.input), options);
-    case 'Sign':
-      return kms.send(new SignCommand(request.input), options);
-    case 'Verify':
-      return kms.send(new VerifyCommand(request.input), options);
-    case 'GenerateMac':
-      return kms.send(new GenerateMacCommand(request.input), options);
-    case 'VerifyMac':
-      return kms.send(new VerifyMacCommand(request.input), options);
-    case 'CreateGrant':
-      return kms.send(new CreateGrantCommand(request.input), options);
-    case 'RetireGrant':
-      return kms.send(new RetireGrantCommand(request.input), options);
-    case 'RevokeGrant':
-      return kms.send(new RevokeGrantCommand(request.input), options);
-    case 'DeriveSharedSecret':
-      return kms.send(new DeriveSharedSecretCommand(request.input), options);
-  }
+  return sendKmsOperation(kms, request.operation, request.input, { abortSignal });
 }
 
 /**

@@ -20,24 +20,6 @@ export interface ActivityEntry {
   durationMs: number;
 }
 
-/** Operations that use keys rather than manage or list them: the panel's default view. */
-export const CRYPTOGRAPHIC_OPERATIONS = new Set([
-  'Encrypt',
-  'Decrypt',
-  'ReEncrypt',
-  'GenerateDataKey',
-  'GenerateDataKeyWithoutPlaintext',
-  'GenerateDataKeyPair',
-  'GenerateDataKeyPairWithoutPlaintext',
-  'GenerateRandom',
-  'Sign',
-  'Verify',
-  'GenerateMac',
-  'VerifyMac',
-  'GetPublicKey',
-  'DeriveSharedSecret',
-]);
-
 /** Newest entries kept; older ones fall off (a long session lists hundreds of DescribeKey calls). */
 export const MAX_ENTRIES = 500;
 

@@ -6,7 +6,8 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useMemo, useState } from 'react';
-import { CRYPTOGRAPHIC_OPERATIONS, type ActivityEntry } from '../activity-log';
+import { CRYPTOGRAPHIC_OPERATIONS } from '../../../kms/operations';
+import type { ActivityEntry } from '../activity-log';
 import { useActivityEntries } from '../use-activity';
 
 const TIME = new Intl.DateTimeFormat(undefined, {

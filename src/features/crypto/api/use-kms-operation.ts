@@ -1,5 +1,11 @@
-import type { KMSClient } from '@aws-sdk/client-kms';
+import type { MetadataBearer } from '@smithy/types';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  sendKmsOperation,
+  type KmsOperationName,
+  type OperationInput,
+  type OperationOutput,
+} from '../../../kms/operations';
 import { useKmsClient } from '../../../session/SessionProvider';
 
 export type OperationState<O> =
@@ -8,7 +14,11 @@ export type OperationState<O> =
   | { status: 'success'; data: O; error?: undefined }
   | { status: 'error'; data?: undefined; error: unknown };
 
-export type Fetcher<I, O> = (kms: KMSClient, input: I, signal: AbortSignal) => Promise<O>;
+/** An operation's response as a form shows it: the output's members and the request ID. */
+export type OperationResult<Op extends KmsOperationName> = Omit<
+  OperationOutput<Op>,
+  '$metadata'
+> & { requestId?: string };
 
 export interface KmsOperation<I, O> {
   state: OperationState<O>;
@@ -24,9 +34,11 @@ const IDLE = { status: 'idle' } as const;
  * plaintext and data keys, which must never reach the react-query cache, storage or the URL.
  * Unmounting aborts the request in flight and drops the result with the component.
  */
-export function useKmsOperation<I, O>(fetcher: Fetcher<I, O>): KmsOperation<I, O> {
+export function useKmsOperation<Op extends KmsOperationName>(
+  operation: Op,
+): KmsOperation<OperationInput<Op>, OperationResult<Op>> {
   const kms = useKmsClient();
-  const [state, setState] = useState<OperationState<O>>(IDLE);
+  const [state, setState] = useState<OperationState<OperationResult<Op>>>(IDLE);
   const current = useRef<AbortController | null>(null);
 
   useEffect(
@@ -38,14 +50,18 @@ export function useKmsOperation<I, O>(fetcher: Fetcher<I, O>): KmsOperation<I, O
   );
 
   const run = useCallback(
-    async (input: I) => {
+    async (input: OperationInput<Op>) => {
       current.current?.abort();
       const controller = new AbortController();
       current.current = controller;
       setState({ status: 'pending' });
       try {
-        const data = await fetcher(kms, input, controller.signal);
+        const response: MetadataBearer = await sendKmsOperation(kms, operation, input, {
+          abortSignal: controller.signal,
+        });
+        const { $metadata, ...output } = response;
         if (current.current !== controller) return undefined;
+        const data = { ...output, requestId: $metadata.requestId } as OperationResult<Op>;
         setState({ status: 'success', data });
         return data;
       } catch (error) {
@@ -54,7 +70,7 @@ export function useKmsOperation<I, O>(fetcher: Fetcher<I, O>): KmsOperation<I, O
         return undefined;
       }
     },
-    [kms, fetcher],
+    [kms, operation],
   );
 
   const reset = useCallback(() => {

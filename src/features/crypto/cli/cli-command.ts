@@ -1,5 +1,6 @@
 import type { EncryptionContext } from '../../../bytes/encryption-context';
 import { toShorthand } from '../../../bytes/encryption-context';
+import { KMS_OPERATIONS, type CliOperation, type CliSpec } from '../../../kms/operations';
 import { shellQuote } from './shell';
 
 /*
@@ -9,155 +10,8 @@ import { shellQuote } from './shell';
  * the command against the same endpoint gives the same result.
  */
 
-export type CryptoOperation =
-  | 'Encrypt'
-  | 'Decrypt'
-  | 'ReEncrypt'
-  | 'GenerateDataKey'
-  | 'GenerateDataKeyWithoutPlaintext'
-  | 'GenerateDataKeyPair'
-  | 'GenerateDataKeyPairWithoutPlaintext'
-  | 'GenerateRandom'
-  | 'Sign'
-  | 'Verify'
-  | 'GenerateMac'
-  | 'VerifyMac'
-  | 'GetPublicKey';
-
-type ParamKind = 'string' | 'blob' | 'map' | 'list' | 'number' | 'flag';
-
-interface ParamSpec {
-  member: string;
-  kind: ParamKind;
-  /** For blobs: the file the command reads. */
-  file?: string;
-}
-
-interface OperationSpec {
-  params: ParamSpec[];
-  /** Binary response members, each decoded into its file. */
-  binaryOutputs?: Array<{ member: string; file: string }>;
-  /** A scalar response member printed as text (Verify's SignatureValid). */
-  textOutput?: string;
-}
-
-const KEY: ParamSpec = { member: 'KeyId', kind: 'string' };
-const CONTEXT: ParamSpec = { member: 'EncryptionContext', kind: 'map' };
-const MESSAGE = blob('Message', 'message.bin');
-const CIPHERTEXT = blob('CiphertextBlob', 'ciphertext.bin');
-const GRANTS: ParamSpec = { member: 'GrantTokens', kind: 'list' };
-const DRY_RUN: ParamSpec = { member: 'DryRun', kind: 'flag' };
-
-function text(member: string): ParamSpec {
-  return { member, kind: 'string' };
-}
-
-function blob(member: string, file: string): ParamSpec {
-  return { member, kind: 'blob', file };
-}
-
-/** Every operation that may dry-run ends with the same two options, in the CLI's order. */
-function thenGrantsAndDryRun(...params: ParamSpec[]): ParamSpec[] {
-  return [...params, GRANTS, DRY_RUN];
-}
-
-/** The binary response members, in the order the command writes them. */
-function outputs(...pairs: Array<[member: string, file: string]>): OperationSpec['binaryOutputs'] {
-  return pairs.map(([member, file]) => ({ member, file }));
-}
-
-// With and without plaintext, a data key (pair) request has the same parameters.
-const DATA_KEY_PARAMS = thenGrantsAndDryRun(
-  KEY,
-  text('KeySpec'),
-  { member: 'NumberOfBytes', kind: 'number' },
-  CONTEXT,
-);
-const DATA_KEY_PAIR_PARAMS = thenGrantsAndDryRun(KEY, text('KeyPairSpec'), CONTEXT);
-
-export const OPERATION_SPECS: Record<CryptoOperation, OperationSpec> = {
-  Encrypt: {
-    params: thenGrantsAndDryRun(
-      KEY,
-      blob('Plaintext', 'plaintext.bin'),
-      CONTEXT,
-      text('EncryptionAlgorithm'),
-    ),
-    binaryOutputs: outputs(['CiphertextBlob', 'ciphertext.bin']),
-  },
-  Decrypt: {
-    params: thenGrantsAndDryRun(CIPHERTEXT, KEY, CONTEXT, text('EncryptionAlgorithm')),
-    binaryOutputs: outputs(['Plaintext', 'plaintext.bin']),
-  },
-  ReEncrypt: {
-    params: thenGrantsAndDryRun(
-      CIPHERTEXT,
-      text('SourceKeyId'),
-      { member: 'SourceEncryptionContext', kind: 'map' },
-      text('SourceEncryptionAlgorithm'),
-      text('DestinationKeyId'),
-      { member: 'DestinationEncryptionContext', kind: 'map' },
-      text('DestinationEncryptionAlgorithm'),
-    ),
-    binaryOutputs: outputs(['CiphertextBlob', 're-encrypted.bin']),
-  },
-  GenerateDataKey: {
-    params: DATA_KEY_PARAMS,
-    binaryOutputs: outputs(
-      ['Plaintext', 'data-key.bin'],
-      ['CiphertextBlob', 'data-key.encrypted.bin'],
-    ),
-  },
-  GenerateDataKeyWithoutPlaintext: {
-    params: DATA_KEY_PARAMS,
-    binaryOutputs: outputs(['CiphertextBlob', 'data-key.encrypted.bin']),
-  },
-  GenerateDataKeyPair: {
-    params: DATA_KEY_PAIR_PARAMS,
-    binaryOutputs: outputs(
-      ['PrivateKeyPlaintext', 'private-key.der'],
-      ['PrivateKeyCiphertextBlob', 'private-key.encrypted.bin'],
-      ['PublicKey', 'public-key.der'],
-    ),
-  },
-  GenerateDataKeyPairWithoutPlaintext: {
-    params: DATA_KEY_PAIR_PARAMS,
-    binaryOutputs: outputs(
-      ['PrivateKeyCiphertextBlob', 'private-key.encrypted.bin'],
-      ['PublicKey', 'public-key.der'],
-    ),
-  },
-  GenerateRandom: {
-    params: [{ member: 'NumberOfBytes', kind: 'number' }],
-    binaryOutputs: outputs(['Plaintext', 'random.bin']),
-  },
-  Sign: {
-    params: thenGrantsAndDryRun(KEY, MESSAGE, text('MessageType'), text('SigningAlgorithm')),
-    binaryOutputs: outputs(['Signature', 'signature.bin']),
-  },
-  Verify: {
-    params: thenGrantsAndDryRun(
-      KEY,
-      MESSAGE,
-      text('MessageType'),
-      blob('Signature', 'signature.bin'),
-      text('SigningAlgorithm'),
-    ),
-    textOutput: 'SignatureValid',
-  },
-  GenerateMac: {
-    params: thenGrantsAndDryRun(KEY, MESSAGE, text('MacAlgorithm')),
-    binaryOutputs: outputs(['Mac', 'mac.bin']),
-  },
-  VerifyMac: {
-    params: thenGrantsAndDryRun(KEY, MESSAGE, text('MacAlgorithm'), blob('Mac', 'mac.bin')),
-    textOutput: 'MacValid',
-  },
-  GetPublicKey: {
-    params: [KEY, GRANTS],
-    binaryOutputs: outputs(['PublicKey', 'public-key.der']),
-  },
-};
+/** The operations whose CLI command the console writes (the table in src/kms/operations.ts). */
+export type CryptoOperation = CliOperation;
 
 export interface CliTarget {
   region: string;
@@ -203,7 +57,7 @@ export function buildCliCommand(
   input: CliInput,
   target: CliTarget,
 ): CliCommand {
-  const spec = OPERATION_SPECS[operation];
+  const spec: CliSpec = KMS_OPERATIONS[operation].cli;
   const lines: string[] = [`aws kms ${commandName(operation)}`];
   const inputs: CliInputFile[] = [];
   if (target.endpoint) lines.push(`--endpoint-url ${shellQuote(target.endpoint)}`);

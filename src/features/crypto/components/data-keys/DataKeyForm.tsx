@@ -10,8 +10,7 @@ import { encodeBytes } from '../../../../bytes/codecs';
 import type { ContextRow } from '../../../../bytes/encryption-context';
 import { useContextField } from '../../../../bytes/use-context-field';
 import { useKmsClient } from '../../../../session/SessionProvider';
-import { useGenerateDataKey } from '../../api/generate-data-key';
-import { useGenerateDataKeyWithoutPlaintext } from '../../api/generate-data-key-without-plaintext';
+import { useKmsOperation } from '../../api/use-kms-operation';
 import { parseByteCount } from '../../model/byte-count';
 import { rememberCiphertext } from '../../model/ciphertext-origins';
 import { deepLinkSearch, type CryptoHandoff } from '../../model/deep-link';
@@ -53,8 +52,8 @@ export function DataKeyForm({
   const [numberOfBytes, setNumberOfBytes] = useState('32');
   const context = useContextField(initialContext);
   const operation = plaintextVariants(
-    useGenerateDataKey(),
-    useGenerateDataKeyWithoutPlaintext(),
+    useKmsOperation('GenerateDataKey'),
+    useKmsOperation('GenerateDataKeyWithoutPlaintext'),
     variant === 'GenerateDataKey',
   );
   const [sent, setSent] = useState<GenerateDataKeyCommandInput>();

@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { ByteOutput } from '../../../../bytes/ByteOutput';
 import type { ContextRow } from '../../../../bytes/encryption-context';
 import { useContextField } from '../../../../bytes/use-context-field';
-import { useGenerateDataKeyPair } from '../../api/generate-data-key-pair';
-import { useGenerateDataKeyPairWithoutPlaintext } from '../../api/generate-data-key-pair-without-plaintext';
+import { useKmsOperation } from '../../api/use-kms-operation';
 import { ContextField } from '../shared/ContextField';
 import { KeyedOperationForm } from '../shared/KeyedOperationForm';
 import { OperationChoice } from './OperationChoice';
@@ -50,8 +49,8 @@ export function DataKeyPairForm({
   const [spec, setSpec] = useState<DataKeyPairSpec>('ECC_NIST_P256');
   const context = useContextField(initialContext);
   const operation = plaintextVariants(
-    useGenerateDataKeyPair(),
-    useGenerateDataKeyPairWithoutPlaintext(),
+    useKmsOperation('GenerateDataKeyPair'),
+    useKmsOperation('GenerateDataKeyPairWithoutPlaintext'),
     variant === 'GenerateDataKeyPair',
   );
 

@@ -1,7 +1,7 @@
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { ByteOutput } from '../../../../bytes/ByteOutput';
-import { useGenerateRandom } from '../../api/generate-random';
+import { useKmsOperation } from '../../api/use-kms-operation';
 import { buildCliCommand } from '../../cli/cli-command';
 import { parseByteCount } from '../../model/byte-count';
 import { NumberOfBytesField } from './NumberOfBytesField';
@@ -15,7 +15,7 @@ export function RandomForm() {
   const target = useCliTarget();
   const [numberOfBytes, setNumberOfBytes] = useState('32');
   const [showErrors, setShowErrors] = useState(false);
-  const random = useGenerateRandom();
+  const random = useKmsOperation('GenerateRandom');
   const count = parseByteCount(numberOfBytes, 1024);
   const input = count.value !== undefined ? { NumberOfBytes: count.value } : undefined;
   const result = random.state.data;

@@ -7,7 +7,7 @@ import { ByteOutput } from '../../../../bytes/ByteOutput';
 import { useByteField } from '../../../../bytes/use-byte-field';
 import { useContextField } from '../../../../bytes/use-context-field';
 import { useKmsClient } from '../../../../session/SessionProvider';
-import { useDecrypt } from '../../api/decrypt';
+import { useKmsOperation } from '../../api/use-kms-operation';
 import { ciphertextHints } from '../../model/ciphertext-origins';
 import { readDeepLink, readHandoff } from '../../model/deep-link';
 import { CIPHERTEXT_MAX } from '../../model/key-capabilities';
@@ -33,7 +33,7 @@ export default function DecryptPage() {
     { max: CIPHERTEXT_MAX, min: 1, subject: 'Decrypt takes a CiphertextBlob of' },
     () => initialCiphertext(location.state),
   );
-  const decrypt = useDecrypt();
+  const decrypt = useKmsOperation('Decrypt');
   const [sent, setSent] = useState<DecryptCommandInput>();
 
   const keyGiven = request.key.id !== '';

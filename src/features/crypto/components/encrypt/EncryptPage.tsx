@@ -9,7 +9,7 @@ import { useByteField } from '../../../../bytes/use-byte-field';
 import { useContextField } from '../../../../bytes/use-context-field';
 import { usePublicKey } from '../../../../kms/api/get-public-key';
 import { useKmsClient } from '../../../../session/SessionProvider';
-import { useEncrypt } from '../../api/encrypt';
+import { useKmsOperation } from '../../api/use-kms-operation';
 import { buildCliCommand, type CliCommand } from '../../cli/cli-command';
 import { rememberCiphertext } from '../../model/ciphertext-origins';
 import { readDeepLink } from '../../model/deep-link';
@@ -40,7 +40,7 @@ export default function EncryptPage() {
   const algorithm = useEncryptionAlgorithm(request.key);
   const [where, setWhere] = useState<Where>('kms');
   const context = useContextField(link.contextRows);
-  const encrypt = useEncrypt();
+  const encrypt = useKmsOperation('Encrypt');
   const browserEncrypt = usePublicKeyEncrypt();
   const [outcome, setOutcome] = useState<EncryptOutcome>();
 

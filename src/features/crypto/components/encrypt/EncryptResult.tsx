@@ -9,7 +9,7 @@ import type { EncryptionContext } from '../../../../bytes/encryption-context';
 import { contextParameter } from '../../../../bytes/encryption-context';
 import { describeCryptoError } from '../../../../kms/crypto-errors';
 import { ErrorDetails } from '../../../../ui/ErrorAlert';
-import { useDecrypt } from '../../api/decrypt';
+import { useKmsOperation } from '../../api/use-kms-operation';
 import { deepLinkSearch, type CryptoHandoff } from '../../model/deep-link';
 import { mismatchedContext } from '../../model/mismatch-demo';
 import { ResultField, ResultRegion } from '../shared/Result';
@@ -32,7 +32,7 @@ export interface EncryptOutcome {
 
 export function EncryptResult({ outcome }: { outcome: EncryptOutcome }) {
   const navigate = useNavigate();
-  const demo = useDecrypt();
+  const demo = useKmsOperation('Decrypt');
   const { result } = outcome;
   const ciphertext = result.CiphertextBlob;
   if (!ciphertext) return null;

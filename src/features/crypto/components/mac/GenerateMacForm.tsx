@@ -1,7 +1,7 @@
 import type { MacAlgorithmSpec } from '@aws-sdk/client-kms';
 import type { ByteInputValue } from '../../../../bytes/byte-input-model';
 import { useByteField } from '../../../../bytes/use-byte-field';
-import { useGenerateMac } from '../../api/generate-mac';
+import { useKmsOperation } from '../../api/use-kms-operation';
 import { PLAINTEXT_MAX } from '../../model/key-capabilities';
 import { KeyedOperationForm } from '../shared/KeyedOperationForm';
 import { MessageFields } from '../shared/MessageFields';
@@ -29,7 +29,7 @@ export function GenerateMacForm({
   const request = useKeyedRequest(initialKeyId);
   const algorithm = useKeyAlgorithm(request, 'MacAlgorithms');
   const message = useByteField(MESSAGE_LIMIT);
-  const generate = useGenerateMac();
+  const generate = useKmsOperation('GenerateMac');
   const algorithmError = algorithm.algorithm === '' ? MAC_ALGORITHM_MISSING : undefined;
 
   const input =

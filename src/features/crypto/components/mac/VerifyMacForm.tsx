@@ -1,7 +1,7 @@
 import type { MacAlgorithmSpec } from '@aws-sdk/client-kms';
 import { byteInputOf, EMPTY_BYTE_INPUT } from '../../../../bytes/byte-input-model';
 import { useByteField } from '../../../../bytes/use-byte-field';
-import { useVerifyMac } from '../../api/verify-mac';
+import { useKmsOperation } from '../../api/use-kms-operation';
 import { MAC_MAX } from '../../model/key-capabilities';
 import { MAC_ALGORITHM_MISSING, MESSAGE_LIMIT, type MacHandoff } from './GenerateMacForm';
 import { KeyedOperationForm } from '../shared/KeyedOperationForm';
@@ -23,7 +23,7 @@ export function VerifyMacForm({
   const mac = useByteField({ min: 1, max: MAC_MAX, subject: 'VerifyMac takes a Mac of' }, () =>
     handoff ? byteInputOf(handoff.mac, 'base64') : EMPTY_BYTE_INPUT,
   );
-  const verify = useVerifyMac();
+  const verify = useKmsOperation('VerifyMac');
   const algorithmError = algorithm.algorithm === '' ? MAC_ALGORITHM_MISSING : undefined;
 
   const input =

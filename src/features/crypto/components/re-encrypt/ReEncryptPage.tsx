@@ -12,7 +12,7 @@ import { encodeBytes } from '../../../../bytes/codecs';
 import { useByteField } from '../../../../bytes/use-byte-field';
 import { useContextField } from '../../../../bytes/use-context-field';
 import { useKmsClient } from '../../../../session/SessionProvider';
-import { useReEncrypt } from '../../api/re-encrypt';
+import { useKmsOperation } from '../../api/use-kms-operation';
 import { ciphertextHints, rememberCiphertext } from '../../model/ciphertext-origins';
 import {
   deepLinkSearch,
@@ -53,7 +53,7 @@ export default function ReEncryptPage() {
   // under a new key rarely changes what the data is about.
   const sourceContext = useContextField(link.contextRows);
   const destinationContext = useContextField(link.contextRows);
-  const reEncrypt = useReEncrypt();
+  const reEncrypt = useKmsOperation('ReEncrypt');
   const [sent, setSent] = useState<ReEncryptCommandInput>();
   const sourceGiven = sourceKey.id !== '';
   const errorOf = (side: typeof source) =>

@@ -2,7 +2,7 @@ import type { SigningAlgorithmSpec } from '@aws-sdk/client-kms';
 import { useState } from 'react';
 import type { ByteInputValue } from '../../../../bytes/byte-input-model';
 import { useByteField } from '../../../../bytes/use-byte-field';
-import { useSign } from '../../api/sign';
+import { useKmsOperation } from '../../api/use-kms-operation';
 import { messageLimit } from '../../model/message-limit';
 import { KeyedOperationForm } from '../shared/KeyedOperationForm';
 import { MessageFields } from '../shared/MessageFields';
@@ -31,7 +31,7 @@ export function SignForm({
   const [messageType, setMessageType] = useState<MessageType>('RAW');
   const algorithm = useKeyAlgorithm(request, 'SigningAlgorithms');
   const message = useByteField(messageLimit('Sign', messageType, algorithm.algorithm));
-  const sign = useSign();
+  const sign = useKmsOperation('Sign');
   const algorithmError = algorithm.algorithm === '' ? 'Choose a signing algorithm.' : undefined;
 
   const input =

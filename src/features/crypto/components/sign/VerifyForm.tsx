@@ -2,7 +2,7 @@ import type { SigningAlgorithmSpec } from '@aws-sdk/client-kms';
 import { useState } from 'react';
 import { byteInputOf, EMPTY_BYTE_INPUT } from '../../../../bytes/byte-input-model';
 import { useByteField } from '../../../../bytes/use-byte-field';
-import { useVerify } from '../../api/verify';
+import { useKmsOperation } from '../../api/use-kms-operation';
 import { SIGNATURE_MAX } from '../../model/key-capabilities';
 import { messageLimit } from '../../model/message-limit';
 import { KeyedOperationForm } from '../shared/KeyedOperationForm';
@@ -31,7 +31,7 @@ export function VerifyForm({
     { min: 1, max: SIGNATURE_MAX, subject: 'Verify takes a Signature of' },
     () => (handoff ? byteInputOf(handoff.signature, 'base64') : EMPTY_BYTE_INPUT),
   );
-  const verify = useVerify();
+  const verify = useKmsOperation('Verify');
   const algorithmError =
     algorithm.algorithm === '' ? 'Choose the signing algorithm used to sign.' : undefined;
 
