@@ -1,7 +1,35 @@
 import js from '@eslint/js';
+import { readdirSync } from 'node:fs';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+/*
+ * The house rules of DESIGN.md section 2, enforced. A feature never imports another feature
+ * (shared things live in src/bytes, src/session, src/kms, src/policy, src/ui); the sandbox
+ * imports console code only from src/policy; and src/policy, which runs in the browser and in the
+ * sandbox, uses neither the DOM nor Node. Paths are resolved (import-x), so a rule holds at any
+ * folder depth.
+ */
+/** Every folder of src/features is a feature, so a new one is covered from its first file. */
+const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+const featureZones = FEATURES.map((feature) => ({
+  target: `./src/features/${feature}`,
+  from: './src/features',
+  except: [`./${feature}`],
+  message:
+    'A feature never imports another feature: move what both need to src/kms, src/ui, src/bytes or src/session.',
+}));
+
+/** Globals of the browser or of Node alone; those both have (URL, TextEncoder, console) are fine. */
+const browserOnlyOrNodeOnly = [
+  ...Object.keys(globals.browser).filter((name) => !(name in globals.node)),
+  ...Object.keys(globals.node).filter((name) => !(name in globals.browser)),
+].filter((name) => !(name in globals.es2021));
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.sandbox-state'] },
@@ -12,34 +40,72 @@ export default tseslint.config(
       ecmaVersion: 2022,
       globals: { ...globals.browser, ...globals.node },
     },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.js', '.json'],
+          // src/policy imports its siblings as `./x.js` (it also runs as plain Node modules).
+          extensionAlias: { '.js': ['.ts', '.js'] },
+        }),
+      ],
+    },
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-    },
-  },
-  {
-    // One place names the sandbox's exceptions, so the console's catalogue can be checked against it.
-    files: ['sandbox/**/*.ts'],
-    ignores: ['sandbox/protocol/errors.ts'],
-    rules: {
-      'no-restricted-syntax': [
+      'import-x/no-restricted-paths': [
         'error',
         {
-          selector: "NewExpression[callee.name='AwsError']",
-          message: 'Answer errors through a factory in sandbox/protocol/errors.ts.',
+          zones: [
+            ...featureZones,
+            {
+              target: './sandbox',
+              from: './src',
+              except: ['./policy'],
+              message: 'The sandbox uses console code only from src/policy.',
+            },
+            {
+              target: './src/policy',
+              from: ['./src', './sandbox'],
+              except: ['./policy'],
+              message: 'src/policy is pure: it imports nothing of the console or the sandbox.',
+            },
+          ],
         },
       ],
     },
   },
   {
-    // The policy evaluator runs in the browser and in the sandbox: it must stay free of Node APIs.
+    // The console runs in the browser: no Node modules anywhere in src.
     files: ['src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', '../../sandbox/*'] }],
+    },
+  },
+  {
+    // The policy evaluator runs in the browser and in the sandbox: no DOM, no Node, no React.
+    files: ['src/policy/**/*.ts'],
+    ignores: ['src/policy/**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...browserOnlyOrNodeOnly.map((name) => ({
+          name,
+          message: 'src/policy runs in the browser and in Node: use neither one’s own globals.',
+        })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'src/policy runs in the browser too.' },
+            { regex: '^(?!\\.{1,2}/)', message: 'src/policy imports only its own modules.' },
+          ],
+        },
+      ],
     },
   },
 );
