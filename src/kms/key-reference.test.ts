@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isAwsManagedAlias, parseKeyReference, validateAliasName } from './key-reference';
+import {
+  bareKeyId,
+  isAwsManagedAlias,
+  parseKeyReference,
+  validateAliasName,
+} from './key-reference';
 
 describe('key references', () => {
   it('classifies the four forms KMS accepts', () => {
@@ -45,5 +50,16 @@ describe('key references', () => {
     expect(validateAliasName('alias/aws/s3')).toContain('reserved');
     expect(validateAliasName('alias/bad name')).toContain('Use letters');
     expect(isAwsManagedAlias('alias/aws/ebs')).toBe(true);
+  });
+});
+
+describe('bareKeyId', () => {
+  it('names a key by its key id, whether typed as an id or an ARN, and never an alias', () => {
+    const id = '9a8f7e6d-4c3b-4b2a-9bea-456789abcdef';
+    expect(bareKeyId(id)).toBe(id);
+    expect(bareKeyId(` arn:aws:kms:us-east-1:444455556666:key/${id} `)).toBe(id);
+    expect(bareKeyId('alias/demo-app')).toBeUndefined();
+    expect(bareKeyId('arn:aws:kms:us-east-1:111122223333:alias/demo-app')).toBeUndefined();
+    expect(bareKeyId('not a key')).toBeUndefined();
   });
 });

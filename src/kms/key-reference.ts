@@ -63,3 +63,15 @@ export function validateAliasName(name: string): string | undefined {
     return 'Names starting with alias/aws/ are reserved for AWS managed keys.';
   return undefined;
 }
+
+/**
+ * The bare key id a key id or key ARN names (`1234abcd-…`), under which everything about the key
+ * is cached; undefined for an alias, whose key can change, and for anything that is not a key.
+ */
+export function bareKeyId(keyRef: string): string | undefined {
+  const parsed = parseKeyReference(keyRef);
+  if (!isKeyReference(parsed)) return undefined;
+  if (parsed.kind === 'key-id') return parsed.value;
+  if (parsed.kind === 'key-arn') return parsed.value.slice(parsed.value.indexOf(':key/') + 5);
+  return undefined;
+}

@@ -1,7 +1,10 @@
+import { bareKeyId } from './key-reference';
+
 /**
  * react-query keys shared by every feature. Each signed-in session has its own QueryClient, so
- * keys never need to name the caller; a key id is always the bare key id (never an alias), so a
- * mutation anywhere invalidates the same entries.
+ * keys never need to name the caller. Entries about a key are under its bare key id (never an
+ * alias or an ARN), so a change anywhere reaches every entry of the key; what was looked up by an
+ * alias lives apart, under `aliasLookups`, because an alias can point at another key tomorrow.
  */
 export const kmsKeys = {
   all: ['kms'] as const,
@@ -16,6 +19,15 @@ export const kmsKeys = {
   tags: (keyId: string) => [...kmsKeys.key(keyId), 'tags'] as const,
   keyAliases: (keyId: string) => [...kmsKeys.key(keyId), 'aliases'] as const,
   publicKey: (keyId: string) => [...kmsKeys.key(keyId), 'public-key'] as const,
-  /** Input typed by the user (alias name, ARN…) resolved to a key, via DescribeKey. */
-  resolve: (keyRef: string) => [...kmsKeys.all, 'resolve', keyRef] as const,
+  /** Everything looked up by an alias name or alias ARN: alias changes drop it all. */
+  aliasLookups: () => [...kmsKeys.all, 'by-alias'] as const,
 };
+
+/**
+ * Where an entry about a typed key reference (key id, key ARN, alias name, alias ARN) belongs:
+ * under the key itself for a key id or key ARN, under `aliasLookups` for an alias.
+ */
+export function referenceScope(keyRef: string): readonly string[] {
+  const keyId = bareKeyId(keyRef);
+  return keyId ? kmsKeys.key(keyId) : [...kmsKeys.aliasLookups(), keyRef.trim()];
+}

@@ -5,7 +5,7 @@ import { patchCatalog } from './key-catalog';
 
 /**
  * After an alias was created, retargeted or deleted: patch the cached lists (alias table, key
- * table) at once, and refetch the per-key alias lists.
+ * table) at once, and refetch the per-key alias lists and whatever was looked up by an alias.
  */
 export function applyAliasChange(
   queryClient: QueryClient,
@@ -20,6 +20,7 @@ export function applyAliasChange(
     return [...others, { ...entry, CreationDate: previous?.CreationDate ?? entry.CreationDate }];
   });
   patchCatalog(queryClient, { type: 'alias-changed', aliasName, entry });
+  void queryClient.invalidateQueries({ queryKey: kmsKeys.aliasLookups() });
   for (const keyId of change.keyIds) {
     if (keyId) void queryClient.invalidateQueries({ queryKey: kmsKeys.keyAliases(keyId) });
   }

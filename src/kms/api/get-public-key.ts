@@ -4,7 +4,7 @@ import {
   type KMSClient,
 } from '@aws-sdk/client-kms';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { kmsKeys } from '../query-keys';
+import { referenceScope } from '../query-keys';
 import { useKmsClient } from '../../session/SessionProvider';
 
 export type PublicKey = Omit<GetPublicKeyCommandOutput, '$metadata'>;
@@ -15,14 +15,14 @@ export async function getPublicKey(kms: KMSClient, keyId: string): Promise<Publi
   return publicKey;
 }
 
-export const publicKeyQueryOptions = (kms: KMSClient, keyId: string) =>
+export const publicKeyQueryOptions = (kms: KMSClient, keyRef: string) =>
   queryOptions({
-    queryKey: kmsKeys.publicKey(keyId),
-    queryFn: () => getPublicKey(kms, keyId),
+    queryKey: [...referenceScope(keyRef), 'public-key'],
+    queryFn: () => getPublicKey(kms, keyRef),
     staleTime: Infinity,
   });
 
-export function usePublicKey(keyId: string, options: { enabled?: boolean } = {}) {
+export function usePublicKey(keyRef: string, options: { enabled?: boolean } = {}) {
   const kms = useKmsClient();
-  return useQuery({ ...publicKeyQueryOptions(kms, keyId), enabled: options.enabled ?? true });
+  return useQuery({ ...publicKeyQueryOptions(kms, keyRef), enabled: options.enabled ?? true });
 }

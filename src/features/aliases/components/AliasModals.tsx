@@ -5,6 +5,7 @@ import Input from '@cloudscape-design/components/input';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useState } from 'react';
 import { useCreateAlias } from '../../../kms/api/create-alias';
+import { useKeyLookup } from '../../../kms/api/describe-key';
 import { useUpdateAlias } from '../../../kms/api/update-alias';
 import { describeError } from '../../../kms/errors';
 import { isKeyReference, parseKeyReference, validateAliasName } from '../../../kms/key-reference';
@@ -12,19 +13,18 @@ import { ActionModal } from '../../../ui/ActionModal';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { KeyInput } from '../../../ui/KeyInput';
 import { useNotify } from '../../../ui/notifications';
-import { useResolvedKey } from '../api/resolve-key';
 
 /** Shows which key a typed reference resolves to (spec, usage, state), or why it does not. */
 function ResolvedKey({ keyRef }: { keyRef: string }) {
-  const resolved = useResolvedKey(keyRef);
+  const lookup = useKeyLookup(keyRef);
   if (!isKeyReference(parseKeyReference(keyRef))) return null;
-  if (resolved.isPending)
-    return <StatusIndicator type="loading">Looking up the key</StatusIndicator>;
-  if (resolved.isError) {
-    const error = describeError(resolved.error);
+  if (lookup.loading) return <StatusIndicator type="loading">Looking up the key</StatusIndicator>;
+  if (lookup.query.isError) {
+    const error = describeError(lookup.query.error);
     return <StatusIndicator type="warning">{`${error.title}: ${error.message}`}</StatusIndicator>;
   }
-  const key = resolved.data;
+  const key = lookup.metadata;
+  if (!key) return null;
   return (
     <StatusIndicator type={key.KeyState === 'Enabled' ? 'success' : 'warning'}>
       {`${key.KeyId} · ${key.KeySpec} · ${key.KeyUsage} · ${key.KeyState}`}

@@ -9,7 +9,7 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useDeepLink } from '../../../ui/deep-link';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { decryptFile, type DecryptSettings } from '../envelope/decrypt-file';
 import { inspectFile, type MessageSummary } from '../envelope/header';
@@ -50,9 +50,9 @@ function useInspections(files: readonly File[]): ReadonlyMap<File, Inspection> {
 
 /** Choose encrypted files, see what their headers say, then decrypt with the keys you choose. */
 export function DecryptFilesForm({ region, envelopeContext, onSubmit }: DecryptFilesFormProps) {
-  const [params] = useSearchParams();
+  const link = useDeepLink();
   const [files, setFiles] = useState<File[]>([]);
-  const contextField = useEnvelopeContext(params.get('context'));
+  const contextField = useEnvelopeContext(link.contextRows);
   const [deselected, setDeselected] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const inspections = useInspections(files);

@@ -9,7 +9,6 @@ import RadioGroup from '@cloudscape-design/components/radio-group';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { encryptFile, type EncryptSettings } from '../envelope/encrypt-file';
 import type { EnvelopeContext } from '../envelope/jobs';
 import { formatBytes, sizeProblem } from '../envelope/limits';
@@ -22,6 +21,7 @@ import {
   type EncryptSuite,
 } from '../envelope/sdk';
 import { ContextEditor } from '../../../bytes/ContextEditor';
+import { useDeepLink } from '../../../ui/deep-link';
 import { useEnvelopeContext } from '../hooks/use-envelope-context';
 import type { JobRequest } from '../hooks/use-file-jobs';
 import { keyProblems } from './key-list';
@@ -57,10 +57,10 @@ const FRAME_OPTIONS = FRAME_LENGTHS.map((length) => ({
 
 /** Choose files, KMS keys and an encryption context; each file becomes `<name>.encrypted`. */
 export function EncryptFilesForm({ region, envelopeContext, onSubmit }: EncryptFilesFormProps) {
-  const [params] = useSearchParams();
+  const link = useDeepLink();
   const [files, setFiles] = useState<File[]>([]);
-  const [keys, setKeys] = useState<string[]>(() => [params.get('keyId') ?? '']);
-  const contextField = useEnvelopeContext(params.get('context'));
+  const [keys, setKeys] = useState<string[]>(() => [link.keyId]);
+  const contextField = useEnvelopeContext(link.contextRows);
   const [suiteId, setSuiteId] = useState<EncryptSuite>(SIGNED_SUITE);
   const [frameLength, setFrameLength] = useState(DEFAULT_FRAME_LENGTH);
   const [submitted, setSubmitted] = useState(false);

@@ -4,6 +4,8 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useCallback, useRef, useState } from 'react';
 import { useSession } from '../../../session/SessionProvider';
+import { useDeepLink } from '../../../ui/deep-link';
+import { DeepLinkWarning } from '../../../ui/DeepLinkWarning';
 import { useBreadcrumbs } from '../../../ui/page-chrome';
 import type { EnvelopeContext } from '../envelope/jobs';
 import {
@@ -24,6 +26,7 @@ import { FileJobsTable } from './FileJobsTable';
  */
 export default function FilesPage() {
   useBreadcrumbs([{ text: 'Files', href: '/files' }]);
+  const link = useDeepLink();
   const session = useSession();
   const kms = session.clients.kms;
   const region = session.manager.source.region;
@@ -60,6 +63,7 @@ export default function FilesPage() {
       }
     >
       <SpaceBetween size="l">
+        <DeepLinkWarning link={link} />
         <Tabs
           variant="container"
           ariaLabel="Encrypt or decrypt files"

@@ -1,16 +1,6 @@
-import {
-  parseContextText,
-  type ContextEvaluation,
-  type ContextRow,
-} from '../../../bytes/encryption-context';
+import type { ContextEvaluation, ContextRow } from '../../../bytes/encryption-context';
 import { useContextField, type ContextField } from '../../../bytes/use-context-field';
 import { isReservedContextKey, RESERVED_CONTEXT_PREFIX } from '../envelope/encryption-context';
-
-function rowsFromParameter(parameter: string | null): ContextRow[] {
-  if (!parameter) return [];
-  const parsed = parseContextText(parameter);
-  return parsed.ok ? parsed.rows : [];
-}
 
 /** Adds the Encryption SDK's rule to the shared editor's: keys starting aws-crypto- are its own. */
 function withReservedKeys(evaluation: ContextEvaluation, rows: ContextRow[]): ContextEvaluation {
@@ -29,8 +19,8 @@ function withReservedKeys(evaluation: ContextEvaluation, rows: ContextRow[]): Co
   };
 }
 
-/** The context editor's state, prefilled from the page's `context=` deep-link parameter. */
-export function useEnvelopeContext(parameter: string | null): ContextField {
-  const field = useContextField(rowsFromParameter(parameter));
+/** The context editor's state, prefilled with the deep link's pairs. */
+export function useEnvelopeContext(initialRows: ContextRow[]): ContextField {
+  const field = useContextField(initialRows);
   return { ...field, evaluation: withReservedKeys(field.evaluation, field.rows) };
 }

@@ -7,9 +7,9 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { lazy, Suspense, useState } from 'react';
+import { useKeyPolicy } from '../../../kms/api/get-key-policy';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { useNotify } from '../../../ui/notifications';
-import { useKeyPolicy } from '../api/get-key-policy';
 import { usePutKeyPolicy } from '../api/put-key-policy';
 import { formatPolicy, validateKeyPolicy } from '../lib/policy-validation';
 

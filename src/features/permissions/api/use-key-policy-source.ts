@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { getKeyPolicy, useKeyPolicy } from '../../../kms/api/get-key-policy';
 import { describeError, isAccessDenied, type ConsoleError } from '../../../kms/errors';
-import { useKmsClient } from '../../../session/SessionProvider';
 import type { ScenarioSessions } from '../scenario/scenario-sessions';
-import { getKeyPolicy, keyPolicyQueryOptions } from './get-key-policy';
 
 /** Where the key policy used for explanations came from. */
 export type KeyPolicyOrigin = 'you' | 'sandbox-admin' | 'pasted';
@@ -36,12 +35,8 @@ export interface KeyPolicySourceInput {
  * the caller may read, or was given, are used.
  */
 export function useKeyPolicySource(input: KeyPolicySourceInput): KeyPolicySource {
-  const kms = useKmsClient();
   const { keyArn, enabled, sessions } = input;
-  const yours = useQuery({
-    ...keyPolicyQueryOptions(kms, keyArn ?? ''),
-    enabled: enabled && keyArn !== undefined,
-  });
+  const yours = useKeyPolicy(keyArn ?? '', { enabled: enabled && keyArn !== undefined });
   const yourDenial = yours.isError && isAccessDenied(yours.error);
   const admin = useQuery({
     queryKey: ['permissions', 'sandbox-admin-key-policy', keyArn] as const,

@@ -9,21 +9,19 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import {
-  contextParameter,
-  parseContextText,
-  type ContextRow,
-} from '../../../bytes/encryption-context';
+import { contextParameter } from '../../../bytes/encryption-context';
 import { useContextField } from '../../../bytes/use-context-field';
-import { describeKeyQueryOptions } from '../../../kms/api/describe-key';
+import { useKeyLookup } from '../../../kms/api/describe-key';
 import { grantsQueryOptions } from '../../../kms/api/list-grants';
 import { dryRunSupportOf } from '../../../kms/dry-run-support';
+import { bareKeyId } from '../../../kms/key-reference';
 import type { KmsGrant } from '../../../policy';
 import { isAccessDenied } from '../../../kms/errors';
-import { isKeyReference, parseKeyReference } from '../../../kms/key-reference';
 import { useKmsClient, useSession } from '../../../session/SessionProvider';
+import { useDeepLink } from '../../../ui/deep-link';
+import { DeepLinkWarning } from '../../../ui/DeepLinkWarning';
 import { useBreadcrumbs } from '../../../ui/page-chrome';
-import { keyIdOfArn } from '../api/get-key-policy';
+import { sameRecord, useLastKnown, useSettled } from '../../../ui/use-settled';
 import { identityPoliciesQueryOptions, type NamedIdentityPolicy } from '../api/identity-policies';
 import { checkMatrixQueryOptions, type CheckResult, type MatrixScope } from '../api/run-checks';
 import { useKeyPolicySource } from '../api/use-key-policy-source';
@@ -44,17 +42,8 @@ import { CompareScenarioUsers } from './CompareScenarioUsers';
 import { DenialExplanation } from './DenialExplanation';
 import { KeyPolicyPanel } from './KeyPolicyPanel';
 import { RequestPanel, type ChosenKind } from './RequestPanel';
-import { sameRecord, useLastKnown, useSettled } from './use-settled';
 
 const NO_CONTEXT: Readonly<Record<string, string>> = Object.freeze({});
-
-/** `?keyId=alias/demo-app&context=department=finance` (DESIGN.md section 5): non-secret values. */
-function readLink(params: URLSearchParams): { keyId: string; rows: ContextRow[] } {
-  const keyId = params.get('keyId')?.trim() ?? '';
-  const raw = params.get('context');
-  const parsed = raw ? parseContextText(raw) : undefined;
-  return { keyId, rows: parsed?.ok ? parsed.rows : [] };
-}
 
 function profileSignature(profile: KeyProfile): string {
   return [
@@ -73,25 +62,18 @@ function profileSignature(profile: KeyProfile): string {
 export default function PermissionsPage() {
   useBreadcrumbs([{ text: 'Permissions', href: '/permissions' }]);
   const [params, setParams] = useSearchParams();
-  const [link] = useState(() => readLink(params));
+  const link = useDeepLink();
   const kms = useKmsClient();
   const session = useSession();
   const sessions = useScenarioSessions();
   const [keyRef, setKeyRef] = useState(link.keyId);
-  const contextField = useContextField(link.rows);
+  const contextField = useContextField(link.contextRows);
   const [chosenKind, setChosenKind] = useState<ChosenKind>('symmetric');
   const [pasted, setPasted] = useState('');
 
-  const settledKey = useSettled(keyRef.trim());
-  const parsedKey = settledKey === '' ? undefined : parseKeyReference(settledKey);
-  const keyValid = parsedKey !== undefined && isKeyReference(parsedKey);
-  const keyError =
-    parsedKey !== undefined && !isKeyReference(parsedKey) ? parsedKey.error : undefined;
-  const describe = useQuery({
-    ...describeKeyQueryOptions(kms, settledKey),
-    enabled: keyValid,
-    retry: false,
-  });
+  const lookup = useKeyLookup(keyRef);
+  const { settled: settledKey, reference: parsedKey, error: keyError, query: describe } = lookup;
+  const keyValid = parsedKey !== undefined;
   const described = keyValid ? describe.data : undefined;
   // An endpoint that leaves KeyUsage out (moto) cannot say which operations apply: ask, as when
   // DescribeKey is denied, rather than check none.
@@ -168,7 +150,7 @@ export default function PermissionsPage() {
 
   const keyArn =
     described?.Arn ??
-    (parsedKey && isKeyReference(parsedKey) && parsedKey.kind === 'key-arn'
+    (parsedKey?.kind === 'key-arn'
       ? parsedKey.value
       : denials.find((result) => result.outcome.accessDenied?.resource)?.outcome.accessDenied
           ?.resource);
@@ -188,7 +170,7 @@ export default function PermissionsPage() {
   });
   // Grants may allow what policies do not; their constraints explain a denial too.
   const grantList = useQuery({
-    ...grantsQueryOptions(kms, keyArn ? keyIdOfArn(keyArn) : ''),
+    ...grantsQueryOptions(kms, (keyArn && bareKeyId(keyArn)) ?? ''),
     enabled: denials.length > 0 && keyArn !== undefined,
     retry: false,
   });
@@ -226,6 +208,7 @@ export default function PermissionsPage() {
       }
     >
       <SpaceBetween size="l">
+        <DeepLinkWarning link={link} />
         <RequestPanel
           keyRef={keyRef}
           onKeyRef={setKeyRef}

@@ -1,8 +1,7 @@
-import Alert from '@cloudscape-design/components/alert';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { readDeepLink } from '../../model/deep-link';
+import { useDeepLink } from '../../../../ui/deep-link';
+import { DeepLinkWarning } from '../../../../ui/DeepLinkWarning';
 import { CryptoPage } from '../shared/CryptoPage';
 import { DataKeyForm } from './DataKeyForm';
 import { DataKeyPairForm } from './DataKeyPairForm';
@@ -13,15 +12,14 @@ import { RandomForm } from './RandomForm';
  * (like leaving the page) drops any plaintext key shown.
  */
 export default function DataKeysPage() {
-  const [params] = useSearchParams();
-  const [link] = useState(() => readDeepLink(params));
+  const link = useDeepLink();
   const [tab, setTab] = useState('data-key');
   return (
     <CryptoPage
       title="Data keys"
       description="Generate data keys and data key pairs for envelope encryption, and random bytes. Plaintext keys stay in this page: never cached, masked until shown, cleared when you leave."
     >
-      {link.contextError ? <Alert type="warning">{link.contextError}</Alert> : null}
+      <DeepLinkWarning link={link} />
       <Tabs
         activeTabId={tab}
         onChange={({ detail }) => setTab(detail.activeTabId)}

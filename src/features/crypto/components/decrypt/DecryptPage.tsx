@@ -1,15 +1,17 @@
 import type { DecryptCommandInput } from '@aws-sdk/client-kms';
 import Alert from '@cloudscape-design/components/alert';
 import { useState } from 'react';
-import { useLocation, useSearchParams } from 'react-router-dom';
+import { useLocation } from 'react-router-dom';
 import { ByteInput } from '../../../../bytes/ByteInput';
 import { ByteOutput } from '../../../../bytes/ByteOutput';
 import { useByteField } from '../../../../bytes/use-byte-field';
 import { useContextField } from '../../../../bytes/use-context-field';
 import { useKmsClient } from '../../../../session/SessionProvider';
+import { useDeepLink } from '../../../../ui/deep-link';
+import { DeepLinkWarning } from '../../../../ui/DeepLinkWarning';
 import { useKmsOperation } from '../../api/use-kms-operation';
 import { ciphertextHints } from '../../model/ciphertext-origins';
-import { readDeepLink, readHandoff } from '../../model/deep-link';
+import { readHandoff } from '../../model/handoff';
 import { CIPHERTEXT_MAX } from '../../model/key-capabilities';
 import { EncryptionAlgorithmSelect } from '../shared/AlgorithmSelect';
 import { ContextField } from '../shared/ContextField';
@@ -21,9 +23,8 @@ import { useEncryptionAlgorithm } from '../shared/use-encryption-algorithm';
 import { useKeyedRequest } from '../shared/use-keyed-request';
 
 export default function DecryptPage() {
-  const [params] = useSearchParams();
   const location = useLocation();
-  const [link] = useState(() => readDeepLink(params));
+  const link = useDeepLink();
   const [handoff] = useState(() => readHandoff(location.state));
   const kms = useKmsClient();
   const request = useKeyedRequest(link.keyId, { keyRequired: false });
@@ -63,7 +64,7 @@ export default function DecryptPage() {
       title="Decrypt"
       description="Decrypt a KMS ciphertext. The plaintext is shown in this page only and forgotten when you leave it."
     >
-      {link.contextError ? <Alert type="warning">{link.contextError}</Alert> : null}
+      <DeepLinkWarning link={link} />
       <KeyedOperationForm
         operation="Decrypt"
         input={input}

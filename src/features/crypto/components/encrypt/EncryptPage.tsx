@@ -3,16 +3,16 @@ import Alert from '@cloudscape-design/components/alert';
 import FormField from '@cloudscape-design/components/form-field';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { ByteInput } from '../../../../bytes/ByteInput';
 import { useByteField } from '../../../../bytes/use-byte-field';
 import { useContextField } from '../../../../bytes/use-context-field';
 import { usePublicKey } from '../../../../kms/api/get-public-key';
 import { useKmsClient } from '../../../../session/SessionProvider';
+import { useDeepLink } from '../../../../ui/deep-link';
+import { DeepLinkWarning } from '../../../../ui/DeepLinkWarning';
 import { useKmsOperation } from '../../api/use-kms-operation';
 import { buildCliCommand, type CliCommand } from '../../cli/cli-command';
 import { rememberCiphertext } from '../../model/ciphertext-origins';
-import { readDeepLink } from '../../model/deep-link';
 import { PLAINTEXT_MAX, rsaPlaintextLimit } from '../../model/key-capabilities';
 import {
   isRsaOaepAlgorithm,
@@ -32,8 +32,7 @@ import { usePublicKeyEncrypt } from './use-public-key-encrypt';
 type Where = 'kms' | 'browser';
 
 export default function EncryptPage() {
-  const [params] = useSearchParams();
-  const [link] = useState(() => readDeepLink(params));
+  const link = useDeepLink();
   const kms = useKmsClient();
   const target = useCliTarget();
   const request = useKeyedRequest(link.keyId);
@@ -119,7 +118,7 @@ export default function EncryptPage() {
       title="Encrypt"
       description="Encrypt up to 4 KB with a KMS key. The plaintext is encoded in this browser and sent only to KMS."
     >
-      {link.contextError ? <Alert type="warning">{link.contextError}</Alert> : null}
+      <DeepLinkWarning link={link} />
       <KeyedOperationForm
         operation="Encrypt"
         input={input}

@@ -10,7 +10,8 @@ import { contextParameter } from '../../../../bytes/encryption-context';
 import { describeCryptoError } from '../../../../kms/crypto-errors';
 import { ErrorDetails } from '../../../../ui/ErrorAlert';
 import { useKmsOperation } from '../../api/use-kms-operation';
-import { deepLinkSearch, type CryptoHandoff } from '../../model/deep-link';
+import { deepLinkSearch } from '../../../../ui/deep-link';
+import type { CryptoHandoff } from '../../model/handoff';
 import { mismatchedContext } from '../../model/mismatch-demo';
 import { ResultField, ResultRegion } from '../shared/Result';
 

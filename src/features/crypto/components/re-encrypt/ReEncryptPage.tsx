@@ -1,25 +1,21 @@
 import type { ReEncryptCommandInput } from '@aws-sdk/client-kms';
-import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { ByteInput } from '../../../../bytes/ByteInput';
 import { ByteOutput } from '../../../../bytes/ByteOutput';
 import { encodeBytes } from '../../../../bytes/codecs';
 import { useByteField } from '../../../../bytes/use-byte-field';
 import { useContextField } from '../../../../bytes/use-context-field';
 import { useKmsClient } from '../../../../session/SessionProvider';
+import { deepLinkSearch, useDeepLink } from '../../../../ui/deep-link';
+import { DeepLinkWarning } from '../../../../ui/DeepLinkWarning';
 import { useKmsOperation } from '../../api/use-kms-operation';
 import { ciphertextHints, rememberCiphertext } from '../../model/ciphertext-origins';
-import {
-  deepLinkSearch,
-  readDeepLink,
-  readHandoff,
-  type CryptoHandoff,
-} from '../../model/deep-link';
+import { readHandoff, type CryptoHandoff } from '../../model/handoff';
 import { CIPHERTEXT_MAX } from '../../model/key-capabilities';
 import { EncryptionAlgorithmSelect } from '../shared/AlgorithmSelect';
 import { ContextField } from '../shared/ContextField';
@@ -34,10 +30,9 @@ import { useKeyChoice, useKeyedRequest } from '../shared/use-keyed-request';
 const RSA_ALGORITHM_MISSING = 'RSA keys need an encryption algorithm.';
 
 export default function ReEncryptPage() {
-  const [params] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const [link] = useState(() => readDeepLink(params));
+  const link = useDeepLink();
   const [handoff] = useState(() => readHandoff(location.state));
   const kms = useKmsClient();
   const ciphertext = useByteField(
@@ -112,7 +107,7 @@ export default function ReEncryptPage() {
       title="Re-encrypt"
       description="Decrypt and encrypt again under another key (or another context) inside KMS: the plaintext never leaves it."
     >
-      {link.contextError ? <Alert type="warning">{link.contextError}</Alert> : null}
+      <DeepLinkWarning link={link} />
       <KeyedOperationForm
         operation="ReEncrypt"
         input={input}

@@ -1,7 +1,6 @@
 import Tabs from '@cloudscape-design/components/tabs';
 import { useState, type ComponentType } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { readDeepLink } from '../../model/deep-link';
+import { useDeepLink } from '../../../../ui/deep-link';
 import { CryptoPage } from './CryptoPage';
 
 export interface ProduceAndVerifyPageProps<Handoff> {
@@ -33,8 +32,7 @@ export function ProduceAndVerifyPage<Handoff>({
   produce,
   verify,
 }: ProduceAndVerifyPageProps<Handoff>) {
-  const [params] = useSearchParams();
-  const [link] = useState(() => readDeepLink(params));
+  const link = useDeepLink();
   const [tab, setTab] = useState(produce.id);
   const [handoff, setHandoff] = useState<{ serial: number; value: Handoff }>();
   return (

@@ -4,7 +4,7 @@ import {
   type ByteInputValue,
 } from '../../../../bytes/byte-input-model';
 import { decodeBase64 } from '../../../../bytes/codecs';
-import { readHandoff } from '../../model/deep-link';
+import { readHandoff } from '../../model/handoff';
 
 /** The Ciphertext field's first value: what another page handed over, shown as base64. */
 export function initialCiphertext(historyState: unknown): ByteInputValue {

@@ -1,12 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useKeyMetadata } from '../../api/key-metadata';
+import { useKeyLookup } from '../../../../kms/api/describe-key';
 import { parseGrantTokens } from './GrantTokensField';
 import { keyFieldError } from './KeyField';
 
 /** One key field: what was typed, and what DescribeKey says of the key it names. */
 export function useKeyChoice(initialKeyId: string, required = true) {
   const [keyId, setKeyId] = useState(initialKeyId);
-  const { metadata, loading } = useKeyMetadata(keyId);
+  const { metadata, loading } = useKeyLookup(keyId);
   return {
     keyId,
     setKeyId,

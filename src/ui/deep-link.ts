@@ -1,20 +1,22 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import {
+  contextParameter,
   parseContextText,
   type ContextRow,
   type EncryptionContext,
-} from '../../../bytes/encryption-context';
-import { contextParameter } from '../../../bytes/encryption-context';
+} from '../bytes/encryption-context';
 
 /*
  * Deep links prefill forms with non-secret values only: `keyId` and `context` in the URL (the
- * AWS CLI shorthand), as DESIGN.md section 5 fixes. Ciphertext, which is long but not secret,
- * travels between pages in the history state instead of the URL.
+ * AWS CLI shorthand), the same two parameters on every route that has a key or a context
+ * (DESIGN.md section 5). Plaintext never goes in a URL.
  */
 
 export interface DeepLink {
   keyId: string;
   contextRows: ContextRow[];
-  /** Set when `context` could not be parsed: the form says so instead of dropping it silently. */
+  /** Set when `context` could not be parsed: the page says so instead of dropping it silently. */
   contextError?: string;
 }
 
@@ -32,6 +34,13 @@ export function readDeepLink(params: URLSearchParams): DeepLink {
       };
 }
 
+/** The page's deep link as it opened (later changes to the URL do not refill the form). */
+export function useDeepLink(): DeepLink {
+  const [params] = useSearchParams();
+  const [link] = useState(() => readDeepLink(params));
+  return link;
+}
+
 export function deepLinkSearch(
   keyId: string | undefined,
   context: EncryptionContext | undefined,
@@ -42,20 +51,4 @@ export function deepLinkSearch(
   if (contextText) params.set('context', contextText);
   const text = params.toString();
   return text ? `?${text}` : '';
-}
-
-/** What one page hands another through the history state (never plaintext). */
-export interface CryptoHandoff {
-  /** Base64 ciphertext. */
-  ciphertext?: string;
-  encryptionAlgorithm?: string;
-}
-
-export function readHandoff(state: unknown): CryptoHandoff {
-  if (typeof state !== 'object' || state === null) return {};
-  const { ciphertext, encryptionAlgorithm } = state as Record<string, unknown>;
-  return {
-    ciphertext: typeof ciphertext === 'string' ? ciphertext : undefined,
-    encryptionAlgorithm: typeof encryptionAlgorithm === 'string' ? encryptionAlgorithm : undefined,
-  };
 }

@@ -1,0 +1,19 @@
+import { expect, test } from '@playwright/test';
+import { signInAs } from './support/sign-in';
+
+/*
+ * Every page with a key or a context reads `?keyId=…&context=…` the same way: a context it cannot
+ * read is reported, never dropped in silence, and the key still prefills the form.
+ */
+
+test.describe.configure({ timeout: 120_000 });
+
+const IGNORED = /The link's context parameter was ignored: .*"department"/;
+
+for (const path of ['/permissions', '/files']) {
+  test(`${path} says when the link's context cannot be read`, async ({ page }) => {
+    await signInAs(page, 'admin', `${path}?keyId=alias/demo-app&context=department`);
+    await expect(page.getByText(IGNORED)).toBeVisible();
+    await expect(page.getByRole('combobox', { name: /^Key( 1)?$/ })).toHaveValue('alias/demo-app');
+  });
+}
