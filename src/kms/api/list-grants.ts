@@ -2,19 +2,14 @@ import { ListGrantsCommand, type GrantListEntry, type KMSClient } from '@aws-sdk
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { kmsKeys } from '../query-keys';
 import { useKmsClient } from '../../session/SessionProvider';
+import { allPages } from './all-pages';
 
 /** Every grant on a key (all pages): the key's Grants tab lists them; denials are explained with them. */
-export async function listGrants(kms: KMSClient, keyId: string): Promise<GrantListEntry[]> {
-  const grants: GrantListEntry[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await kms.send(
-      new ListGrantsCommand({ KeyId: keyId, Limit: 100, Marker: marker }),
-    );
-    grants.push(...(page.Grants ?? []));
-    marker = page.Truncated ? page.NextMarker : undefined;
-  } while (marker);
-  return grants;
+export function listGrants(kms: KMSClient, keyId: string): Promise<GrantListEntry[]> {
+  return allPages(
+    (Marker) => kms.send(new ListGrantsCommand({ KeyId: keyId, Limit: 100, Marker })),
+    (page) => page.Grants,
+  );
 }
 
 export const grantsQueryOptions = (kms: KMSClient, keyId: string) =>

@@ -4,24 +4,16 @@ import {
   type RotationsListEntry,
 } from '@aws-sdk/client-kms';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { allPages } from '../../../kms/api/all-pages';
 import { kmsKeys } from '../../../kms/query-keys';
 import { useKmsClient } from '../../../session/SessionProvider';
 
 /** Every completed rotation of a key (automatic and on-demand), all pages. */
-export async function listKeyRotations(
-  kms: KMSClient,
-  keyId: string,
-): Promise<RotationsListEntry[]> {
-  const rotations: RotationsListEntry[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await kms.send(
-      new ListKeyRotationsCommand({ KeyId: keyId, Limit: 1000, Marker: marker }),
-    );
-    rotations.push(...(page.Rotations ?? []));
-    marker = page.Truncated ? page.NextMarker : undefined;
-  } while (marker);
-  return rotations;
+export function listKeyRotations(kms: KMSClient, keyId: string): Promise<RotationsListEntry[]> {
+  return allPages(
+    (Marker) => kms.send(new ListKeyRotationsCommand({ KeyId: keyId, Limit: 1000, Marker })),
+    (page) => page.Rotations,
+  );
 }
 
 export const keyRotationsQueryOptions = (kms: KMSClient, keyId: string) =>

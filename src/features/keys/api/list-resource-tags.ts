@@ -1,19 +1,14 @@
 import { ListResourceTagsCommand, type KMSClient, type Tag } from '@aws-sdk/client-kms';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { allPages } from '../../../kms/api/all-pages';
 import { kmsKeys } from '../../../kms/query-keys';
 import { useKmsClient } from '../../../session/SessionProvider';
 
-export async function listResourceTags(kms: KMSClient, keyId: string): Promise<Tag[]> {
-  const tags: Tag[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await kms.send(
-      new ListResourceTagsCommand({ KeyId: keyId, Limit: 50, Marker: marker }),
-    );
-    tags.push(...(page.Tags ?? []));
-    marker = page.Truncated ? page.NextMarker : undefined;
-  } while (marker);
-  return tags;
+export function listResourceTags(kms: KMSClient, keyId: string): Promise<Tag[]> {
+  return allPages(
+    (Marker) => kms.send(new ListResourceTagsCommand({ KeyId: keyId, Limit: 50, Marker })),
+    (page) => page.Tags,
+  );
 }
 
 export const tagsQueryOptions = (kms: KMSClient, keyId: string) =>

@@ -10,7 +10,7 @@ import Textarea from '@cloudscape-design/components/textarea';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { formatDateTime } from '../../../ui/format';
-import { useUpdateKeyDescription } from '../api/update-key-description';
+import { useUpdateKeyDescription } from '../api/key-changes';
 import { KeyStatus } from './KeyStatus';
 import { ActionModal } from '../../../ui/ActionModal';
 
@@ -89,7 +89,7 @@ function DescriptionModal({ metadata, onClose }: { metadata: KeyMetadata; onClos
       busy={update.isPending}
       disabled={tooLong}
       onAction={() =>
-        update.mutate({ keyId: metadata.KeyId ?? '', description: value }, { onSuccess: onClose })
+        update.mutate({ KeyId: metadata.KeyId, Description: value }, { onSuccess: onClose })
       }
       onClose={onClose}
     >

@@ -12,9 +12,8 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { formatDateTime } from '../../../ui/format';
 import { useNotify } from '../../../ui/notifications';
-import { useCreateGrant } from '../api/create-grant';
 import { useGrants } from '../../../kms/api/list-grants';
-import { useRevokeGrant } from '../api/revoke-grant';
+import { useCreateGrant, useRevokeGrant } from '../api/key-changes';
 import { describeConstraints, grantOperationsFor, parseContextShorthand } from '../lib/grants';
 import { ActionModal } from '../../../ui/ActionModal';
 
@@ -151,8 +150,8 @@ function CreateGrantModal({ metadata, onClose }: { metadata: KeyMetadata; onClos
               : undefined,
       },
       {
-        onSuccess: ({ grantId }) => {
-          notify({ type: 'success', header: `Created grant ${grantId ?? ''}` });
+        onSuccess: ({ GrantId }) => {
+          notify({ type: 'success', header: `Created grant ${GrantId ?? ''}` });
           onClose();
         },
       },
@@ -250,7 +249,7 @@ function RevokeGrantModal({
       busy={revoke.isPending}
       onAction={() =>
         revoke.mutate(
-          { keyId, grantId: grant.GrantId ?? '' },
+          { KeyId: keyId, GrantId: grant.GrantId },
           {
             onSuccess: () => {
               notify({ type: 'success', header: 'Grant revoked' });

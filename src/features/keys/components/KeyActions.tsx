@@ -13,14 +13,14 @@ import { describeError, errorSummary } from '../../../kms/errors';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { formatDateTime } from '../../../ui/format';
 import { useNotify } from '../../../ui/notifications';
-import { useCancelKeyDeletion } from '../api/cancel-key-deletion';
-import { useDisableKey } from '../api/disable-key';
-import { useEnableKey } from '../api/enable-key';
 import {
   MAX_PENDING_DAYS,
   MIN_PENDING_DAYS,
+  useCancelKeyDeletion,
+  useDisableKey,
+  useEnableKey,
   useScheduleKeyDeletion,
-} from '../api/schedule-key-deletion';
+} from '../api/key-changes';
 import { ActionModal } from '../../../ui/ActionModal';
 
 type Dialog = 'disable' | 'schedule-deletion' | undefined;
@@ -86,21 +86,28 @@ export function KeyActions({
 
   const onItemClick = (id: string) => {
     if (id === 'enable') {
-      enable.mutate(keyId, {
-        onSuccess: () => notify({ type: 'success', header: `Enabled ${name}` }),
-        onError: (error) => notifyError(notify, `Could not enable ${name}`, error),
-      });
+      enable.mutate(
+        { KeyId: keyId },
+        {
+          onSuccess: () => notify({ type: 'success', header: `Enabled ${name}` }),
+          onError: (error) => notifyError(notify, `Could not enable ${name}`, error),
+        },
+      );
     } else if (id === 'cancel-deletion') {
-      cancel.mutate(keyId, {
-        onSuccess: () =>
-          notify({
-            type: 'success',
-            header: `Deletion of ${name} cancelled`,
-            content:
-              'The key is now disabled, as after any cancelled deletion: enable it to use it again.',
-          }),
-        onError: (error) => notifyError(notify, `Could not cancel the deletion of ${name}`, error),
-      });
+      cancel.mutate(
+        { KeyId: keyId },
+        {
+          onSuccess: () =>
+            notify({
+              type: 'success',
+              header: `Deletion of ${name} cancelled`,
+              content:
+                'The key is now disabled, as after any cancelled deletion: enable it to use it again.',
+            }),
+          onError: (error) =>
+            notifyError(notify, `Could not cancel the deletion of ${name}`, error),
+        },
+      );
     } else {
       setDialog(id as Dialog);
     }
@@ -149,12 +156,15 @@ function DisableKeyModal({
   const disable = useDisableKey();
   const notify = useNotify();
   const submit = () =>
-    disable.mutate(metadata.KeyId ?? '', {
-      onSuccess: () => {
-        notify({ type: 'success', header: `Disabled ${name}` });
-        onClose();
+    disable.mutate(
+      { KeyId: metadata.KeyId },
+      {
+        onSuccess: () => {
+          notify({ type: 'success', header: `Disabled ${name}` });
+          onClose();
+        },
       },
-    });
+    );
   return (
     <ActionModal
       header="Disable key"
@@ -199,7 +209,7 @@ function ScheduleDeletionModal({
   const consent = typed.trim() === DELETION_CONFIRMATION;
   const submit = () =>
     schedule.mutate(
-      { keyId: metadata.KeyId ?? '', days: period },
+      { KeyId: metadata.KeyId, PendingWindowInDays: period },
       {
         onSuccess: (answer) => {
           notify({

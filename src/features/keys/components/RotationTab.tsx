@@ -15,15 +15,15 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { formatDateTime } from '../../../ui/format';
 import { useNotify } from '../../../ui/notifications';
-import { useDisableKeyRotation } from '../api/disable-key-rotation';
 import {
   MAX_ROTATION_DAYS,
   MIN_ROTATION_DAYS,
+  useDisableKeyRotation,
   useEnableKeyRotation,
-} from '../api/enable-key-rotation';
+  useRotateKeyOnDemand,
+} from '../api/key-changes';
 import { useRotationStatus, type RotationStatus } from '../api/get-key-rotation-status';
 import { useKeyRotations } from '../api/list-key-rotations';
-import { useRotateKeyOnDemand } from '../api/rotate-key-on-demand';
 import { supportsRotation } from './key-facts';
 import { ActionModal } from '../../../ui/ActionModal';
 
@@ -185,8 +185,8 @@ function EditRotationModal({
         onClose();
       },
     };
-    if (enabled) enable.mutate({ keyId, days: period }, done);
-    else disable.mutate(keyId, done);
+    if (enabled) enable.mutate({ KeyId: keyId, RotationPeriodInDays: period }, done);
+    else disable.mutate({ KeyId: keyId }, done);
   };
   return (
     <ActionModal
@@ -233,12 +233,15 @@ function RotateNowModal({ keyId, onClose }: { keyId: string; onClose(): void }) 
       actionLabel="Rotate"
       busy={rotate.isPending}
       onAction={() =>
-        rotate.mutate(keyId, {
-          onSuccess: () => {
-            notify({ type: 'success', header: 'Key material rotated' });
-            onClose();
+        rotate.mutate(
+          { KeyId: keyId },
+          {
+            onSuccess: () => {
+              notify({ type: 'success', header: 'Key material rotated' });
+              onClose();
+            },
           },
-        })
+        )
       }
       onClose={onClose}
     >

@@ -10,8 +10,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { useNotify } from '../../../ui/notifications';
 import { useTags } from '../api/list-resource-tags';
-import { useTagResource } from '../api/tag-resource';
-import { useUntagResource } from '../api/untag-resource';
+import { useTagResource, useUntagResource } from '../api/key-changes';
 import { ActionModal } from '../../../ui/ActionModal';
 
 /** Tag rules KMS enforces (TagException otherwise). */
@@ -30,7 +29,7 @@ export function TagsTab({ keyId, editable }: { keyId: string; editable: boolean 
   const notify = useNotify();
   const remove = () =>
     untag.mutate(
-      { keyId, tagKeys: selected.map((tag) => tag.TagKey ?? '') },
+      { KeyId: keyId, TagKeys: selected.map((tag) => tag.TagKey ?? '') },
       {
         onSuccess: () => {
           notify({ type: 'success', header: `Removed ${selected.length === 1 ? 'tag' : 'tags'}` });
@@ -106,7 +105,10 @@ function AddTagModal({ keyId, onClose }: { keyId: string; onClose(): void }) {
   const submit = () => {
     setTouched(true);
     if (problem) return;
-    tag.mutate({ keyId, tags: [{ TagKey: key.trim(), TagValue: value }] }, { onSuccess: onClose });
+    tag.mutate(
+      { KeyId: keyId, Tags: [{ TagKey: key.trim(), TagValue: value }] },
+      { onSuccess: onClose },
+    );
   };
   return (
     <ActionModal
