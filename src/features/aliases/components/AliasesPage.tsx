@@ -11,6 +11,7 @@ import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useState } from 'react';
 import { useAliases } from '../../../kms/api/list-aliases';
+import { CreateAliasModal } from '../../../ui/CreateAliasModal';
 import { describeError, isAccessDenied } from '../../../kms/errors';
 import { isAwsManagedAlias } from '../../../kms/key-reference';
 import { DeleteAliasModal } from '../../../ui/DeleteAliasModal';
@@ -20,7 +21,7 @@ import { KeyLookup } from '../../../ui/KeyLookup';
 import { useFollow } from '../../../ui/navigation';
 import { useBreadcrumbs } from '../../../ui/page-chrome';
 import { ThrottleNotice } from '../../../ui/ThrottleNotice';
-import { CreateAliasModal, RetargetAliasModal } from './AliasModals';
+import { RetargetAliasModal } from './RetargetAliasModal';
 
 /** Alias name, alias ARN and target key id, lower-cased, for the filter. */
 export function aliasMatches(alias: AliasListEntry, text: string): boolean {

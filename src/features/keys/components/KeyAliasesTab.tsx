@@ -1,20 +1,16 @@
 import type { AliasListEntry } from '@aws-sdk/client-kms';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
-import { useCreateAlias } from '../../../kms/api/create-alias';
-import { isAwsManagedAlias, validateAliasName } from '../../../kms/key-reference';
+import { isAwsManagedAlias } from '../../../kms/key-reference';
+import { CreateAliasModal } from '../../../ui/CreateAliasModal';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { formatDateTime } from '../../../ui/format';
 import { DeleteAliasModal } from '../../../ui/DeleteAliasModal';
-import { useNotify } from '../../../ui/notifications';
 import { useKeyAliases } from '../api/list-key-aliases';
-import { ActionModal } from '../../../ui/ActionModal';
 
 /** The key's aliases (ListAliases with KeyId): create and delete. */
 export function KeyAliasesTab({ keyId, editable }: { keyId: string; editable: boolean }) {
@@ -90,47 +86,5 @@ export function KeyAliasesTab({ keyId, editable }: { keyId: string; editable: bo
         />
       ) : null}
     </>
-  );
-}
-
-function CreateAliasModal({ keyId, onClose }: { keyId: string; onClose(): void }) {
-  const [name, setName] = useState('alias/');
-  const [touched, setTouched] = useState(false);
-  const create = useCreateAlias();
-  const notify = useNotify();
-  const problem = validateAliasName(name.trim());
-  const submit = () => {
-    setTouched(true);
-    if (problem) return;
-    create.mutate(
-      { aliasName: name.trim(), targetKey: keyId },
-      {
-        onSuccess: () => {
-          notify({ type: 'success', header: `Created ${name.trim()}` });
-          onClose();
-        },
-      },
-    );
-  };
-  return (
-    <ActionModal
-      header="Create alias"
-      actionLabel="Create alias"
-      busy={create.isPending}
-      onAction={submit}
-      onClose={onClose}
-      form
-    >
-      <FormField
-        label="Alias name"
-        description="Starts with alias/. Letters, digits, / _ - only; alias/aws/ is reserved."
-        errorText={touched ? problem : undefined}
-      >
-        <Input value={name} onChange={({ detail }) => setName(detail.value)} spellcheck={false} />
-      </FormField>
-      {create.isError ? (
-        <ErrorAlert error={create.error} header="The alias was not created" />
-      ) : null}
-    </ActionModal>
   );
 }
