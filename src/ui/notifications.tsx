@@ -1,5 +1,13 @@
 import type { FlashbarProps } from '@cloudscape-design/components/flashbar';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 
 export interface Notification {
   type: 'success' | 'error' | 'warning' | 'info';
@@ -17,11 +25,10 @@ interface NotificationsValue {
 
 const NotificationsContext = createContext<NotificationsValue | null>(null);
 
-let counter = 0;
-
 /** The flash messages at the top of every page (the AWS console's Flashbar). */
 export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [items, setItems] = useState<FlashbarProps.MessageDefinition[]>([]);
+  const lastId = useRef(0);
 
   const dismiss = useCallback((id: string) => {
     setItems((current) => current.filter((item) => item.id !== id));
@@ -29,7 +36,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
 
   const notify = useCallback(
     (notification: Notification) => {
-      const id = notification.id ?? `notification-${++counter}`;
+      const id = notification.id ?? `notification-${++lastId.current}`;
       const item: FlashbarProps.MessageDefinition = {
         id,
         type: notification.type,

@@ -102,8 +102,6 @@ interface Pending extends JobRequest {
   controller: AbortController;
 }
 
-let nextId = 0;
-
 /**
  * File jobs of the page, run one at a time: each holds its file (and the SDK's copies) in memory,
  * so running several 256 MiB files at once would multiply the peak. Every job can be cancelled,
@@ -117,6 +115,7 @@ export function useFileJobs() {
   });
   const queue = useRef<Pending[]>([]);
   const running = useRef<Pending | undefined>(undefined);
+  const lastId = useRef(0);
 
   const pump = useCallback(async () => {
     if (running.current) return;
@@ -132,7 +131,7 @@ export function useFileJobs() {
     (requests: JobRequest[]) => {
       const pending = requests.map((request) => ({
         ...request,
-        id: `job-${++nextId}`,
+        id: `job-${++lastId.current}`,
         controller: new AbortController(),
       }));
       dispatch({
