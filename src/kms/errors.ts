@@ -282,7 +282,7 @@ export const ERROR_CATALOGUE: Record<string, Entry> = {
     cause: 'AWS refuses signatures more than 5 minutes away from its own time.',
     fix: "Set this computer's clock to the correct time (enable automatic time), then sign in again.",
   },
-  // Cryptographic operations (issue 5); src/kms/crypto-errors.ts refines them per operation.
+  // Cryptographic operations; src/kms/crypto-errors.ts refines them per operation.
   InvalidImportTokenException: {
     kind: 'validation',
     title: 'The import token is not valid for this key',
@@ -341,7 +341,7 @@ export const ERROR_CATALOGUE: Record<string, Entry> = {
       'The key material is not available right now (for example its custom key store is disconnected).',
     fix: 'Try again later, or check the custom key store.',
   },
-  // Envelope encryption of files, AWS Encryption SDK message format (issue 7, src/features/files).
+  // Envelope encryption of files, AWS Encryption SDK message format (src/features/files).
   FileTooLarge: {
     kind: 'validation',
     title: 'The file is too large for the browser',

@@ -23,10 +23,7 @@ export interface OperationFormProps {
   cli(): CliCommand | undefined;
   /** Reveals the fields' errors (the form is incomplete when the user asks for the command). */
   onInvalid(): void;
-  /**
-   * Further buttons beside the operation's: issue 6 puts "Check permission" (DryRun) here, so
-   * every form gains it without changing its layout.
-   */
+  /** Further buttons beside the operation's, such as "Check permission" (DryRun). */
   extraActions?: ReactNode;
   children: ReactNode;
 }
