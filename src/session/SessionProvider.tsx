@@ -32,6 +32,8 @@ interface SessionContextValue {
   lastRequest: SignInRequest | undefined;
   signIn(request: SignInRequest): Promise<void>;
   reauthenticate(request: SignInRequest): Promise<void>;
+  /** Talks to another Region with the same credentials: new clients, pages and caches. */
+  switchRegion(region: string): Promise<void>;
   signOut(): void;
 }
 
@@ -155,12 +157,21 @@ export function SessionProvider({
       if (phase.phase !== 'signed-in') return signIn(request);
       const runtime = await loadRuntime();
       const { session } = phase;
-      const before = session.identity.arn;
+      const before = { arn: session.identity.arn, id: session.id };
       const identity = await runtime.reauthenticate(session, request, ctx);
       rememberRequest(request);
       setLastRequest(readLastRequest());
+      if (session.id !== before.id) {
+        // Signed in for another Region: its pages start afresh, as after switching Region.
+        session.queryClient.clear();
+        setPhase({
+          phase: 'signed-in',
+          session: { ...session, identity, queryClient: newQueryClient() },
+        });
+        return;
+      }
       // Another principal must not see the previous one's cached answers.
-      if (identity.arn !== before) session.queryClient.clear();
+      if (identity.arn !== before.arn) session.queryClient.clear();
       else
         void session.queryClient.invalidateQueries({
           predicate: (q) => q.state.status === 'error',
@@ -168,6 +179,24 @@ export function SessionProvider({
       setPhase({ phase: 'signed-in', session: { ...session, identity } });
     },
     [ctx, phase, signIn],
+  );
+
+  const switchRegion = useCallback(
+    async (region: string) => {
+      if (phase.phase !== 'signed-in') return;
+      const runtime = await loadRuntime();
+      const { session } = phase;
+      runtime.changeRegion(session, region);
+      // Another Region's answers must not show under this one.
+      session.queryClient.clear();
+      // "Sign in again" then offers the Region the console is in.
+      if (lastRequest) {
+        rememberRequest({ ...lastRequest, region });
+        setLastRequest(readLastRequest());
+      }
+      setPhase({ phase: 'signed-in', session: { ...session, queryClient: newQueryClient() } });
+    },
+    [phase, lastRequest],
   );
 
   const signOut = useCallback(() => {
@@ -181,8 +210,8 @@ export function SessionProvider({
   }, []);
 
   const value = useMemo(
-    () => ({ config, phase, lastRequest, signIn, reauthenticate, signOut }),
-    [config, phase, lastRequest, signIn, reauthenticate, signOut],
+    () => ({ config, phase, lastRequest, signIn, reauthenticate, switchRegion, signOut }),
+    [config, phase, lastRequest, signIn, reauthenticate, switchRegion, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
@@ -198,6 +227,16 @@ export function useSession(): SignedInSession {
   const { phase } = useSessionContext();
   if (phase.phase !== 'signed-in') throw new Error('No signed-in session');
   return phase.session;
+}
+
+/**
+ * Whether the session talks to the sandbox serving this console, so the demo scenario applies: a
+ * sandbox-served console may also be pointed at another endpoint (moto, AWS).
+ */
+export function useTalksToSandbox(): boolean {
+  const { config } = useSessionContext();
+  const { method, endpoint } = useSession().manager.source.request;
+  return config.sandbox && (method === 'sandbox' || endpoint === '');
 }
 
 export function useKmsClient() {

@@ -83,6 +83,11 @@ export interface CredentialSource {
   fallbackIdentity(credentials: Credentials): FallbackIdentity;
   /** Undefined when the source holds long-term secrets that must never be stored. */
   resumable(credentials: Credentials): ResumableSession | undefined;
+  /**
+   * The same sign-in, for clients in another Region. Credentials are global; a Cognito identity
+   * pool and user pool stay in their own Region (their ids name it), which renewals still use.
+   */
+  inRegion(region: string): CredentialSource;
 }
 
 export interface SourceContext {
@@ -117,7 +122,7 @@ class CognitoSource implements CredentialSource {
     readonly request: SafeSignInRequest,
     private readonly settings: CognitoSettings,
     private readonly userPool: UserPoolSession | undefined,
-    identityIds: IdentityIdStorage,
+    private readonly identityIds: IdentityIdStorage,
   ) {
     const logins =
       userPool && settings.userPoolId
@@ -178,6 +183,17 @@ class CognitoSource implements CredentialSource {
   resumable(credentials: Credentials): ResumableSession {
     return { request: this.request, tokens: this.userPool?.tokens, credentials };
   }
+
+  inRegion(region: string): CredentialSource {
+    const moved = new CognitoSource(
+      { ...this.request, region },
+      { ...this.settings, region },
+      this.userPool,
+      this.identityIds,
+    );
+    moved.identityId = this.identityId;
+    return moved;
+  }
 }
 
 class AccessKeySource implements CredentialSource {
@@ -201,6 +217,15 @@ class AccessKeySource implements CredentialSource {
 
   resumable(): undefined {
     return undefined;
+  }
+
+  inRegion(region: string): CredentialSource {
+    return new AccessKeySource(
+      { ...this.request, region },
+      region,
+      this.endpoint,
+      this.credentials,
+    );
   }
 }
 

@@ -28,6 +28,7 @@ function fakeSource(lifetime: number) {
     },
     fallbackIdentity: () => ({ name: 'operator' }),
     resumable: () => undefined,
+    inRegion: (region) => ({ ...source, region, request: { ...source.request, region } }),
   };
   return {
     source,
@@ -108,6 +109,22 @@ describe('SessionManager', () => {
       manager.credentialProvider(),
       manager.refresh(),
     ]);
+    expect(fake.calls()).toBe(1);
+    manager.dispose();
+  });
+
+  it('moves to another Region with the same credentials and the same renewal schedule', async () => {
+    const fake = fakeSource(120_000);
+    const manager = new SessionManager(fake.source, credentials('ASIA0', Date.now() + 120_000));
+    manager.start();
+    await vi.advanceTimersByTimeAsync(60_000);
+    const before = manager.getState();
+    manager.relocate(manager.source.inRegion('eu-west-1'));
+    expect(manager.source.region).toBe('eu-west-1');
+    expect(manager.getState()).toBe(before);
+    expect((await manager.credentialProvider()).accessKeyId).toBe('ASIA0');
+    // Renewal still comes 90 s after issue, not 90 s after the move.
+    await vi.advanceTimersByTimeAsync(31_000);
     expect(fake.calls()).toBe(1);
     manager.dispose();
   });

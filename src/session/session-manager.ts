@@ -112,6 +112,14 @@ export class SessionManager {
     this.schedule();
   }
 
+  /**
+   * The same credentials through a source for another Region (CredentialSource.inRegion): the
+   * credentials, their state and renewal schedule are untouched.
+   */
+  relocate(source: CredentialSource): void {
+    this.sourceValue = source;
+  }
+
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.timer);

@@ -32,7 +32,7 @@ export interface CallerIdentity {
 }
 
 export interface ActiveSession {
-  /** Random per sign-in; React keys and caches are scoped to it. */
+  /** Random per sign-in and Region; React keys and caches are scoped to it. */
   id: string;
   manager: SessionManager;
   clients: SessionClients;
@@ -215,7 +215,10 @@ export async function reauthenticate(
   ctx: RuntimeContext,
 ): Promise<CallerIdentity> {
   const { source, credentials } = await signIn(request, { ...ctx, clock: session.clock });
+  const previousRegion = session.manager.source.region;
   session.manager.replace(source, credentials);
+  // Signed in again for another Region: the clients follow, as when switching Region.
+  if (source.region !== previousRegion) replaceClients(session);
   const identity = await identify(session.clients, source, credentials);
   session.identity = identity;
   persist(session.manager, identity);
@@ -281,6 +284,24 @@ export function resumeSession(ctx: RuntimeContext): ActiveSession | undefined {
     forgetSession();
     return undefined;
   }
+}
+
+/**
+ * Moves the session to another Region: the same credentials (IAM credentials are global; a
+ * Cognito identity pool keeps renewing them from its own Region), new clients for the Region, a
+ * new id so pages and caches start afresh, and the Region kept for a reload.
+ */
+export function changeRegion(session: ActiveSession, region: string): void {
+  session.manager.relocate(session.manager.source.inRegion(region));
+  replaceClients(session);
+  persist(session.manager, session.identity);
+}
+
+function replaceClients(session: ActiveSession): void {
+  const previous = session.clients;
+  session.clients = createSessionClients(session.manager, session.clock);
+  previous.destroy();
+  session.id = newId();
 }
 
 /** "Sign out": forgets credentials, tokens and identity ids of this tab. */

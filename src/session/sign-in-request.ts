@@ -2,6 +2,9 @@
 export const SANDBOX_USERS = ['admin', 'operator', 'auditor', 'guest'] as const;
 export type SandboxUser = (typeof SANDBOX_USERS)[number];
 
+/** Where the sandbox's demo scenario lives: its keys, user pool and identity pool. */
+export const SANDBOX_SCENARIO_REGION = 'us-east-1';
+
 /** The sandbox's Cognito ids (fixed, whatever config.json says, so "Sandbox" works against any sandbox). */
 export const SANDBOX_COGNITO = {
   userPoolId: 'us-east-1_KmsDemo01',

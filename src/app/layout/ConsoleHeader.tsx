@@ -2,6 +2,7 @@ import TopNavigation, {
   type TopNavigationProps,
 } from '@cloudscape-design/components/top-navigation';
 import { useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { formatTimeLeft } from '../../session/refresh-schedule';
 import {
   useClockOffset,
@@ -9,7 +10,15 @@ import {
   useSession,
   useSessionContext,
 } from '../../session/SessionProvider';
+import { AWS_REGIONS, regionName } from '../../session/regions';
 import { METHOD_LABELS } from '../../session/sign-in-request';
+
+/** The Regions to choose from, with the current one even when the list does not know it. */
+function regionChoices(current: string) {
+  return AWS_REGIONS.some((r) => r.code === current)
+    ? AWS_REGIONS
+    : [{ code: current, name: current }, ...AWS_REGIONS];
+}
 
 const TITLE = 'KMS Console';
 
@@ -47,7 +56,9 @@ export function SignedOutHeader() {
 /** Who you are, where you are connected, and how long the credentials last. */
 export function ConsoleHeader() {
   const session = useSession();
-  const { signOut } = useSessionContext();
+  const { signOut, switchRegion } = useSessionContext();
+  const navigate = useNavigate();
+  const location = useLocation();
   const state = useCredentialState();
   const offset = useClockOffset();
   const now = useNow(1000);
@@ -66,32 +77,59 @@ export function ConsoleHeader() {
       ? 'Identity from STS GetCallerIdentity'
       : 'Identity from the sign-in (STS did not answer)';
 
+  const changeRegion = (code: string) => {
+    if (code === region) return;
+    void switchRegion(code).then(() => {
+      // A key lives in one Region: its page would only say the key is not found.
+      if (/^\/keys\/./.test(location.pathname)) navigate('/keys');
+    });
+  };
+
   const utilities: TopNavigationProps.Utility[] = [
     {
       type: 'menu-dropdown',
       text: region,
-      description: `Endpoint: ${endpointLabel(endpoint, window.location.origin)}`,
+      description: `${regionName(region)} · Endpoint: ${endpointLabel(endpoint, window.location.origin)}`,
       ariaLabel: `Region ${region}, endpoint ${endpointLabel(endpoint, window.location.origin)}`,
       iconName: 'globe',
-      title: 'Connection',
+      title: 'Region and connection',
       items: [
-        { id: 'region', text: `Region: ${region}`, disabled: true },
         {
-          id: 'endpoint',
-          text: `Endpoint: ${endpoint ?? 'AWS regional endpoints'}`,
-          disabled: true,
+          id: 'regions',
+          text: 'Region',
+          items: regionChoices(region).map(({ code, name }) => ({
+            id: `region:${code}`,
+            text: name,
+            secondaryText: code,
+            itemType: 'checkbox' as const,
+            checked: code === region,
+          })),
         },
-        { id: 'method', text: `Signed in with: ${METHOD_LABELS[method]}`, disabled: true },
-        ...(offset !== 0
-          ? [
-              {
-                id: 'clock',
-                text: `Clock correction: ${Math.round(offset / 1000)} s`,
-                disabled: true,
-              },
-            ]
-          : []),
+        {
+          id: 'connection',
+          text: 'Connection',
+          items: [
+            {
+              id: 'endpoint',
+              text: `Endpoint: ${endpoint ?? 'AWS regional endpoints'}`,
+              disabled: true,
+            },
+            { id: 'method', text: `Signed in with: ${METHOD_LABELS[method]}`, disabled: true },
+            ...(offset !== 0
+              ? [
+                  {
+                    id: 'clock',
+                    text: `Clock correction: ${Math.round(offset / 1000)} s`,
+                    disabled: true,
+                  },
+                ]
+              : []),
+          ],
+        },
       ],
+      onItemClick: ({ detail }) => {
+        if (detail.id.startsWith('region:')) changeRegion(detail.id.slice('region:'.length));
+      },
     },
     {
       type: 'button',

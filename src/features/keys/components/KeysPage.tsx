@@ -17,6 +17,7 @@ import { KeyLookup } from '../../../ui/KeyLookup';
 import { useBreadcrumbs } from '../../../ui/page-chrome';
 import { ThrottleNotice } from '../../../ui/ThrottleNotice';
 import { useCallerIdentity } from '../../../session/SessionProvider';
+import { EmptyRegionNotice } from './EmptyRegionNotice';
 import { KeysTable } from './KeysTable';
 
 const RENDER_INTERVAL_MS = 1000;
@@ -141,6 +142,9 @@ export default function KeysPage() {
     <SpaceBetween size="m">
       {listError && rows.length > 0 ? (
         <ErrorAlert error={listError} header="The key list is incomplete" action={retry} />
+      ) : null}
+      {catalog.keysComplete && catalog.keys.length === 0 && !listError ? (
+        <EmptyRegionNotice onCreate={create} />
       ) : null}
       {catalog.listAliasesError ? (
         <ErrorAlert

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useSession, useSessionContext } from '../../../session/SessionProvider';
+import { useSession, useSessionContext, useTalksToSandbox } from '../../../session/SessionProvider';
 import { ScenarioSessions } from './scenario-sessions';
 
 /**
@@ -9,10 +9,10 @@ import { ScenarioSessions } from './scenario-sessions';
 export function useScenarioSessions(): ScenarioSessions | undefined {
   const { config } = useSessionContext();
   const session = useSession();
-  const { region, endpoint, method } = session.manager.source.request;
-  // Only where the signed-in session talks to the sandbox: a sandbox-served console may be
-  // pointed at another endpoint (moto, AWS), whose users are not the scenario's.
-  const toSandbox = config.sandbox && (method === 'sandbox' || endpoint === '');
+  const { region, endpoint } = session.manager.source.request;
+  // Only where the signed-in session talks to the sandbox: other endpoints' users are not the
+  // scenario's.
+  const toSandbox = useTalksToSandbox();
   const [sessions] = useState(() =>
     toSandbox
       ? new ScenarioSessions({ config, origin: window.location.origin, region, endpoint })
