@@ -18,6 +18,8 @@ export interface CreateKeyInput {
   keyUsage: KeyUsageType;
   description?: string;
   tags?: Tag[];
+  /** A multi-Region primary key (mrk- id), which can be replicated to other Regions. */
+  multiRegion?: boolean;
   /** Created right after the key, like the AWS console's wizard. */
   aliasName?: string;
 }
@@ -39,6 +41,7 @@ export async function createKey(kms: KMSClient, input: CreateKeyInput): Promise<
       KeyUsage: input.keyUsage,
       Description: input.description || undefined,
       Tags: input.tags && input.tags.length > 0 ? input.tags : undefined,
+      MultiRegion: input.multiRegion || undefined,
     }),
   );
   const key = answer.KeyMetadata;

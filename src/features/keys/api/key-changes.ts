@@ -5,12 +5,14 @@ import {
   DisableKeyRotationCommand,
   EnableKeyCommand,
   EnableKeyRotationCommand,
+  ReplicateKeyCommand,
   RevokeGrantCommand,
   RotateKeyOnDemandCommand,
   ScheduleKeyDeletionCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateKeyDescriptionCommand,
+  UpdatePrimaryRegionCommand,
   type KMSClient,
 } from '@aws-sdk/client-kms';
 import type { Command } from '@smithy/types';
@@ -88,6 +90,17 @@ export const useRevokeGrant = () => useKeyChange(RevokeGrantCommand, ['grants'])
 /** TagResource adds tags, or replaces the value of existing tag keys. */
 export const useTagResource = () => useKeyChange(TagResourceCommand, ['tags']);
 export const useUntagResource = () => useKeyChange(UntagResourceCommand, ['tags']);
+/**
+ * Sent to the primary key's Region; the primary's MultiRegionConfiguration then lists the replica.
+ * Without a Policy, KMS gives the replica the default key policy (it never copies the primary's).
+ * ReplicaPolicy in the answer is not kept.
+ */
+export const useReplicateKey = () =>
+  useKeyChange(ReplicateKeyCommand, ['metadata'], ({ ReplicaKeyMetadata }) => ({
+    ReplicaKeyMetadata,
+  }));
+/** Sent to the current primary's Region; the key there becomes a replica. */
+export const useUpdatePrimaryRegion = () => useKeyChange(UpdatePrimaryRegionCommand, ['metadata']);
 
 /** AWS's bounds for ScheduleKeyDeletion's waiting period. */
 export const MIN_PENDING_DAYS = 7;

@@ -39,6 +39,7 @@ export default function CreateKeyPage() {
   const [type, setType] = useState<KeyTypeChoice>('symmetric');
   const [usage, setUsage] = useState<KeyUsageType>('ENCRYPT_DECRYPT');
   const [spec, setSpec] = useState<KeySpec>('SYMMETRIC_DEFAULT');
+  const [multiRegion, setMultiRegion] = useState(false);
   const [alias, setAlias] = useState('');
   const [description, setDescription] = useState('');
   const [tags, setTags] = useState<TagDraft[]>([]);
@@ -75,6 +76,7 @@ export default function CreateKeyPage() {
       {
         keySpec: spec,
         keyUsage: usage,
+        multiRegion,
         description: description.trim(),
         aliasName,
         tags: tags.map((tag) => ({ TagKey: tag.key.trim(), TagValue: tag.value })),
@@ -178,6 +180,28 @@ export default function CreateKeyPage() {
                     onChange={({ detail }) => setSpec(detail.selectedOption.value as KeySpec)}
                     options={keySpecsFor(type, usage).map((value) => ({ value, label: value }))}
                     disabled={keySpecsFor(type, usage).length === 1}
+                  />
+                </FormField>
+                <FormField
+                  label="Regionality"
+                  description="Fixed when the key is created: a single-Region key cannot become multi-Region."
+                >
+                  <RadioGroup
+                    value={multiRegion ? 'multi' : 'single'}
+                    onChange={({ detail }) => setMultiRegion(detail.value === 'multi')}
+                    items={[
+                      {
+                        value: 'single',
+                        label: 'Single-Region key',
+                        description: 'The key exists in this Region only.',
+                      },
+                      {
+                        value: 'multi',
+                        label: 'Multi-Region key',
+                        description:
+                          'A primary key that can be replicated to other Regions; the replicas share its key ID and key material, so ciphertext from one Region decrypts in another.',
+                      },
+                    ]}
                   />
                 </FormField>
               </SpaceBetween>

@@ -22,6 +22,7 @@ import {
   useScheduleKeyDeletion,
 } from '../api/key-changes';
 import { ActionModal } from '../../../ui/ActionModal';
+import { isPendingDeletion } from './key-facts';
 
 type Dialog = 'disable' | 'schedule-deletion' | undefined;
 
@@ -31,6 +32,7 @@ export const DELETION_CONFIRMATION = 'confirm';
 /** Which key actions apply to a key in its current state (AWS managed keys have none). */
 export function keyActionItems(metadata: KeyMetadata | undefined): ButtonDropdownProps.Item[] {
   const state = metadata?.KeyState;
+  const pendingDeletion = isPendingDeletion(state);
   const awsManaged = metadata?.KeyManager === 'AWS';
   const reason = awsManaged ? 'AWS manages this key' : undefined;
   return [
@@ -38,8 +40,7 @@ export function keyActionItems(metadata: KeyMetadata | undefined): ButtonDropdow
       id: 'enable',
       text: 'Enable',
       disabled: !metadata || awsManaged || state !== 'Disabled',
-      disabledReason:
-        reason ?? (state === 'PendingDeletion' ? 'Cancel the deletion first' : undefined),
+      disabledReason: reason ?? (pendingDeletion ? 'Cancel the deletion first' : undefined),
     },
     {
       id: 'disable',
@@ -50,14 +51,13 @@ export function keyActionItems(metadata: KeyMetadata | undefined): ButtonDropdow
     {
       id: 'schedule-deletion',
       text: 'Schedule key deletion',
-      disabled: !metadata || awsManaged || state === 'PendingDeletion',
-      disabledReason:
-        reason ?? (state === 'PendingDeletion' ? 'Deletion is already scheduled' : undefined),
+      disabled: !metadata || awsManaged || pendingDeletion,
+      disabledReason: reason ?? (pendingDeletion ? 'Deletion is already scheduled' : undefined),
     },
     {
       id: 'cancel-deletion',
       text: 'Cancel key deletion',
-      disabled: !metadata || awsManaged || state !== 'PendingDeletion',
+      disabled: !metadata || awsManaged || !pendingDeletion,
       disabledReason: reason,
     },
   ];
@@ -215,7 +215,10 @@ function ScheduleDeletionModal({
           notify({
             type: 'success',
             header: `Deletion of ${name} scheduled`,
-            content: `KMS deletes the key on ${formatDateTime(answer.DeletionDate)}. Until then you can cancel the deletion.`,
+            // A multi-Region primary with replicas answers no DeletionDate: it waits for them.
+            content: answer.DeletionDate
+              ? `KMS deletes the key on ${formatDateTime(answer.DeletionDate)}. Until then you can cancel the deletion.`
+              : `KMS deletes the key ${period} days after its last replica key is deleted. Until then you can cancel the deletion.`,
           });
           onClose();
         },

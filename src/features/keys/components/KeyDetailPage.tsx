@@ -18,6 +18,7 @@ import { KeyAliasesTab } from './KeyAliasesTab';
 import { KeyPolicyTab } from './KeyPolicyTab';
 import { isAsymmetric, isCustomerManaged } from './key-facts';
 import { PublicKeyTab } from './PublicKeyTab';
+import { RegionalityTab } from './RegionalityTab';
 import { RotationTab } from './RotationTab';
 import { TagsTab } from './TagsTab';
 import { UseKeyMenu } from './UseKeyMenu';
@@ -101,6 +102,15 @@ export default function KeyDetailPage() {
       content: <GrantsTab metadata={metadata} editable={editable} />,
     },
     { id: 'tags', label: 'Tags', content: <TagsTab keyId={keyId} editable={editable} /> },
+    ...(metadata.MultiRegion
+      ? [
+          {
+            id: 'regionality',
+            label: 'Regionality',
+            content: <RegionalityTab metadata={metadata} />,
+          },
+        ]
+      : []),
   ];
   const activeTab = tabs.some((t) => t.id === params.get('tab')) ? params.get('tab')! : 'policy';
 
@@ -126,6 +136,13 @@ export default function KeyDetailPage() {
           <Alert type="warning" header="This key is scheduled for deletion">
             KMS deletes it on {metadata.DeletionDate?.toLocaleString() ?? 'its deletion date'}.
             Until then it cannot be used; choose Key actions → Cancel key deletion to keep it.
+          </Alert>
+        ) : null}
+        {metadata.KeyState === 'PendingReplicaDeletion' ? (
+          <Alert type="warning" header="This key is scheduled for deletion after its replicas">
+            This multi-Region primary key still has replica keys. When the last of them is deleted,
+            its waiting period of {metadata.PendingDeletionWindowInDays ?? 'its'} days starts. Until
+            then it cannot be used; choose Key actions → Cancel key deletion to keep it.
           </Alert>
         ) : null}
         <GeneralConfiguration metadata={metadata} aliases={aliases} />

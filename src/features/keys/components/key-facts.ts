@@ -24,6 +24,14 @@ export function supportsRotation(metadata: KeyMetadata | undefined): boolean {
   );
 }
 
+/**
+ * Scheduled for deletion: PendingDeletion, or PendingReplicaDeletion for a multi-Region primary
+ * key that waits for its replicas to be deleted first. CancelKeyDeletion applies to both.
+ */
+export function isPendingDeletion(state: string | undefined): boolean {
+  return state === 'PendingDeletion' || state === 'PendingReplicaDeletion';
+}
+
 export function isCustomerManaged(metadata: KeyMetadata | undefined): boolean {
   return metadata?.KeyManager !== 'AWS';
 }
