@@ -19,7 +19,13 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { useNotify } from '../../../ui/notifications';
 import { useBreadcrumbs } from '../../../ui/page-chrome';
 import { AliasAfterKeyError, useCreateKey } from '../api/create-key';
-import { defaultSpec, keySpecsFor, USAGES, type KeyTypeChoice } from '../lib/key-specs';
+import {
+  defaultSpec,
+  keySpecNote,
+  keySpecsFor,
+  USAGES,
+  type KeyTypeChoice,
+} from '../lib/key-specs';
 import { KEY_USAGE_TEXT } from './key-facts';
 import { validateTag } from './TagsTab';
 
@@ -176,9 +182,13 @@ export default function CreateKeyPage() {
                 </FormField>
                 <FormField label="Key spec">
                   <Select
-                    selectedOption={{ value: spec, label: spec }}
+                    selectedOption={{ value: spec, label: spec, description: keySpecNote(spec) }}
                     onChange={({ detail }) => setSpec(detail.selectedOption.value as KeySpec)}
-                    options={keySpecsFor(type, usage).map((value) => ({ value, label: value }))}
+                    options={keySpecsFor(type, usage).map((value) => ({
+                      value,
+                      label: value,
+                      description: keySpecNote(value),
+                    }))}
                     disabled={keySpecsFor(type, usage).length === 1}
                   />
                 </FormField>

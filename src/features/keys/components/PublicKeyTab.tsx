@@ -8,13 +8,14 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { usePublicKey } from '../../../kms/api/get-public-key';
-import { download, publicKeyFileName, publicKeyPem } from '../lib/pem';
+import { toPem } from '../../../bytes/pem';
+import { download, publicKeyFileName } from '../lib/pem';
 
 /** GetPublicKey: the PEM to read and copy, and PEM or DER files to download. */
 export function PublicKeyTab({ keyId, name }: { keyId: string; name: string }) {
   const publicKey = usePublicKey(keyId);
   const der = publicKey.data?.PublicKey;
-  const pem = der ? publicKeyPem(der) : '';
+  const pem = der ? toPem(der) : '';
   return (
     <Container
       header={

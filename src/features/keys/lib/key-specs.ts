@@ -38,6 +38,23 @@ export function keySpecsFor(type: KeyTypeChoice, usage: KeyUsageType): KeySpec[]
   }
 }
 
+/** What a spec is, beyond its name, for the key spec list. */
+const KEY_SPEC_NOTES: Partial<Record<KeySpec, string>> = {
+  ECC_NIST_P256: 'secp256r1',
+  ECC_NIST_P384: 'secp384r1',
+  ECC_NIST_P521: 'secp521r1',
+  ECC_SECG_P256K1: 'secp256k1, commonly used for cryptocurrencies',
+  ECC_NIST_EDWARDS25519: 'Ed25519',
+  ML_DSA_44: 'Post-quantum ML-DSA (FIPS 204): 1,312-byte public key, 2,420-byte signatures',
+  ML_DSA_65: 'Post-quantum ML-DSA (FIPS 204): 1,952-byte public key, 3,309-byte signatures',
+  ML_DSA_87: 'Post-quantum ML-DSA (FIPS 204): 2,592-byte public key, 4,627-byte signatures',
+  SM2: 'China Regions only',
+};
+
+export function keySpecNote(spec: KeySpec): string | undefined {
+  return KEY_SPEC_NOTES[spec];
+}
+
 /** The default spec the AWS console preselects. */
 export function defaultSpec(type: KeyTypeChoice, usage: KeyUsageType): KeySpec {
   if (type === 'asymmetric' && usage === 'SIGN_VERIFY') return 'ECC_NIST_P256';

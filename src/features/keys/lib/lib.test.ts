@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeConstraints, grantOperationsFor, parseContextShorthand } from './grants';
 import { defaultSpec, keySpecsFor } from './key-specs';
-import { publicKeyFileName, publicKeyPem } from './pem';
+import { publicKeyFileName } from './pem';
 import { formatPolicy, validateKeyPolicy } from './policy-validation';
 
 const DEFAULT_POLICY = JSON.stringify({
@@ -18,17 +18,6 @@ const DEFAULT_POLICY = JSON.stringify({
 });
 
 describe('public keys', () => {
-  it('wraps DER in PEM at 64 columns', () => {
-    const pem = publicKeyPem(new Uint8Array(100).fill(1));
-    const lines = pem.trim().split('\n');
-    expect(lines[0]).toBe('-----BEGIN PUBLIC KEY-----');
-    expect(lines.at(-1)).toBe('-----END PUBLIC KEY-----');
-    expect(lines[1]).toHaveLength(64);
-    expect(lines.slice(1, -1).join('')).toBe(
-      Buffer.from(new Uint8Array(100).fill(1)).toString('base64'),
-    );
-  });
-
   it('names downloads after the alias', () => {
     expect(publicKeyFileName('alias/demo-sign', 'der')).toBe('demo-sign.der');
     expect(publicKeyFileName('alias/team/a b', 'pem')).toBe('team_a_b.pem');
