@@ -6,7 +6,13 @@ import type { KeyMetadata } from '@aws-sdk/client-kms';
  * console assumes a symmetric encryption key and says so).
  */
 export type KeyKind =
-  'symmetric' | 'rsa-encryption' | 'ecc-signing' | 'rsa-signing' | 'hmac' | 'other';
+  | 'symmetric'
+  | 'rsa-encryption'
+  | 'ecc-signing'
+  | 'rsa-signing'
+  | 'hmac'
+  | 'key-agreement'
+  | 'other';
 
 export interface KeyProfile {
   kind: KeyKind;
@@ -15,19 +21,24 @@ export interface KeyProfile {
   encryptionAlgorithm?: string;
   signingAlgorithm?: string;
   macAlgorithm?: string;
+  keyAgreementAlgorithm?: string;
 }
 
 export const KEY_KIND_LABELS: Record<KeyKind, string> = {
   symmetric: 'Symmetric encryption key (SYMMETRIC_DEFAULT)',
   'rsa-encryption': 'RSA encryption key',
-  'ecc-signing': 'ECC signing key',
+  'ecc-signing': 'ECC or ML-DSA signing key',
   'rsa-signing': 'RSA signing key',
   hmac: 'HMAC key',
-  other: 'Other key (key agreement)',
+  'key-agreement': 'Key agreement key (ECDH)',
+  other: 'Other key',
 };
 
-/** The profile the user picks when DescribeKey is not allowed: the most common algorithm of each. */
-export const CHOSEN_PROFILES: Record<Exclude<KeyKind, 'other'>, KeyProfile> = {
+/**
+ * The profile the user picks when DescribeKey is not allowed: the most common algorithm of each.
+ * Not key agreement: its check needs the key's curve, which only DescribeKey tells.
+ */
+export const CHOSEN_PROFILES: Record<Exclude<KeyKind, 'other' | 'key-agreement'>, KeyProfile> = {
   symmetric: { kind: 'symmetric', keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT' },
   'rsa-encryption': {
     kind: 'rsa-encryption',
@@ -79,6 +90,13 @@ export function profileFromMetadata(metadata: KeyMetadata): KeyProfile {
   }
   if (keyUsage === 'GENERATE_VERIFY_MAC') {
     return { ...base, kind: 'hmac', macAlgorithm: metadata.MacAlgorithms?.[0] };
+  }
+  if (keyUsage === 'KEY_AGREEMENT') {
+    return {
+      ...base,
+      kind: 'key-agreement',
+      keyAgreementAlgorithm: metadata.KeyAgreementAlgorithms?.[0] ?? 'ECDH',
+    };
   }
   return { ...base, kind: 'other' };
 }

@@ -105,6 +105,45 @@ describe('planChecks', () => {
     expect(hmac.checks[2].request.input).toMatchObject({ Operations: ['VerifyMac'] });
   });
 
+  it('checks DeriveSharedSecret on a key agreement key with a public key on its curve', () => {
+    const plan = planChecks({
+      keyRef: 'alias/agree',
+      profile: profileFromMetadata({
+        KeyId: 'k',
+        KeySpec: 'ECC_NIST_P384',
+        KeyUsage: 'KEY_AGREEMENT',
+        KeyAgreementAlgorithms: ['ECDH'],
+      }),
+      context: {},
+      grantee: ROLE,
+      keyArn: KEY_ARN,
+    });
+    expect(plan.checks.map((check) => check.request.operation)).toEqual([
+      'DeriveSharedSecret',
+      'CreateGrant',
+    ]);
+    const [derive, grant] = plan.checks;
+    expect(derive.actions).toEqual(['kms:DeriveSharedSecret']);
+    expect(derive.conditionKeys).toEqual({ 'kms:KeyAgreementAlgorithm': 'ECDH' });
+    const input = derive.request.input as { PublicKey: Uint8Array; KeyAgreementAlgorithm: string };
+    expect(input.KeyAgreementAlgorithm).toBe('ECDH');
+    // SubjectPublicKeyInfo of a P-384 point: 120 bytes, with the secp384r1 OID (1.3.132.0.34).
+    expect(input.PublicKey).toHaveLength(120);
+    expect(Buffer.from(input.PublicKey).includes(Buffer.from('2b81040022', 'hex'))).toBe(true);
+    expect(grant.request.input).toMatchObject({ Operations: ['DeriveSharedSecret'] });
+  });
+
+  it('skips DeriveSharedSecret when the curve has no placeholder public key', () => {
+    const plan = planChecks({
+      keyRef: KEY_ARN,
+      profile: profileFromMetadata({ KeyId: 'k', KeySpec: 'SM2', KeyUsage: 'KEY_AGREEMENT' }),
+      context: {},
+    });
+    expect(plan.skipped.find((skip) => skip.operation === 'DeriveSharedSecret')?.reason).toMatch(
+      /SM2 is not one the console has a placeholder for/,
+    );
+  });
+
   it('skips CreateGrant when the caller is unknown, or the alias could not be resolved', () => {
     const plan = planChecks({ keyRef: KEY_ARN, profile: CHOSEN_PROFILES.symmetric, context: {} });
     expect(plan.skipped.map((skip) => skip.operation)).toContain('CreateGrant');

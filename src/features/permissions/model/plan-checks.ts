@@ -1,3 +1,4 @@
+import { fromBase64 } from '@smithy/util-base64';
 import type { GrantOperation } from '@aws-sdk/client-kms';
 import type { DryRunOperation, DryRunPlaceholder, DryRunRequest } from '../../../kms/dry-run';
 import type { ConditionKeys } from '../../../policy';
@@ -76,11 +77,10 @@ export function planChecks(input: PlanInput): CheckPlan {
     checks.push(...signingChecks(keyRef, profile, context));
   } else if (profile.kind === 'hmac') {
     checks.push(...macChecks(keyRef, profile.macAlgorithm ?? 'HMAC_SHA_256', context));
-  } else {
-    skipped.push({
-      operation: 'DeriveSharedSecret',
-      reason: 'Needs the other party’s public key; key agreement keys are not checked here.',
-    });
+  } else if (profile.kind === 'key-agreement') {
+    const check = keyAgreementCheck(keyRef, profile, context);
+    if ('reason' in check) skipped.push(check);
+    else checks.push(check);
   }
 
   const grantKey = isAlias(keyRef) ? input.keyArn : keyRef;
@@ -250,6 +250,49 @@ function signingChecks(
   ];
 }
 
+/**
+ * Each NIST curve's generator point G as a SubjectPublicKeyInfo (base64 DER): a valid public key
+ * on the curve that belongs to no one, so DeriveSharedSecret's checks all run on it.
+ */
+const GENERATOR_PUBLIC_KEYS: Readonly<Record<string, string>> = {
+  ECC_NIST_P256:
+    'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEaxfR8uEsQkf4vOblY6RA8ncDfYEt6zOg9KE5RdiYwpZP40Li/hp/m47n60p8D54WK84zV2sxXs7LtkBoN79R9Q==',
+  ECC_NIST_P384:
+    'MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAEqofKIr6LBTeOscce8yCtdG4dO2KLp5uYWfdB4IJUKjhVAvJdv1UpbDpUXjhydgq3NhfeSpYmLG9dnpi/kpLcKfj0Hb0omhR86doxE7XwuMAKYLHOHX6BnXpDHXyQ6g5f',
+  ECC_NIST_P521:
+    'MIGbMBAGByqGSM49AgEGBSuBBAAjA4GGAAQAxoWOBrcEBOnNnj7LZiOVtEKcZIE5BT+1Ifgor2BrTT26oUted+/nWSj+HcEnov+o3jNIs8GFakKb+X5+McLlvWYBGDkpaniaO8AEXIpftCx9G9mY9URJV5tEaBevvRcnPmYsl+5ymV70JkDFULkBP60HYTU8cIaicsJAiL6Udp/RZlA=',
+};
+
+function keyAgreementCheck(
+  keyId: string,
+  profile: KeyProfile,
+  context: Record<string, string> | undefined,
+): PlannedCheck | SkippedCheck {
+  const publicKey = profile.keySpec ? GENERATOR_PUBLIC_KEYS[profile.keySpec] : undefined;
+  if (publicKey === undefined) {
+    return {
+      operation: 'DeriveSharedSecret',
+      reason: `Needs a public key on the key’s curve, and ${profile.keySpec ?? 'its key spec'} is not one the console has a placeholder for.`,
+    };
+  }
+  const algorithm = profile.keyAgreementAlgorithm ?? 'ECDH';
+  return {
+    request: {
+      operation: 'DeriveSharedSecret',
+      input: {
+        KeyId: keyId,
+        KeyAgreementAlgorithm: algorithm as 'ECDH',
+        PublicKey: fromBase64(publicKey),
+      },
+    },
+    actions: ['kms:DeriveSharedSecret'],
+    conditionKeys: { 'kms:KeyAgreementAlgorithm': algorithm },
+    note:
+      contextNote(context, 'Key agreement operations') ??
+      `${algorithm} with the curve’s generator point as a placeholder public key.`,
+  };
+}
+
 function macChecks(
   keyId: string,
   algorithm: string,
@@ -292,6 +335,8 @@ function grantOperationFor(profile: KeyProfile): GrantOperation {
       return 'Verify';
     case 'hmac':
       return 'VerifyMac';
+    case 'key-agreement':
+      return 'DeriveSharedSecret';
     case 'other':
       return 'DescribeKey';
   }
