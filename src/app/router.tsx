@@ -15,6 +15,9 @@ const ReEncryptPage = lazy(() => import('../features/crypto/components/re-encryp
 const DataKeysPage = lazy(() => import('../features/crypto/components/data-keys/DataKeysPage'));
 const SignVerifyPage = lazy(() => import('../features/crypto/components/sign/SignVerifyPage'));
 const MacPage = lazy(() => import('../features/crypto/components/mac/MacPage'));
+const DeriveSharedSecretPage = lazy(
+  () => import('../features/crypto/components/derive/DeriveSharedSecretPage'),
+);
 const PermissionsPage = lazy(() => import('../features/permissions/components/PermissionsPage'));
 
 export function createConsoleRouter() {
@@ -33,6 +36,7 @@ export function createConsoleRouter() {
         { path: 'data-keys', element: <DataKeysPage /> },
         { path: 'sign', element: <SignVerifyPage /> },
         { path: 'mac', element: <MacPage /> },
+        { path: 'derive-shared-secret', element: <DeriveSharedSecretPage /> },
         { path: 'permissions', element: <PermissionsPage /> },
         { path: 'files', element: <FilesPage /> },
         { path: '*', element: <NotFoundPage /> },

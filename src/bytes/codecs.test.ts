@@ -145,3 +145,15 @@ describe('helpers', () => {
     expect(describePosition('ab\ncd', 4)).toBe('line 2, column 2');
   });
 });
+
+describe('base64 with PEM armour', () => {
+  it('decodes a PEM block pasted into a base64 field as its DER, keeping line numbers', () => {
+    const pem = '-----BEGIN PUBLIC KEY-----\r\nAAEC\r\nAw==\r\n-----END PUBLIC KEY-----\r\n';
+    expect(decoded(decodeBase64(pem))).toEqual(new Uint8Array([0, 1, 2, 3]));
+    const broken = decodeBase64('-----BEGIN PUBLIC KEY-----\nAAEC\nA*==\n-----END PUBLIC KEY-----');
+    expect(broken).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Invalid base64 at line 3, column 2: "\*"/) as string,
+    });
+  });
+});

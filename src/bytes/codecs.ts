@@ -40,12 +40,19 @@ function showCharacter(char: string): string {
   return code > 0x20 && code !== 0x7f ? `"${char}" (${hex})` : hex;
 }
 
+/** The -----BEGIN …----- and -----END …----- lines of PEM armour (RFC 7468). */
+const PEM_ARMOUR_LINE = /^[ \t]*-----(?:BEGIN|END) [A-Z0-9 ]+-----[ \t\r]*$/gm;
+
 /**
  * Standard base64 (RFC 4648 section 4, the alphabet the AWS CLI prints). Whitespace and line
- * breaks are ignored so `base64` output wrapped at 76 columns pastes as is; padding is required
- * because an unpadded string usually means a truncated copy.
+ * breaks are ignored so `base64` output wrapped at 76 columns pastes as is, and so are PEM's
+ * BEGIN/END lines, so a PEM public key pastes as its DER; padding is required because an unpadded
+ * string usually means a truncated copy.
  */
-export function decodeBase64(input: string): Decoded {
+export function decodeBase64(pasted: string): Decoded {
+  const input = pasted.trimStart().startsWith('-----BEGIN ')
+    ? pasted.replace(PEM_ARMOUR_LINE, '')
+    : pasted;
   // Fast path: one regular expression over the whole text; the character scan below runs only to
   // explain a failure.
   const compactInput = input.replace(/\s+/g, '');

@@ -129,7 +129,7 @@ const DATA_KEY_ERRORS: ErrorHints = {
 };
 const SIGNING_USAGE: Refinement = {
   cause:
-    'Sign needs an asymmetric key whose usage is SIGN_VERIFY, with one of its signing algorithms.',
+    'Sign needs an asymmetric key whose usage is SIGN_VERIFY, with one of its signing algorithms (ML-DSA keys: ML_DSA_SHAKE_256).',
   fix: 'Choose a signing key, such as alias/demo-sign.',
 };
 const MAC_USAGE: Refinement = {
@@ -289,7 +289,7 @@ export const KMS_OPERATIONS = {
       exceptions: {
         KMSInvalidSignatureException: {
           cause:
-            'The signature does not verify: the message, the message type (RAW or DIGEST), the signing algorithm or the key differ from those used to sign, or the signature was changed.',
+            'The signature does not verify: the message, the message type (RAW, DIGEST or EXTERNAL_MU), the signing algorithm or the key differ from those used to sign, or the signature was changed.',
         },
       },
     },
@@ -341,6 +341,13 @@ export const KMS_OPERATIONS = {
         blob('PublicKey', 'public-key.der'),
       ),
       binaryOutputs: outputs(['SharedSecret', 'shared-secret.bin']),
+    },
+    errors: {
+      keyUsage: {
+        cause:
+          'DeriveSharedSecret needs an asymmetric key on a NIST curve (ECC_NIST_P256, P384 or P521) whose key usage is KEY_AGREEMENT; key usage is fixed when a key is created.',
+        fix: 'Choose a key agreement key, or create one: Create key → Asymmetric → Key agreement.',
+      },
     },
   },
   CreateGrant: {

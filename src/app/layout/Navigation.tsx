@@ -18,6 +18,7 @@ const ITEMS: SideNavigationProps.Item[] = [
       { type: 'link', text: 'Data keys', href: '/data-keys' },
       { type: 'link', text: 'Sign and verify', href: '/sign' },
       { type: 'link', text: 'MAC', href: '/mac' },
+      { type: 'link', text: 'Derive shared secret', href: '/derive-shared-secret' },
       { type: 'link', text: 'Files', href: '/files' },
     ],
   },

@@ -27,6 +27,7 @@ export const ALL_SIGNING_ALGORITHMS: SigningAlgorithmSpec[] = [
   'ECDSA_SHA_256',
   'ECDSA_SHA_384',
   'ECDSA_SHA_512',
+  'ML_DSA_SHAKE_256',
 ];
 
 export const ALL_MAC_ALGORITHMS: MacAlgorithmSpec[] = [

@@ -3,7 +3,7 @@ import { parseGrantTokens } from '../components/shared/GrantTokensField';
 import { parseByteCount } from './byte-count';
 import { readHandoff } from './handoff';
 import { digestLength, effectiveAlgorithm, rsaPlaintextLimit } from './key-capabilities';
-import { messageLimit } from './message-limit';
+import { effectiveMessageType, messageLimit, messageTypesFor } from './message-limit';
 import { mismatchedContext } from './mismatch-demo';
 
 describe('handoffs', () => {
@@ -32,6 +32,11 @@ describe('key capabilities', () => {
       max: 64,
     });
     expect(messageLimit('Sign', 'RAW', 'ECDSA_SHA_256')).toMatchObject({ min: 1, max: 4096 });
+    expect(messageLimit('Sign', 'EXTERNAL_MU', 'ML_DSA_SHAKE_256')).toMatchObject({
+      min: 64,
+      max: 64,
+    });
+    expect(messageLimit('Verify', 'RAW', 'ML_DSA_SHAKE_256')).toMatchObject({ max: 4096 });
   });
 });
 
@@ -66,5 +71,19 @@ describe('effectiveAlgorithm', () => {
     expect(effectiveAlgorithm(['HMAC_SHA_256'], '')).toBe('HMAC_SHA_256');
     expect(effectiveAlgorithm(['HMAC_SHA_256'], 'HMAC_SHA_512')).toBe('HMAC_SHA_256');
     expect(effectiveAlgorithm(['RSASSA_PSS_SHA_256', 'ECDSA_SHA_256'], 'HMAC_SHA_512')).toBe('');
+  });
+});
+
+describe('message types', () => {
+  it('offers ML-DSA a message or its μ, and the SHA-2 algorithms a message or its digest', () => {
+    expect(messageTypesFor('ML_DSA_SHAKE_256')).toEqual(['RAW', 'EXTERNAL_MU']);
+    expect(messageTypesFor('ECDSA_SHA_384')).toEqual(['RAW', 'DIGEST']);
+    expect(messageTypesFor('')).toEqual(['RAW', 'DIGEST', 'EXTERNAL_MU']);
+  });
+
+  it('sends RAW when the chosen type does not fit the algorithm chosen after it', () => {
+    expect(effectiveMessageType('ML_DSA_SHAKE_256', 'DIGEST')).toBe('RAW');
+    expect(effectiveMessageType('RSASSA_PSS_SHA_256', 'EXTERNAL_MU')).toBe('RAW');
+    expect(effectiveMessageType('ML_DSA_SHAKE_256', 'EXTERNAL_MU')).toBe('EXTERNAL_MU');
   });
 });

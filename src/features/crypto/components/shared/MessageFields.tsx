@@ -7,7 +7,7 @@ import { MessageTypeField, type MessageType } from './MessageTypeField';
 import type { KeyAlgorithm } from './use-key-algorithm';
 
 export interface MessageFieldsProps {
-  /** Sign and Verify: RAW or DIGEST. MACs have no message type. */
+  /** Sign and Verify: RAW, DIGEST or EXTERNAL_MU. MACs have no message type. */
   messageType?: { value: MessageType; onChange(value: MessageType): void };
   message: ByteField;
   /** Verify and VerifyMac: the signature or MAC to check. */
@@ -34,7 +34,11 @@ export function MessageFields({
     // The form spaces its fields apart; a fragment would be one item of it (React 19).
     <SpaceBetween size="l">
       {messageType ? (
-        <MessageTypeField value={messageType.value} onChange={messageType.onChange} />
+        <MessageTypeField
+          value={messageType.value}
+          onChange={messageType.onChange}
+          algorithm={algorithm.algorithm}
+        />
       ) : null}
       <ByteInput label="Message" field={message} showRequired={showErrors} />
       {proof ? (

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ByteInputValue } from '../../../../bytes/byte-input-model';
 import { useByteField } from '../../../../bytes/use-byte-field';
 import { useKmsOperation } from '../../api/use-kms-operation';
-import { messageLimit } from '../../model/message-limit';
+import { effectiveMessageType, messageLimit } from '../../model/message-limit';
 import { KeyedOperationForm } from '../shared/KeyedOperationForm';
 import { MessageFields } from '../shared/MessageFields';
 import type { MessageType } from '../shared/MessageTypeField';
@@ -28,8 +28,9 @@ export function SignForm({
   onVerify(handoff: SignatureHandoff): void;
 }) {
   const request = useKeyedRequest(initialKeyId);
-  const [messageType, setMessageType] = useState<MessageType>('RAW');
+  const [chosenType, setMessageType] = useState<MessageType>('RAW');
   const algorithm = useKeyAlgorithm(request, 'SigningAlgorithms');
+  const messageType = effectiveMessageType(algorithm.algorithm, chosenType);
   const message = useByteField(messageLimit('Sign', messageType, algorithm.algorithm));
   const sign = useKmsOperation('Sign');
   const algorithmError = algorithm.algorithm === '' ? 'Choose a signing algorithm.' : undefined;

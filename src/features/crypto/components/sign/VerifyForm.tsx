@@ -4,7 +4,7 @@ import { byteInputOf, EMPTY_BYTE_INPUT } from '../../../../bytes/byte-input-mode
 import { useByteField } from '../../../../bytes/use-byte-field';
 import { useKmsOperation } from '../../api/use-kms-operation';
 import { SIGNATURE_MAX } from '../../model/key-capabilities';
-import { messageLimit } from '../../model/message-limit';
+import { effectiveMessageType, messageLimit } from '../../model/message-limit';
 import { KeyedOperationForm } from '../shared/KeyedOperationForm';
 import { MessageFields } from '../shared/MessageFields';
 import type { MessageType } from '../shared/MessageTypeField';
@@ -21,8 +21,9 @@ export function VerifyForm({
   handoff?: SignatureHandoff;
 }) {
   const request = useKeyedRequest(handoff?.keyId ?? initialKeyId);
-  const [messageType, setMessageType] = useState<MessageType>(handoff?.messageType ?? 'RAW');
+  const [chosenType, setMessageType] = useState<MessageType>(handoff?.messageType ?? 'RAW');
   const algorithm = useKeyAlgorithm(request, 'SigningAlgorithms', handoff?.algorithm);
+  const messageType = effectiveMessageType(algorithm.algorithm, chosenType);
   const message = useByteField(
     messageLimit('Verify', messageType, algorithm.algorithm),
     handoff?.message ?? EMPTY_BYTE_INPUT,
