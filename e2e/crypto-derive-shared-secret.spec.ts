@@ -1,20 +1,18 @@
-import { CreateKeyCommand, GetPublicKeyCommand } from '@aws-sdk/client-kms';
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { createPublicKey, diffieHellman, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { diffieHellman, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  ADMIN_CREDENTIALS,
   byteField,
   copyAsCli,
   fillBytes,
   outputValue,
   result,
   resultField,
+  runCli,
 } from './support/crypto';
-import { adminKms, createAlias } from './support/kms';
+import { asymmetricKey } from './support/kms';
 import { signInAs } from './support/sign-in';
 
 /*
@@ -31,25 +29,16 @@ test.beforeEach(() => {
 });
 test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A P-256 key agreement key with an alias, made as test setup; its public key. */
-async function agreementKey(baseURL: string): Promise<{ alias: string; publicKey: KeyObject }> {
-  const kms = adminKms(baseURL);
-  const { KeyMetadata } = await kms.send(
-    new CreateKeyCommand({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'KEY_AGREEMENT' }),
-  );
-  const alias = `alias/e2e-agree-${Date.now()}`;
-  await createAlias(kms, alias, KeyMetadata!.KeyId!);
-  const { PublicKey } = await kms.send(new GetPublicKeyCommand({ KeyId: alias }));
-  kms.destroy();
-  const publicKey = createPublicKey({ key: Buffer.from(PublicKey!), format: 'der', type: 'spki' });
-  return { alias, publicKey };
-}
-
 test('derive a shared secret from a PEM public key; the other party derives the same', async ({
   page,
   baseURL,
 }) => {
-  const { alias, publicKey } = await agreementKey(baseURL!);
+  const { alias, publicKey } = await asymmetricKey(
+    baseURL!,
+    'ECC_NIST_P256',
+    'KEY_AGREEMENT',
+    'agree',
+  );
   const peer = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const expected = diffieHellman({ privateKey: peer.privateKey, publicKey });
 
@@ -79,11 +68,7 @@ test('derive a shared secret from a PEM public key; the other party derives the 
     join(dir, 'public-key.der'),
     peer.publicKey.export({ type: 'spki', format: 'der' }),
   );
-  execFileSync('/bin/sh', ['-c', command], {
-    cwd: dir,
-    env: { ...process.env, ...ADMIN_CREDENTIALS },
-    encoding: 'utf8',
-  });
+  runCli(command, dir);
   expect(readFileSync(join(dir, 'shared-secret.bin')).equals(expected)).toBe(true);
 });
 
@@ -91,7 +76,7 @@ test('a public key on another curve, or one that is not a public key, is explain
   page,
   baseURL,
 }) => {
-  const { alias } = await agreementKey(baseURL!);
+  const { alias } = await asymmetricKey(baseURL!, 'ECC_NIST_P256', 'KEY_AGREEMENT', 'agree');
   await signInAs(page, 'admin', `/derive-shared-secret?keyId=${alias}`);
 
   const p384 = generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).publicKey;

@@ -1,19 +1,10 @@
-import { CreateKeyCommand, GetPublicKeyCommand } from '@aws-sdk/client-kms';
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createHash, verify, type KeyObject } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  ADMIN_CREDENTIALS,
-  copyAsCli,
-  fillBytes,
-  outputValue,
-  result,
-  resultField,
-} from './support/crypto';
-import { adminKms, createAlias } from './support/kms';
+import { copyAsCli, fillBytes, outputValue, result, resultField, runCli } from './support/crypto';
+import { asymmetricKey } from './support/kms';
 import { signInAs } from './support/sign-in';
 
 /*
@@ -29,19 +20,6 @@ test.beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kms-console-ml-dsa-'));
 });
 test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-async function mlDsaKey(baseURL: string): Promise<{ alias: string; publicKey: KeyObject }> {
-  const kms = adminKms(baseURL);
-  const { KeyMetadata } = await kms.send(
-    new CreateKeyCommand({ KeySpec: 'ML_DSA_65', KeyUsage: 'SIGN_VERIFY' }),
-  );
-  const alias = `alias/e2e-pq-${Date.now()}`;
-  await createAlias(kms, alias, KeyMetadata!.KeyId!);
-  const { PublicKey } = await kms.send(new GetPublicKeyCommand({ KeyId: alias }));
-  kms.destroy();
-  const publicKey = createPublicKey({ key: Buffer.from(PublicKey!), format: 'der', type: 'spki' });
-  return { alias, publicKey };
-}
 
 /** μ as the AWS guide computes it with openssl: SHAKE256(SHAKE256(pk, 64) ‖ 0x00 0x00 ‖ M, 64). */
 function mu(publicKey: KeyObject, message: Buffer): Buffer {
@@ -59,7 +37,7 @@ test('sign a RAW message with ML_DSA_SHAKE_256, verify it, and run the CLI comma
   page,
   baseURL,
 }) => {
-  const { alias, publicKey } = await mlDsaKey(baseURL!);
+  const { alias, publicKey } = await asymmetricKey(baseURL!, 'ML_DSA_65', 'SIGN_VERIFY', 'pq');
   const message = 'release 2026.1, sha256 of the image: 3f2a…';
   await signInAs(page, 'admin', `/sign?keyId=${alias}`);
   // The key has one algorithm, and ML-DSA takes a message or its μ, never a digest.
@@ -78,10 +56,7 @@ test('sign a RAW message with ML_DSA_SHAKE_256, verify it, and run the CLI comma
   const command = await copyAsCli(page);
   expect(command).toContain('--signing-algorithm ML_DSA_SHAKE_256');
   writeFileSync(join(dir, 'message.bin'), message);
-  execFileSync('/bin/sh', ['-c', command], {
-    cwd: dir,
-    env: { ...process.env, ...ADMIN_CREDENTIALS },
-  });
+  runCli(command, dir);
   const cliSignature = readFileSync(join(dir, 'signature.bin'));
   expect(verify(null, Buffer.from(message), publicKey, cliSignature)).toBe(true);
 
@@ -94,7 +69,7 @@ test('sign the EXTERNAL_MU of a large file; the signature is the file’s', asyn
   page,
   baseURL,
 }) => {
-  const { alias, publicKey } = await mlDsaKey(baseURL!);
+  const { alias, publicKey } = await asymmetricKey(baseURL!, 'ML_DSA_65', 'SIGN_VERIFY', 'pq');
   const file = Buffer.alloc(1_000_000, 'firmware ');
   const representative = mu(publicKey, file);
   await signInAs(page, 'admin', `/sign?keyId=${alias}`);
@@ -110,10 +85,7 @@ test('sign the EXTERNAL_MU of a large file; the signature is the file’s', asyn
   const command = await copyAsCli(page);
   expect(command).toContain('--message-type EXTERNAL_MU');
   writeFileSync(join(dir, 'message.bin'), representative);
-  execFileSync('/bin/sh', ['-c', command], {
-    cwd: dir,
-    env: { ...process.env, ...ADMIN_CREDENTIALS },
-  });
+  runCli(command, dir);
   expect(verify(null, file, publicKey, readFileSync(join(dir, 'signature.bin')))).toBe(true);
 
   await result(page).getByRole('button', { name: 'Verify this signature' }).click();

@@ -1,7 +1,6 @@
-import { CreateKeyCommand, type KeySpec, type KeyUsageType } from '@aws-sdk/client-kms';
 import { expect, test } from '@playwright/test';
 import { DENIED_BY_IAM, expectChecked, row } from './permissions-support';
-import { adminKms, createAlias } from './support/kms';
+import { asymmetricKey } from './support/kms';
 import { signInAs, signOut } from './support/sign-in';
 
 /*
@@ -11,20 +10,11 @@ import { signInAs, signOut } from './support/sign-in';
 
 test.describe.configure({ timeout: 120_000 });
 
-async function newKey(baseURL: string, KeySpec: KeySpec, KeyUsage: KeyUsageType, name: string) {
-  const kms = adminKms(baseURL);
-  const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeySpec, KeyUsage }));
-  const alias = `alias/e2e-${name}-${Date.now()}`;
-  await createAlias(kms, alias, KeyMetadata!.KeyId!);
-  kms.destroy();
-  return alias;
-}
-
 test('a key agreement key lists DeriveSharedSecret: allowed for admin, denied for operator', async ({
   page,
   baseURL,
 }) => {
-  const alias = await newKey(baseURL!, 'ECC_NIST_P521', 'KEY_AGREEMENT', 'agree');
+  const { alias } = await asymmetricKey(baseURL!, 'ECC_NIST_P521', 'KEY_AGREEMENT', 'agree');
   await signInAs(page, 'admin', `/permissions?keyId=${alias}`);
   await expectChecked(page, `Checked 2 operations on ${alias}`);
   await expect(row(page, 'DeriveSharedSecret')).toContainText('Would succeed');
@@ -41,7 +31,7 @@ test('a key agreement key lists DeriveSharedSecret: allowed for admin, denied fo
 });
 
 test('an ML-DSA key is checked with ML_DSA_SHAKE_256', async ({ page, baseURL }) => {
-  const alias = await newKey(baseURL!, 'ML_DSA_44', 'SIGN_VERIFY', 'pq');
+  const { alias } = await asymmetricKey(baseURL!, 'ML_DSA_44', 'SIGN_VERIFY', 'pq');
   await signInAs(page, 'operator', `/permissions?keyId=${alias}`);
   await expectChecked(page, `Checked 3 operations on ${alias}`);
   await expect(row(page, 'Sign')).toContainText('Would succeed');

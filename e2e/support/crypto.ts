@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 
 /*
  * Helpers for the cryptographic forms, written against the accessible names of DESIGN.md section 5
@@ -92,4 +93,13 @@ export async function download(page: Page, button: Locator, dir: string): Promis
   const path = `${dir}/${file.suggestedFilename()}`;
   await file.saveAs(path);
   return path;
+}
+
+/** Runs a copied AWS CLI command as the demo admin, in `dir` (where the files it names are). */
+export function runCli(command: string, dir: string): string {
+  return execFileSync('/bin/sh', ['-c', command], {
+    cwd: dir,
+    env: { ...process.env, ...ADMIN_CREDENTIALS },
+    encoding: 'utf8',
+  });
 }

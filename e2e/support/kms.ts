@@ -1,4 +1,12 @@
-import { CreateAliasCommand, CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import {
+  CreateAliasCommand,
+  CreateKeyCommand,
+  GetPublicKeyCommand,
+  KMSClient,
+  type KeySpec,
+  type KeyUsageType,
+} from '@aws-sdk/client-kms';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { ADMIN_ACCESS_KEY } from './sign-in';
 
 /** A Node-side client as the demo admin IAM user, for test setup (the UI is what is tested). */
@@ -13,4 +21,28 @@ export async function createKey(kms: KMSClient, description: string): Promise<st
 
 export async function createAlias(kms: KMSClient, aliasName: string, keyId: string): Promise<void> {
   await kms.send(new CreateAliasCommand({ AliasName: aliasName, TargetKeyId: keyId }));
+}
+
+/** An asymmetric key with a fresh alias (test setup), and its public key as GetPublicKey gives it. */
+export async function asymmetricKey(
+  baseURL: string,
+  KeySpec: KeySpec,
+  KeyUsage: KeyUsageType,
+  name: string,
+): Promise<{ alias: string; publicKey: KeyObject }> {
+  const kms = adminKms(baseURL);
+  try {
+    const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeySpec, KeyUsage }));
+    const alias = `alias/e2e-${name}-${Date.now()}`;
+    await createAlias(kms, alias, KeyMetadata!.KeyId!);
+    const { PublicKey } = await kms.send(new GetPublicKeyCommand({ KeyId: alias }));
+    const publicKey = createPublicKey({
+      key: Buffer.from(PublicKey!),
+      format: 'der',
+      type: 'spki',
+    });
+    return { alias, publicKey };
+  } finally {
+    kms.destroy();
+  }
 }
