@@ -94,13 +94,60 @@ test('generate a MAC and verify it', async ({ page }) => {
   );
 });
 
-test('an HMAC key cannot encrypt: the error says which key usage Encrypt needs', async ({
+/** The KMS operations the page sends (X-Amz-Target), to see that a refused request is never sent. */
+function sentOperations(page: Page): string[] {
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    const target = request.headers()['x-amz-target'];
+    if (target?.startsWith('TrentService.')) sent.push(target.slice('TrentService.'.length));
+  });
+  return sent;
+}
+
+test('an HMAC key cannot encrypt: the form says which key usage Encrypt needs before sending', async ({
   page,
 }) => {
+  const sent = sentOperations(page);
   await signInAs(page, 'admin', '/encrypt?keyId=alias/demo-hmac');
+  await waitForKeyFacts(page, 'HMAC_256 · GENERATE_VERIFY_MAC · Enabled');
+  await expect(
+    page.getByText(
+      "This key's usage is GENERATE_VERIFY_MAC: KMS would refuse Encrypt with it (InvalidKeyUsageException). Encrypt needs a key whose usage is ENCRYPT_DECRYPT",
+    ),
+  ).toBeVisible();
   await fillBytes(page, 'Plaintext', 'x');
   await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
+  await expect(page.getByText('Choose an encryption key, such as alias/demo-app')).toBeVisible();
+  expect(sent).not.toContain('Encrypt');
+});
+
+test('Sign and Verify with an ENCRYPT_DECRYPT key: the form says so before sending', async ({
+  page,
+}) => {
+  const sent = sentOperations(page);
+  await signInAs(page, 'admin', '/sign?keyId=alias/demo-app');
+  await waitForKeyFacts(page, 'SYMMETRIC_DEFAULT · ENCRYPT_DECRYPT · Enabled');
+  const signForm = page.getByRole('form', { name: 'Sign' });
+  // Said as soon as the key is described, before anything is filled in or sent.
   await expect(
-    page.getByRole('alert').filter({ hasText: 'InvalidKeyUsageException' }),
-  ).toContainText('Encrypt needs a key whose usage is ENCRYPT_DECRYPT');
+    signForm.getByText(
+      "This key's usage is ENCRYPT_DECRYPT: KMS would refuse Sign with it (InvalidKeyUsageException). Sign and Verify need an asymmetric key whose usage is SIGN_VERIFY",
+    ),
+  ).toBeVisible();
+  await fillBytes(page, 'Message', 'I agree.');
+  await chooseAlgorithm(page, 'Signing algorithm', 'ECDSA_SHA_256');
+  await page.getByRole('button', { name: 'Sign', exact: true }).click();
+  await expect(signForm.getByText('Choose a signing key, such as alias/demo-sign.')).toBeVisible();
+
+  // Verify opens on the same linked key.
+  await page.getByRole('tab', { name: 'Verify' }).click();
+  await expect(
+    page
+      .getByRole('form', { name: 'Verify' })
+      .getByText(
+        "This key's usage is ENCRYPT_DECRYPT: KMS would refuse Verify with it (InvalidKeyUsageException).",
+      ),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  expect(sent.filter((operation) => operation === 'Sign' || operation === 'Verify')).toEqual([]);
 });

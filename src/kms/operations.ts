@@ -16,6 +16,7 @@ import {
   SignCommand,
   VerifyCommand,
   VerifyMacCommand,
+  type KeyUsageType,
   type KMSClient,
 } from '@aws-sdk/client-kms';
 import type { Command } from '@smithy/types';
@@ -81,6 +82,8 @@ export interface OperationDescription {
   cryptographic: boolean;
   /** Present when the operation takes `DryRun`. */
   dryRun?: DryRunSupport;
+  /** The usage its key must have; KMS refuses any other (InvalidKeyUsageException). */
+  keyUsage?: KeyUsageType;
   /** "Copy as AWS CLI"; the command name follows from the operation's (`aws kms encrypt`). */
   cli?: CliSpec;
   errors?: ErrorHints;
@@ -129,7 +132,7 @@ const DATA_KEY_ERRORS: ErrorHints = {
 };
 const SIGNING_USAGE: Refinement = {
   cause:
-    'Sign needs an asymmetric key whose usage is SIGN_VERIFY, with one of its signing algorithms (ML-DSA keys: ML_DSA_SHAKE_256).',
+    'Sign and Verify need an asymmetric key whose usage is SIGN_VERIFY, with one of its signing algorithms (ML-DSA keys: ML_DSA_SHAKE_256).',
   fix: 'Choose a signing key, such as alias/demo-sign.',
 };
 const MAC_USAGE: Refinement = {
@@ -141,6 +144,7 @@ export const KMS_OPERATIONS = {
   Encrypt: {
     command: EncryptCommand,
     cryptographic: true,
+    keyUsage: 'ENCRYPT_DECRYPT',
     dryRun: {},
     cli: {
       params: thenGrantsAndDryRun(
@@ -162,6 +166,7 @@ export const KMS_OPERATIONS = {
   Decrypt: {
     command: DecryptCommand,
     cryptographic: true,
+    keyUsage: 'ENCRYPT_DECRYPT',
     dryRun: { ignoresCiphertext: true },
     cli: {
       params: thenGrantsAndDryRun(CIPHERTEXT, KEY, CONTEXT, text('EncryptionAlgorithm')),
@@ -179,6 +184,7 @@ export const KMS_OPERATIONS = {
   ReEncrypt: {
     command: ReEncryptCommand,
     cryptographic: true,
+    keyUsage: 'ENCRYPT_DECRYPT',
     dryRun: { ignoresCiphertext: true },
     cli: {
       params: thenGrantsAndDryRun(
@@ -205,6 +211,7 @@ export const KMS_OPERATIONS = {
   GenerateDataKey: {
     command: GenerateDataKeyCommand,
     cryptographic: true,
+    keyUsage: 'ENCRYPT_DECRYPT',
     dryRun: {},
     cli: {
       params: DATA_KEY_PARAMS,
@@ -218,6 +225,7 @@ export const KMS_OPERATIONS = {
   GenerateDataKeyWithoutPlaintext: {
     command: GenerateDataKeyWithoutPlaintextCommand,
     cryptographic: true,
+    keyUsage: 'ENCRYPT_DECRYPT',
     dryRun: {},
     cli: {
       params: DATA_KEY_PARAMS,
@@ -228,6 +236,7 @@ export const KMS_OPERATIONS = {
   GenerateDataKeyPair: {
     command: GenerateDataKeyPairCommand,
     cryptographic: true,
+    keyUsage: 'ENCRYPT_DECRYPT',
     dryRun: {},
     cli: {
       params: DATA_KEY_PAIR_PARAMS,
@@ -242,6 +251,7 @@ export const KMS_OPERATIONS = {
   GenerateDataKeyPairWithoutPlaintext: {
     command: GenerateDataKeyPairWithoutPlaintextCommand,
     cryptographic: true,
+    keyUsage: 'ENCRYPT_DECRYPT',
     dryRun: {},
     cli: {
       params: DATA_KEY_PAIR_PARAMS,
@@ -263,6 +273,7 @@ export const KMS_OPERATIONS = {
   Sign: {
     command: SignCommand,
     cryptographic: true,
+    keyUsage: 'SIGN_VERIFY',
     dryRun: {},
     cli: {
       params: thenGrantsAndDryRun(KEY, MESSAGE, text('MessageType'), text('SigningAlgorithm')),
@@ -273,6 +284,7 @@ export const KMS_OPERATIONS = {
   Verify: {
     command: VerifyCommand,
     cryptographic: true,
+    keyUsage: 'SIGN_VERIFY',
     dryRun: {},
     cli: {
       params: thenGrantsAndDryRun(
@@ -297,6 +309,7 @@ export const KMS_OPERATIONS = {
   GenerateMac: {
     command: GenerateMacCommand,
     cryptographic: true,
+    keyUsage: 'GENERATE_VERIFY_MAC',
     dryRun: {},
     cli: {
       params: thenGrantsAndDryRun(KEY, MESSAGE, text('MacAlgorithm')),
@@ -307,6 +320,7 @@ export const KMS_OPERATIONS = {
   VerifyMac: {
     command: VerifyMacCommand,
     cryptographic: true,
+    keyUsage: 'GENERATE_VERIFY_MAC',
     dryRun: {},
     cli: {
       params: thenGrantsAndDryRun(KEY, MESSAGE, text('MacAlgorithm'), blob('Mac', 'mac.bin')),
@@ -333,6 +347,7 @@ export const KMS_OPERATIONS = {
   DeriveSharedSecret: {
     command: DeriveSharedSecretCommand,
     cryptographic: true,
+    keyUsage: 'KEY_AGREEMENT',
     dryRun: {},
     cli: {
       params: thenGrantsAndDryRun(

@@ -24,6 +24,8 @@ export interface KeyFieldText {
 export interface KeyFieldProps extends KeyFieldText {
   choice: KeyChoice;
   showErrors: boolean;
+  /** Why the described key does not fit the operation: shown at once, before anything is sent. */
+  misfit?: string;
 }
 
 /** "Key": any key id, key ARN, alias name or alias ARN, with the account's aliases suggested. */
@@ -33,10 +35,12 @@ export function KeyField({
   showErrors,
   description = 'Key ID, key ARN, alias name or alias ARN.',
   placeholder,
+  misfit,
 }: KeyFieldProps) {
   const { error, metadata, loading } = choice;
   const shown =
-    showErrors || (choice.id !== '' && error !== undefined && !loading) ? error : undefined;
+    (showErrors || (choice.id !== '' && error !== undefined && !loading) ? error : undefined) ??
+    misfit;
   return (
     <FormField
       label={label}

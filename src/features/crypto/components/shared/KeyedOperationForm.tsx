@@ -4,6 +4,7 @@ import type { EncryptionContext } from '../../../../bytes/encryption-context';
 import { CheckPermissionButton } from '../../../../kms/CheckPermissionButton';
 import type { CryptoErrorHints } from '../../../../kms/crypto-errors';
 import type { DryRunInputs, DryRunOperation, DryRunRequest } from '../../../../kms/dry-run';
+import { keyUsageProblem } from '../../../../kms/key-usage';
 import type { OperationState } from '../../api/use-kms-operation';
 import { buildCliCommand, type CliCommand, type CryptoOperation } from '../../cli/cli-command';
 import { GrantTokensField } from './GrantTokensField';
@@ -86,6 +87,10 @@ export function KeyedOperationForm<Op extends KeyedOperation>({
   // TypeScript cannot narrow a generic pair to one member of the union; `checkInput` is an input
   // of `operation` by the props' type.
   const dryRun = checkInput && ({ operation, input: checkInput } as DryRunRequest);
+  // A key whose usage is known not to fit is refused here rather than sent for KMS to refuse.
+  const keyMisfit = keyField
+    ? keyUsageProblem(operation, request.key.metadata?.KeyUsage)
+    : undefined;
   return (
     <SpaceBetween size="l">
       <OperationForm
@@ -95,7 +100,7 @@ export function KeyedOperationForm<Op extends KeyedOperation>({
         busy={call.state.status === 'pending'}
         onSubmit={() => {
           request.revealErrors();
-          if (input) void call.run(input);
+          if (input && !keyMisfit) void call.run(input);
         }}
         cli={cli ?? (() => input && buildCliCommand(operation, { ...input }, target))}
         onInvalid={request.revealErrors}
@@ -103,7 +108,12 @@ export function KeyedOperationForm<Op extends KeyedOperation>({
       >
         {leading ? <SpaceBetween size="l">{leading}</SpaceBetween> : null}
         {keyField ? (
-          <KeyField choice={request.key} showErrors={request.showErrors} {...keyField} />
+          <KeyField
+            choice={request.key}
+            showErrors={request.showErrors}
+            misfit={keyMisfit}
+            {...keyField}
+          />
         ) : null}
         {children}
         {grantTokens ? (

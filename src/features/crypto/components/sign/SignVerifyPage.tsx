@@ -7,7 +7,7 @@ export default function SignVerifyPage() {
   return (
     <ProduceAndVerifyPage
       title="Sign and verify"
-      description="Digital signatures with an asymmetric KMS key (RSA or elliptic curve, usage SIGN_VERIFY)."
+      description="Digital signatures with an asymmetric KMS key (RSA, elliptic curve or ML-DSA, usage SIGN_VERIFY)."
       tabsLabel="Signing operations"
       produce={{ id: 'sign', label: 'Sign', Form: SignForm }}
       verify={{ label: 'Verify', Form: VerifyForm }}
