@@ -108,4 +108,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Specs take `test` and `expect` from e2e/support/test.ts, whose fixture fails a test on any
+    // Content-Security-Policy violation; the plain ones from Playwright would skip that watch.
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test', 'expect'],
+              message:
+                "Import test and expect from './support/test' (it watches for CSP violations).",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

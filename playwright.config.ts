@@ -40,7 +40,9 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node --import tsx sandbox/main.ts --memory --quiet --port ${PORT} --console ${CONSOLE_DIR} --session-ttl 120`,
+      // The short-session sandbox's origin stands in for a static host that serves the console
+      // (e2e/console-served.spec.ts), so this one names it with --cors-origin.
+      command: `node --import tsx sandbox/main.ts --memory --quiet --port ${PORT} --console ${CONSOLE_DIR} --session-ttl 120 --cors-origin http://127.0.0.1:${SHORT_SESSION_PORT}`,
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoSeriousViolations } from './support/axe';
 import { expectSignInPage, identityButton, signInAs, sideNavigation } from './support/sign-in';
 

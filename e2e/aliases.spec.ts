@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { adminKms, createAlias, createKey } from './support/kms';
 import { signInAs, sideNavigation } from './support/sign-in';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { signInAs } from './support/sign-in';
 import { outputValue, result, resultField } from './support/crypto';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { chooseEncrypted, chooseFiles, download, openTab, sampleFile } from './support/files';
 import { signInAs } from './support/sign-in';
 

@@ -1,6 +1,6 @@
 import { buildClient, CommitmentPolicy, KmsKeyringNode } from '@aws-crypto/client-node';
 import { KMS } from '@aws-sdk/client-kms';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { setContext } from './support/crypto';
 import {
   chooseEncrypted,

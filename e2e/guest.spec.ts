@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { signInAs, sideNavigation } from './support/sign-in';
 
 test('the guest sees why keys cannot be listed and can still reach a form', async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { adminKms, createKey } from './support/kms';
 import { identityButton, signInAs, signInWithAccessKeys } from './support/sign-in';
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectChecked, row } from './permissions-support';
 import { byteField, fillBytes, result, setContext } from './support/crypto';
 import { signInAs } from './support/sign-in';

@@ -1,5 +1,5 @@
 import { CreateGrantCommand, RevokeGrantCommand } from '@aws-sdk/client-kms';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { DENIED_BY_IAM, expectChecked, row } from './permissions-support';
 import { fillBytes } from './support/crypto';
 import { adminKms } from './support/kms';

@@ -7,7 +7,7 @@ import {
   ListKeysCommand,
   ListResourceTagsCommand,
 } from '@aws-sdk/client-kms';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { chooseKey, expectChecked, expectCompared, row } from './permissions-support';
 import { fillBytes, result, setContext } from './support/crypto';
 import { signInAs } from './support/sign-in';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { SHORT_SESSION_PORT } from '../playwright.config';
 import { identityButton, signInAs } from './support/sign-in';
 

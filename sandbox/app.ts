@@ -2,7 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Authorizer } from './authz/authorizer';
 import { createKmsAuthorizer } from './authz/kms-authorizer';
+import { consoleConnectSources } from './http/console-config';
+import { Cors } from './http/cors';
 import { createRequestHandler } from './http/request-handler';
+import { consoleContentSecurityPolicy } from './http/security-headers';
+import { createConsoleFileServer } from './http/static-files';
 import { IdentityDirectory } from './identity/directory';
 import { createIdentity } from './identity';
 import { createKmsService } from './kms/kms-service';
@@ -21,6 +25,12 @@ export interface SandboxOptions {
   memory?: boolean;
   /** Built console (dist/) to serve on the same port. */
   consoleDir?: string;
+  /** Browser origins allowed besides the console's own (`--cors-origin`); `*` allows all. */
+  corsOrigins?: string[];
+  /** Grant Private Network Access preflights to allowed origins (`--cors-private-network`). */
+  corsPrivateNetwork?: boolean;
+  /** Extra endpoints the console's CSP lets it connect to (`--connect-src`). */
+  connectSources?: string[];
   /** Lifetime of issued temporary credentials. */
   sessionTtlSeconds?: number;
   /** The sandbox's notion of now; tests move it to reach deletion and rotation dates. */
@@ -46,6 +56,15 @@ const allowAll: Authorizer = { authorize: () => undefined };
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const clock = options.clock ?? (() => new Date());
+  // Before the database is opened (and locked), so a wrong --console DIR fails cleanly.
+  const consoleFiles = options.consoleDir
+    ? createConsoleFileServer(
+        options.consoleDir,
+        consoleContentSecurityPolicy(
+          consoleConnectSources(options.consoleDir, options.connectSources ?? []),
+        ),
+      )
+    : undefined;
   const db = openDatabase(
     options.memory || !options.stateDir ? { memory: true } : { stateDir: options.stateDir },
   );
@@ -75,7 +94,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     queryServices: identity.queryServices,
     getRoutes: identity.getRoutes,
     credentials: identity.credentials,
-    consoleDir: options.consoleDir,
+    cors: new Cors({
+      origins: options.corsOrigins,
+      allowPrivateNetwork: options.corsPrivateNetwork,
+    }),
+    consoleFiles,
     clock,
     events: options.eventHistory === false ? undefined : events,
     log: options.log,

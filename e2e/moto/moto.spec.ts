@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { fillBytes, outputValue, result, resultField } from '../support/crypto';
 import { row } from '../permissions-support';
 import { createMotoKey, listGrants, signInToMoto } from './support';

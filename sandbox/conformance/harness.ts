@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import {
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
@@ -311,4 +312,108 @@ export function stsClient(
   });
   followClock(client, sandbox.clock);
   return client;
+}
+
+// --- raw HTTP, for what an SDK cannot send --------------------------------------------------
+
+export interface RawRequestOptions {
+  target?: string;
+  body?: string;
+  headers?: Record<string, string>;
+  credentials?: AwsCredentials;
+  service?: string;
+  signingDate?: Date;
+}
+
+/**
+ * A POST to the sandbox signed exactly as the SDKs sign it (@smithy/signature-v4 over every
+ * header), as a plain header map and body, so a test can alter any part before sending it.
+ */
+export async function signedRequest(
+  sandbox: { url: string },
+  options: RawRequestOptions = {},
+): Promise<{ headers: Record<string, string>; body: string }> {
+  const host = new URL(sandbox.url).host;
+  const body = options.body ?? '{}';
+  const signer = new SignatureV4({
+    credentials: options.credentials ?? DEMO_ADMIN,
+    region: REGION,
+    service: options.service ?? 'kms',
+    sha256: Hash.bind(null, 'sha256'),
+  });
+  const signed = await signer.sign(
+    new HttpRequest({
+      method: 'POST',
+      hostname: host.split(':')[0],
+      path: '/',
+      headers: {
+        host,
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': options.target ?? 'TrentService.ListKeys',
+        ...options.headers,
+      },
+      body,
+    }),
+    { signingDate: options.signingDate },
+  );
+  return { headers: signed.headers, body };
+}
+
+export interface RawAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** `__type` and `message` of an AWS JSON error, when the body is one. */
+  type?: string;
+  message?: string;
+}
+
+/** Sends a request with Node's fetch (which lets a test set Origin and other browser headers). */
+export async function rawRequest(
+  sandbox: { url: string },
+  init: { method?: string; path?: string; headers?: Record<string, string>; body?: string },
+): Promise<RawAnswer> {
+  const response = await fetch(new URL(init.path ?? '/', sandbox.url), {
+    method: init.method ?? 'POST',
+    headers: init.headers,
+    body: init.body,
+  });
+  const text = await response.text();
+  let parsed: { __type?: string; message?: string } = {};
+  try {
+    parsed = JSON.parse(text) as typeof parsed;
+  } catch {
+    // Not JSON (a refusal in plain text, a console file): type and message stay undefined.
+  }
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    type: parsed.__type,
+    message: parsed.message,
+  };
+}
+
+/**
+ * Writes raw bytes on a new TCP connection and returns everything the sandbox answers before it
+ * closes the connection, or the socket error it closed with (`ECONNRESET`, …).
+ */
+export function rawSocket(
+  sandbox: { url: string },
+  bytes: string | Buffer,
+  options: { endAfterWrite?: boolean } = {},
+): Promise<{ response: string; error?: string }> {
+  const { hostname, port } = new URL(sandbox.url);
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(bytes);
+      if (options.endAfterWrite ?? true) socket.end();
+    });
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ response: Buffer.concat(chunks).toString('latin1'), error: error.code }),
+    );
+    socket.on('close', () => resolve({ response: Buffer.concat(chunks).toString('latin1') }));
+  });
 }

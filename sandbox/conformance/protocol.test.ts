@@ -155,20 +155,4 @@ describe('wire protocol and SigV4', () => {
     expect(answer.status).toBe(413);
     expect(answer.type).toBe('RequestEntityTooLargeException');
   });
-
-  it('answers CORS preflights for the headers the browser SDK sends', async () => {
-    const response = await fetch(sandbox.url, {
-      method: 'OPTIONS',
-      headers: {
-        origin: 'https://console.example.com',
-        'access-control-request-method': 'POST',
-        'access-control-request-headers':
-          'amz-sdk-invocation-id,amz-sdk-request,authorization,content-type,x-amz-date,x-amz-security-token,x-amz-target,x-amz-user-agent',
-      },
-    });
-    expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('https://console.example.com');
-    expect(response.headers.get('access-control-allow-headers')).toContain('x-amz-target');
-    expect(response.headers.get('access-control-expose-headers')).toContain('x-amzn-RequestId');
-  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../kms/operations';
-import { signedJsonRequest, suiteSandbox } from './harness';
+import { rawSocket, signedJsonRequest, suiteSandbox } from './harness';
 
 /** Members that KMS operations take, each fed values of every wrong shape. */
 const MEMBERS = [
@@ -119,4 +119,23 @@ describe('bad input never crashes the sandbox or gets a 5xx', () => {
     const alive = await fetch(sandbox.url);
     expect(alive.status).toBe(200);
   }, 120_000);
+});
+
+describe('request targets that are not paths', () => {
+  const sandbox = suiteSandbox();
+
+  it('answers 400 and keeps serving (one such request used to stop the process)', async () => {
+    for (const line of [
+      'GET // HTTP/1.1',
+      'GET http://a:b@/ HTTP/1.1',
+      'POST // HTTP/1.1\r\nX-Amz-Target: TrentService.ListKeys',
+    ]) {
+      const { response } = await rawSocket(
+        sandbox,
+        `${line}\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+      );
+      expect(response, line).toMatch(/^HTTP\/1\.1 400 /);
+    }
+    expect((await fetch(sandbox.url)).status).toBe(200);
+  });
 });

@@ -7,9 +7,11 @@ import { headerValue, type IncomingSignedRequest } from '../protocol/sigv4';
 import type { EventLog } from '../trail/event-log';
 import { RequestTrail, type EventDescriber } from '../trail/request-trail';
 import { authenticate } from './authenticate';
-import { answerPreflight, applyCors } from './cors';
+import { Cors, refusalHint, unexpectedRequestHeaders, type CorsVerdict } from './cors';
+import { logField } from './log-fields';
+import { applySecurityHeaders } from './security-headers';
 import type { GetRoute, JsonService, QueryService, ServiceCall } from './service';
-import { serveConsoleFile } from './static-files';
+import type { ConsoleFileServer } from './static-files';
 
 /** KMS's largest request (ImportKeyMaterial, policies of 32 KB) fits easily; bigger is refused. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -19,7 +21,10 @@ export interface RequestHandlerOptions {
   queryServices: QueryService[];
   getRoutes: GetRoute[];
   credentials: CredentialResolver;
-  consoleDir?: string;
+  /** Which browser origins may call; without it, only the sandbox's own origin. */
+  cors?: Cors;
+  /** Serves the built console for GET requests that no route answers. */
+  consoleFiles?: ConsoleFileServer;
   clock: () => Date;
   /** The event history every recorded call goes to; nothing is recorded without it. */
   events?: EventLog;
@@ -59,12 +64,20 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function toSignedRequest(req: IncomingMessage, body: Buffer): IncomingSignedRequest {
-  // Every AWS JSON request goes to `/`, which needs no URL parsing or normalization.
+/** The request target as a URL; undefined when it is not one (`GET //`, `GET http://a:b@/`). */
+function requestUrl(req: IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://sandbox');
+  } catch {
+    return undefined;
+  }
+}
+
+function toSignedRequest(req: IncomingMessage, url: URL, body: Buffer): IncomingSignedRequest {
+  // Every AWS JSON request goes to `/`, which needs no query parsing.
   if (req.url === '/') {
     return { method: req.method ?? 'POST', path: '/', query: {}, headers: req.headers, body };
   }
-  const url = new URL(req.url ?? '/', 'http://sandbox');
   const query: Record<string, string | string[]> = {};
   for (const [name, value] of url.searchParams) {
     const existing = query[name];
@@ -95,6 +108,7 @@ function asAwsError(error: unknown): AwsError {
 
 export function createRequestHandler(options: RequestHandlerOptions) {
   const { jsonServices, queryServices, getRoutes, credentials, clock } = options;
+  const cors = options.cors ?? new Cors();
   const log = options.log ?? (() => undefined);
   const byPrefix = new Map(jsonServices.map((s) => [s.targetPrefix, s]));
   const querySigning = new Map(queryServices.map((s) => [s.signingService, s]));
@@ -120,6 +134,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
   async function handleJson(
     req: IncomingMessage,
     res: ServerResponse,
+    url: URL,
     target: string,
     requestId: string,
   ): Promise<Outcome> {
@@ -141,7 +156,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       const call: ServiceCall = { requestId, now, trail };
       if (service.signingService && !service.unsignedOperations?.has(operation)) {
         ({ credential: call.credential, region: call.region } = await authenticate(
-          toSignedRequest(req, body),
+          toSignedRequest(req, url, body),
           credentials,
           service.signingService,
           now,
@@ -183,6 +198,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
   async function handleQuery(
     req: IncomingMessage,
     res: ServerResponse,
+    url: URL,
     requestId: string,
   ): Promise<Outcome> {
     let status = 200;
@@ -204,7 +220,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       const now = clock();
       trail = trailOf(req, service.events, action, requestId, now);
       const { credential, region } = await authenticate(
-        toSignedRequest(req, body),
+        toSignedRequest(req, url, body),
         credentials,
         service.signingService,
         now,
@@ -240,26 +256,61 @@ export function createRequestHandler(options: RequestHandlerOptions) {
     );
   }
 
-  return function handleRequest(req: IncomingMessage, res: ServerResponse): void {
-    const started = performance.now();
-    const requestId = randomUUID();
-    applyCors(req, res);
-    if (req.method === 'OPTIONS') {
-      answerPreflight(req, res);
+  /**
+   * A refused origin is not served at all (not only denied CORS headers): a page cannot even make
+   * the sandbox act on a request whose answer it would not be allowed to read.
+   */
+  function refuseOrigin(verdict: CorsVerdict & { kind: 'refused' }, res: ServerResponse): void {
+    const hint = refusalHint(verdict.origin);
+    res.writeHead(403, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Length': Buffer.byteLength(hint),
+    });
+    res.end(hint);
+    log(`403 ${hint}`);
+  }
+
+  function answerPreflight(req: IncomingMessage, res: ServerResponse, verdict: CorsVerdict): void {
+    const unexpected = unexpectedRequestHeaders(req);
+    if (unexpected.length > 0 && verdict.kind === 'allowed') {
+      log(
+        `preflight from ${logField(verdict.origin)} asks for headers the AWS SDKs do not send, which are not allowed: ${logField(unexpected.join(', '))}`,
+      );
+    }
+    cors.answerPreflight(req, res);
+  }
+
+  function route(req: IncomingMessage, res: ServerResponse, requestId: string, started: number) {
+    applySecurityHeaders(res);
+    const verdict = cors.judge(req);
+    cors.applyTo(verdict, res);
+    const reading = req.method === 'GET' || req.method === 'HEAD';
+    if (verdict.kind === 'refused' && !reading) {
+      refuseOrigin(verdict, res);
       return;
     }
-    if (req.method === 'GET' || req.method === 'HEAD') {
-      const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
-      for (const route of getRoutes) {
-        const answer = route(path);
+    if (req.method === 'OPTIONS') {
+      answerPreflight(req, res, verdict);
+      return;
+    }
+    const url = requestUrl(req);
+    if (!url) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Bad Request: the request target is not a path.');
+      log(`400 bad request target ${logField(req.url ?? '')} ${requestId}`);
+      return;
+    }
+    if (reading) {
+      for (const getRoute of getRoutes) {
+        const answer = getRoute(url.pathname);
         if (answer) {
           res.writeHead(answer.status ?? 200, { 'Content-Type': answer.contentType });
           res.end(answer.body);
           return;
         }
       }
-      if (options.consoleDir) {
-        serveConsoleFile(options.consoleDir, path, res);
+      if (options.consoleFiles) {
+        options.consoleFiles(url.pathname, res);
       } else {
         res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
         res.end('KMS sandbox: send AWS JSON 1.1 requests here (aws kms … --endpoint-url).\n');
@@ -268,17 +319,30 @@ export function createRequestHandler(options: RequestHandlerOptions) {
     }
     const target = headerValue(req.headers, 'x-amz-target');
     const handled = target
-      ? handleJson(req, res, target, requestId)
-      : handleQuery(req, res, requestId);
+      ? handleJson(req, res, url, target, requestId)
+      : handleQuery(req, res, url, requestId);
     handled.then(
       (outcome) => {
         if (options.log) logRequest(outcome, started, requestId);
       },
-      (error: unknown) => {
-        log(`failed to answer ${requestId}: ${(error as Error).message}`);
-        if (!res.headersSent) res.writeHead(400);
-        res.end();
-      },
+      (error: unknown) => fail(res, requestId, error),
     );
+  }
+
+  /** The last line of defence: whatever went wrong, answer (if still possible) and keep serving. */
+  function fail(res: ServerResponse, requestId: string, error: unknown): void {
+    log(`failed to answer ${requestId}: ${logField(String((error as Error)?.message ?? error))}`);
+    if (!res.headersSent) res.writeHead(400);
+    res.end();
+  }
+
+  return function handleRequest(req: IncomingMessage, res: ServerResponse): void {
+    const started = performance.now();
+    const requestId = randomUUID();
+    try {
+      route(req, res, requestId, started);
+    } catch (error) {
+      fail(res, requestId, error);
+    }
   };
 }

@@ -482,6 +482,13 @@ export const ERROR_CATALOGUE: Record<string, Entry> = {
     cause: 'The only event category LookupEvents takes is insight (CloudTrail Insights events).',
     fix: 'Leave the event category out to look up management events such as KMS calls.',
   },
+  EndpointBlockedByContentSecurityPolicy: {
+    kind: 'network',
+    title: 'This page may not connect to the endpoint',
+    cause:
+      "The Content-Security-Policy this console was served with does not list the endpoint's origin under connect-src, so the browser sent nothing.",
+    fix: 'If the sandbox serves this console, restart it with --connect-src and that origin (AWS endpoints and http://localhost or http://127.0.0.1 on any port are always allowed). If your web server serves it, add the origin to connect-src in the CSP it sends.',
+  },
   ConfigError: {
     kind: 'validation',
     title: 'Invalid setting',

@@ -3,6 +3,7 @@ import { parseAccessDenied } from '../policy/access-denied';
 import { describeError } from '../kms/errors';
 import { createSessionClients, type SessionClients } from './clients';
 import { ClockSync } from './clock-sync';
+import { blockedSince, EndpointBlockedError, markConnectBlocks } from './connect-blocks';
 import type { RuntimeConfig } from './config';
 import {
   resumeSource,
@@ -192,6 +193,16 @@ export async function startSession(
   request: SignInRequest,
   ctx: RuntimeContext,
 ): Promise<ActiveSession> {
+  const mark = markConnectBlocks();
+  try {
+    return await openSession(request, ctx);
+  } catch (error) {
+    const blocked = await blockedSince(mark);
+    throw blocked.length > 0 ? new EndpointBlockedError(blocked) : error;
+  }
+}
+
+async function openSession(request: SignInRequest, ctx: RuntimeContext): Promise<ActiveSession> {
   const clock = new ClockSync();
   const { source, credentials } = await signIn(request, { ...ctx, clock });
   const { manager, clients } = assemble(source, credentials, clock);

@@ -27,15 +27,28 @@ const I18N: CodeEditorProps.I18nStrings = {
   resizeHandleTooltipText: 'Drag or select to resize',
 };
 
-/** Ace (≈400 KB) loads only when someone edits a policy. */
+/**
+ * Ace (≈400 KB) loads only when someone edits a policy. Everything it would otherwise fetch or
+ * inject at run time is bundled here, because the console's Content-Security-Policy allows
+ * neither: with `useStrictCSP` Ace injects no <style> elements, so its stylesheets are imported
+ * as CSS, and the modules Cloudscape's editor asks for (language tools, JSON snippets) are
+ * imported up front instead of loaded as scripts from a path Ace cannot infer.
+ */
 async function loadAce(): Promise<unknown> {
   const ace = await import('ace-builds');
-  await import('ace-builds/src-noconflict/mode-json');
-  await import('ace-builds/src-noconflict/theme-dawn');
-  await import('ace-builds/src-noconflict/theme-tomorrow_night_bright');
+  ace.config.set('useStrictCSP', true);
+  await Promise.all([
+    import('ace-builds/css/ace.css'),
+    import('ace-builds/css/theme/dawn.css'),
+    import('ace-builds/css/theme/tomorrow_night_bright.css'),
+    import('ace-builds/src-noconflict/mode-json'),
+    import('ace-builds/src-noconflict/theme-dawn'),
+    import('ace-builds/src-noconflict/theme-tomorrow_night_bright'),
+    import('ace-builds/src-noconflict/ext-language_tools'),
+    import('ace-builds/src-noconflict/snippets/json'),
+  ]);
   // Validation is ours (JSON + policy grammar); Ace's worker would need a separate script.
   ace.config.setDefaultValue('session', 'useWorker', false);
-  ace.config.set('useStrictCSP', true);
   return ace;
 }
 
