@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Authorizer } from './authz/authorizer';
 import { createKmsAuthorizer } from './authz/kms-authorizer';
+import { answerClientError } from './http/client-errors';
 import { consoleConnectSources } from './http/console-config';
 import { Cors } from './http/cors';
 import { createRequestHandler } from './http/request-handler';
@@ -105,6 +106,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   });
 
   const server = createServer(handler);
+  server.on('clientError', (error: Error & { code?: string }, socket) =>
+    answerClientError(error, socket, options.log),
+  );
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -4,6 +4,7 @@ import { requireScopeRegion } from '../protocol/regions';
 import {
   checkPayloadHash,
   checkRequestTime,
+  checkSignedHeaders,
   headerValue,
   parseAuthorization,
   verifySignature,
@@ -18,8 +19,8 @@ export interface Authenticated {
 
 /**
  * SigV4 authentication, in the order AWS reports failures: no signature, unknown key, expired
- * session, scope (Region, service), body hash, clock window, then the signature itself. Every
- * Region of the `aws` partition is served, each with its own state.
+ * session, scope (Region, service), body hash, clock window, the rules on SignedHeaders, then
+ * the signature itself. Every Region of the `aws` partition is served, each with its own state.
  */
 export async function authenticate(
   request: IncomingSignedRequest,
@@ -27,7 +28,7 @@ export async function authenticate(
   service: string,
   now: Date,
 ): Promise<Authenticated> {
-  const auth = parseAuthorization(request.headers);
+  const auth = parseAuthorization(request);
   const sessionToken = headerValue(request.headers, 'x-amz-security-token');
   const credential = credentials.resolve(auth.accessKeyId, sessionToken, now);
   const region = requireScopeRegion(auth.region);
@@ -36,6 +37,7 @@ export async function authenticate(
   }
   checkPayloadHash(request.headers, request.body);
   const signedAt = checkRequestTime(request.headers, now);
+  checkSignedHeaders(request, auth);
   await verifySignature(request, auth, credential, signedAt);
   return { credential, region };
 }

@@ -76,7 +76,14 @@ function requestUrl(req: IncomingMessage): URL | undefined {
 function toSignedRequest(req: IncomingMessage, url: URL, body: Buffer): IncomingSignedRequest {
   // Every AWS JSON request goes to `/`, which needs no query parsing.
   if (req.url === '/') {
-    return { method: req.method ?? 'POST', path: '/', query: {}, headers: req.headers, body };
+    return {
+      method: req.method ?? 'POST',
+      path: '/',
+      query: {},
+      headers: req.headers,
+      distinctHeaders: req.headersDistinct,
+      body,
+    };
   }
   const query: Record<string, string | string[]> = {};
   for (const [name, value] of url.searchParams) {
@@ -88,7 +95,14 @@ function toSignedRequest(req: IncomingMessage, url: URL, body: Buffer): Incoming
           ? [...existing, value]
           : [existing, value];
   }
-  return { method: req.method ?? 'POST', path: url.pathname, query, headers: req.headers, body };
+  return {
+    method: req.method ?? 'POST',
+    path: url.pathname,
+    query,
+    headers: req.headers,
+    distinctHeaders: req.headersDistinct,
+    body,
+  };
 }
 
 /**

@@ -96,9 +96,13 @@ export class IdentityDirectory implements CredentialResolver {
     }));
   }
 
-  resolve(accessKeyId: string): Credential {
+  /**
+   * A long-term access key signs alone: AWS answers a session token sent with an AKIA key as an
+   * unrecognized client, whatever the token is.
+   */
+  resolve(accessKeyId: string, sessionToken: string | undefined): Credential {
     const credential = this.credentialsByAccessKey.get(accessKeyId);
-    if (!credential) throw unrecognizedClient();
+    if (!credential || sessionToken !== undefined) throw unrecognizedClient();
     return credential;
   }
 }

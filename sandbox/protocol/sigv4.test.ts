@@ -1,7 +1,7 @@
 import { Hash } from '@smithy/hash-node';
 import { describe, expect, it } from 'vitest';
 import { NodeSha256 } from './node-sha256';
-import { parseAuthorization } from './sigv4';
+import { checkRequestTime, parseAuthorization } from './sigv4';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
@@ -42,13 +42,28 @@ describe('parseAuthorization', () => {
 
   it('reads the SDK form and looser spacing alike', () => {
     for (const header of [
-      `AWS4-HMAC-SHA256 ${credential}, ${rest}, Signature=ABCDEF0123`,
+      `AWS4-HMAC-SHA256 ${credential}, ${rest}, Signature=abcdef0123`,
       `AWS4-HMAC-SHA256 ${credential},${rest},Signature=abcdef0123`,
       `  AWS4-HMAC-SHA256   ${credential} ,  ${rest} , Signature=abcdef0123 `,
       `AWS4-HMAC-SHA256 Signature=abcdef0123, ${rest}, ${credential}`,
     ]) {
-      expect(parseAuthorization({ authorization: header })).toEqual(expected);
+      expect(parseAuthorization({ headers: { authorization: header } })).toEqual(expected);
     }
+  });
+
+  it('keeps the signature as sent: upper-case hex is not the signature AWS computes', () => {
+    const header = `AWS4-HMAC-SHA256 ${credential}, ${rest}, Signature=ABCDEF0123`;
+    expect(parseAuthorization({ headers: { authorization: header } }).signature).toBe('ABCDEF0123');
+  });
+
+  it('refuses a second Authorization header', () => {
+    const header = `AWS4-HMAC-SHA256 ${credential}, ${rest}, Signature=abcdef0123`;
+    expect(() =>
+      parseAuthorization({
+        headers: { authorization: header },
+        distinctHeaders: { authorization: [header, header] },
+      }),
+    ).toThrow('The request has more than one Authorization header; send exactly one.');
   });
 
   it('refuses an incomplete scope the same way in either form', () => {
@@ -56,7 +71,7 @@ describe('parseAuthorization', () => {
       `AWS4-HMAC-SHA256 Credential=AKID/20300101/us-east-1/kms, ${rest}, Signature=ab`,
       `AWS4-HMAC-SHA256 Signature=ab, ${rest}, Credential=AKID/20300101/us-east-1/kms`,
     ]) {
-      expect(() => parseAuthorization({ authorization: header })).toThrow(
+      expect(() => parseAuthorization({ headers: { authorization: header } })).toThrow(
         "Credential should be scoped to a valid region, service and 'aws4_request': AKID/20300101/us-east-1/kms",
       );
     }
@@ -64,9 +79,36 @@ describe('parseAuthorization', () => {
 
   it('names every missing parameter', () => {
     expect(() =>
-      parseAuthorization({ authorization: `AWS4-HMAC-SHA256 ${credential}, Signature=` }),
+      parseAuthorization({
+        headers: { authorization: `AWS4-HMAC-SHA256 ${credential}, Signature=` },
+      }),
     ).toThrow(
       "Authorization header requires 'SignedHeaders' parameter. Authorization header requires 'Signature' parameter. Authorization=AWS4-HMAC-SHA256",
+    );
+  });
+});
+
+describe('checkRequestTime', () => {
+  const now = new Date('2030-01-01T00:00:00Z');
+
+  it('reads X-Amz-Date in ISO 8601 basic format', () => {
+    expect(checkRequestTime({ 'x-amz-date': '20300101T000100Z' }, now)).toEqual(
+      new Date('2030-01-01T00:01:00Z'),
+    );
+  });
+
+  it('says what is wrong with a date that is not in basic format, as AWS does', () => {
+    expect(() => checkRequestTime({ 'x-amz-date': '2030-01-01T00:00:00Z' }, now)).toThrow(
+      "Date must be in ISO-8601 'basic format'. Got '2030-01-01T00:00:00Z'. See http://en.wikipedia.org/wiki/ISO_8601",
+    );
+  });
+
+  it('says that a request dated only by a Date header needs X-Amz-Date here', () => {
+    expect(() => checkRequestTime({ date: 'Tue, 01 Jan 2030 00:00:00 GMT' }, now)).toThrow(
+      /only a Date header\. Sign an X-Amz-Date header/,
+    );
+    expect(() => checkRequestTime({}, now)).toThrow(
+      "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
     );
   });
 });

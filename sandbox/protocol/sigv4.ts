@@ -18,6 +18,11 @@ export interface IncomingSignedRequest {
   path: string;
   query: Record<string, string | string[]>;
   headers: IncomingHttpHeaders;
+  /**
+   * Every value of every header as sent (Node's `headersDistinct`): Node keeps only the first
+   * Authorization or Host and joins other repeats with ", ", where SigV4 joins them with ",".
+   */
+  distinctHeaders?: NodeJS.Dict<string[]>;
   body: Buffer;
 }
 
@@ -45,9 +50,19 @@ const CANONICAL_AUTHORIZATION =
   /^AWS4-HMAC-SHA256 Credential=([^,\s]+), ?SignedHeaders=([^,\s]+), ?Signature=([^,\s]+)$/;
 
 /** Reads `AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…`. */
-export function parseAuthorization(headers: IncomingHttpHeaders): ParsedAuthorization {
-  const header = headerValue(headers, 'authorization');
+export function parseAuthorization(request: {
+  headers: IncomingHttpHeaders;
+  distinctHeaders?: NodeJS.Dict<string[]>;
+}): ParsedAuthorization {
+  const header = headerValue(request.headers, 'authorization');
   if (!header) throw missingAuthenticationToken();
+  // AWS does not document what it does with two Authorization headers; which one a proxy or a
+  // server reads differs, so the sandbox refuses the request (the wording is ours).
+  if ((request.distinctHeaders?.authorization?.length ?? 1) > 1) {
+    throw incompleteSignature(
+      'The request has more than one Authorization header; send exactly one.',
+    );
+  }
   const canonical = CANONICAL_AUTHORIZATION.exec(header);
   if (canonical) return fromParameters(canonical[1], canonical[2], canonical[3]);
   const [algorithm, ...rest] = header.trim().split(/\s+/);
@@ -91,8 +106,48 @@ function fromParameters(
     region,
     service,
     signedHeaders: signedHeaders.toLowerCase().split(';'),
-    signature: signature.toLowerCase(),
+    // SigV4 signatures are lower-case hex; AWS does not accept the same digits in upper case.
+    signature,
   };
+}
+
+/**
+ * Headers that must be in SignedHeaders whenever the request carries them: the date the
+ * signature is checked against, and the operation a JSON request asks for (an unsigned
+ * X-Amz-Target would let anyone replay a signed body as another operation). Content-Type is not
+ * among them: AWS accepts it unsigned (the AWS SDK for JavaScript v2 never signs it).
+ */
+const SIGNED_WHEN_PRESENT = ['x-amz-date', 'x-amz-target'];
+
+/**
+ * The rules on SignedHeaders that AWS checks before the signature itself. The wording is AWS's
+ * for Host ("'Host' or ':authority' must be a 'SignedHeader' …", as KMS and DynamoDB answer) and
+ * for a named header that is missing (as AWS's SigV4 answers it, e.g. in AppSync); that the same
+ * "must be a 'SignedHeader'" message covers x-amz-date and X-Amz-Target is undocumented and
+ * follows the form AWS uses for Content-Type where a service requires it.
+ */
+export function checkSignedHeaders(
+  request: { headers: IncomingHttpHeaders },
+  auth: ParsedAuthorization,
+): void {
+  const signed = new Set(auth.signedHeaders);
+  if (!signed.has('host') && !signed.has(':authority')) {
+    throw signatureInvalid(
+      "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+    );
+  }
+  for (const name of SIGNED_WHEN_PRESENT) {
+    if (request.headers[name] !== undefined && !signed.has(name)) {
+      throw signatureInvalid(`'${name}' must be a 'SignedHeader' in the AWS Authorization.`);
+    }
+  }
+  for (const name of signed) {
+    if (request.headers[name] === undefined) {
+      throw incompleteSignature(
+        `'${name}' is named as a SignedHeader, but it does not exist in the HTTP request.`,
+      );
+    }
+  }
 }
 
 function parseAmzDate(value: string | undefined): Date | undefined {
@@ -112,6 +167,18 @@ export function checkRequestTime(headers: IncomingHttpHeaders, now: Date): Date 
   const raw = headerValue(headers, 'x-amz-date');
   const signedAt = parseAmzDate(raw);
   if (!signedAt) {
+    if (raw !== undefined) {
+      throw incompleteSignature(
+        `Date must be in ISO-8601 'basic format'. Got '${raw}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+      );
+    }
+    // AWS also accepts a signed Date header instead; the sandbox's verifier (the SDK's own
+    // signer) always dates by X-Amz-Date, so it says so rather than AWS's hint at Date.
+    if (headers.date !== undefined) {
+      throw incompleteSignature(
+        'The sandbox checks signatures dated by an X-Amz-Date header, and this request has only a Date header. Sign an X-Amz-Date header (every AWS SDK does).',
+      );
+    }
     throw incompleteSignature(
       "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
     );
@@ -198,7 +265,8 @@ export async function verifySignature(
   for (const name of signed) {
     // The signer adds these itself from signingDate and the credentials.
     if (name === 'x-amz-date' || name === 'x-amz-security-token') continue;
-    const value = headerValue(request.headers, name);
+    // Repeated headers are signed as their values joined by "," (SigV4's canonical form).
+    const value = request.distinctHeaders?.[name]?.join(',') ?? headerValue(request.headers, name);
     if (value !== undefined) headers[name] = value;
   }
   const signer = signerFor(
