@@ -34,6 +34,8 @@ export interface SandboxOptions {
   connectSources?: string[];
   /** Lifetime of issued temporary credentials. */
   sessionTtlSeconds?: number;
+  /** Guest identities kept per identity pool (default 10,000; tests lower it). */
+  maxGuestIdentities?: number;
   /** The sandbox's notion of now; tests move it to reach deletion and rotation dates. */
   clock?: () => Date;
   log?: (line: string) => void;
@@ -85,6 +87,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     store,
     directory,
     sessionTtlSeconds: options.sessionTtlSeconds ?? 3600,
+    maxGuestIdentities: options.maxGuestIdentities,
   });
   const handler = createRequestHandler({
     jsonServices: [

@@ -6,10 +6,12 @@ import {
   invalidParameter,
   notAuthorized,
   resourceNotFound,
+  tooManyRequests,
 } from '../protocol/errors';
 import type { IdentityDirectory } from './directory';
 import type { CognitoIdentities } from './identity-records';
 import type { WebIdentity } from './principal';
+import { RateLimit } from './rate-limit';
 import type { SessionCredentials } from './sessions';
 import type { IdTokenClaims, UserPool } from './user-pool';
 
@@ -60,6 +62,11 @@ export const COGNITO_GUEST_SESSION_POLICY = JSON.stringify(
   null,
   2,
 );
+
+/** Cognito's default quota for GetId, per account and Region. */
+export const GUEST_GET_ID_PER_SECOND = 25;
+/** Cognito keeps every identity; the sandbox keeps this many guests per pool. */
+export const DEFAULT_MAX_GUEST_IDENTITIES = 10_000;
 
 /** The session name Cognito gives every role session it creates. */
 export const COGNITO_SESSION_NAME = 'CognitoIdentityCredentials';
@@ -175,6 +182,7 @@ function cognitoWebIdentity(poolId: string, identityId: string, provider?: strin
  */
 export class IdentityPools {
   private readonly pools: Map<string, Pool>;
+  private readonly guestRates = new Map<string, RateLimit>();
 
   constructor(
     configs: IdentityPoolConfig[],
@@ -183,9 +191,17 @@ export class IdentityPools {
       sessions: SessionCredentials;
       directory: IdentityDirectory;
       sessionTtlSeconds: number;
+      /**
+       * Guest identities kept per pool; the oldest make room for new ones (a guest whose identity
+       * went gets ResourceNotFoundException, and the SDK's provider then asks GetId again).
+       */
+      maxGuestIdentities?: number;
     },
   ) {
     this.pools = new Map(configs.map((config) => [config.identityPoolId, new Pool(config)]));
+    for (const id of this.pools.keys()) {
+      this.guestRates.set(id, new RateLimit(GUEST_GET_ID_PER_SECOND));
+    }
   }
 
   /**
@@ -212,6 +228,12 @@ export class IdentityPools {
     if (!pool.config.allowUnauthenticatedIdentities) {
       throw notAuthorized('Unauthenticated access is not supported for this identity pool.');
     }
+    // Each guest GetId makes a new identity, so it is what a flood would grow without end.
+    if (!this.guestRates.get(identityPoolId)!.take(now)) throw tooManyRequests();
+    identities.pruneGuests(
+      identityPoolId,
+      (this.deps.maxGuestIdentities ?? DEFAULT_MAX_GUEST_IDENTITIES) - 1,
+    );
     return this.createIdentity(identityPoolId, now, recordWrite);
   }
 

@@ -77,4 +77,16 @@ export class CognitoIdentities {
       )
       .run(provider, subject, now.getTime() / 1000, identityId);
   }
+
+  /** Deletes the oldest guest (login-less) identities of a pool until at most `keep` remain. */
+  pruneGuests(identityPoolId: string, keep: number): void {
+    this.db
+      .prepare(
+        `DELETE FROM cognito_identities WHERE identity_id IN (
+           SELECT identity_id FROM cognito_identities
+           WHERE identity_pool_id = ? AND login_provider IS NULL
+           ORDER BY creation_date DESC LIMIT -1 OFFSET ?)`,
+      )
+      .run(identityPoolId, Math.max(keep, 0));
+  }
 }

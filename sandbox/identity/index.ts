@@ -21,6 +21,7 @@ import { chainCredentialResolvers, SessionCredentials } from './sessions';
 import { createStsService } from './sts-service';
 import { UserPool } from './user-pool';
 import { createUserPoolService, userPoolRoutes } from './user-pool-service';
+import { UserPoolSessions } from './user-pool-sessions';
 
 export { COGNITO_GUEST_SESSION_POLICY, COGNITO_SESSION_NAME } from './identity-pool';
 export {
@@ -54,6 +55,8 @@ export async function createIdentity(options: {
   store: Store;
   directory: IdentityDirectory;
   sessionTtlSeconds?: number;
+  /** Guest identities kept per identity pool (tests lower it). */
+  maxGuestIdentities?: number;
 }): Promise<SandboxIdentity> {
   const { store, directory } = options;
   const ttl = options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS;
@@ -69,6 +72,7 @@ export async function createIdentity(options: {
     },
     secrets.signingKey,
     secrets.derive('refresh-token'),
+    new UserPoolSessions(store.db, USER_POOL_ID),
   );
   const identityPools = new IdentityPools(
     [
@@ -79,7 +83,13 @@ export async function createIdentity(options: {
         providers: [{ userPool, clientIds: [USER_POOL_CLIENT_ID] }],
       },
     ],
-    { identities: new CognitoIdentities(store.db), sessions, directory, sessionTtlSeconds: ttl },
+    {
+      identities: new CognitoIdentities(store.db),
+      sessions,
+      directory,
+      sessionTtlSeconds: ttl,
+      maxGuestIdentities: options.maxGuestIdentities,
+    },
   );
   return {
     credentials: chainCredentialResolvers(directory, sessions),

@@ -1,8 +1,10 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
-import { EncryptJWT, errors, jwtDecrypt, SignJWT, type JSONWebKeySet } from 'jose';
-import { notAuthorized } from '../protocol/errors';
+import { EncryptJWT, errors, jwtDecrypt, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
+import { notAuthorized, unauthorized, unsupportedTokenType } from '../protocol/errors';
+import { PasswordLockout } from './password-lockout';
 import type { TokenSigningKey } from './secrets';
+import type { UserPoolSessions } from './user-pool-sessions';
 
 export interface UserPoolUser {
   username: string;
@@ -59,17 +61,20 @@ function samePassword(given: string, expected: string): boolean {
  * stay valid whatever host or port the sandbox listens on, and the identity pool's provider
  * name (`cognito-idp.<region>.amazonaws.com/<poolId>`) is the issuer without its scheme, as in
  * AWS. The public keys are served at `/<poolId>/.well-known/jwks.json`. Refresh tokens are
- * opaque (encrypted JWTs), like Cognito's.
+ * opaque (encrypted JWTs), like Cognito's. Repeated wrong passwords lock a user out for a
+ * growing time; RevokeToken and GlobalSignOut end sign-in sessions for good.
  */
 export class UserPool {
   readonly issuer: string;
   readonly providerName: string;
   private readonly users: Map<string, UserPoolUser>;
+  private readonly lockout = new PasswordLockout();
 
   constructor(
     readonly config: UserPoolConfig,
     private readonly signingKey: TokenSigningKey,
     private readonly refreshKey: Uint8Array,
+    private readonly sessions: UserPoolSessions,
   ) {
     this.providerName = `cognito-idp.${config.region}.amazonaws.com/${config.userPoolId}`;
     this.issuer = `https://${this.providerName}`;
@@ -96,13 +101,26 @@ export class UserPool {
     now: Date,
   ): Promise<AuthenticationResultType> {
     const user = this.users.get(username);
+    // During a lockout even the right password is refused, with Cognito's words.
+    if (user && this.lockout.check(username, now) === 'locked') {
+      throw notAuthorized('Password attempts exceeded');
+    }
     if (!user || !samePassword(password, user.password)) {
+      if (user) this.lockout.failed(username, now);
       throw notAuthorized('Incorrect username or password.');
     }
+    this.lockout.succeeded(username);
     const originJti = randomUUID();
     const authTime = seconds(now);
     const tokens = await this.issueTokens(user, clientId, originJti, authTime, now);
     const refreshTtl = this.config.refreshTokenTtlSeconds ?? DEFAULT_REFRESH_TTL_SECONDS;
+    this.sessions.start({
+      originJti,
+      username: user.username,
+      clientId,
+      created: now,
+      expires: new Date((authTime + refreshTtl) * 1000),
+    });
     const RefreshToken = await new EncryptJWT({
       username: user.username,
       client_id: clientId,
@@ -125,25 +143,77 @@ export class UserPool {
   ): Promise<AuthenticationResultType> {
     let claims: Record<string, unknown>;
     try {
-      ({ payload: claims } = await jwtDecrypt(refreshToken, this.refreshKey, {
-        issuer: this.issuer,
-        currentDate: now,
-        keyManagementAlgorithms: ['dir'],
-        contentEncryptionAlgorithms: ['A256GCM'],
-      }));
+      claims = await this.decryptRefreshToken(refreshToken, now);
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw notAuthorized('Refresh Token has expired');
       throw notAuthorized('Invalid Refresh Token');
     }
     const user = this.users.get(String(claims.username));
     if (!user || claims.client_id !== clientId) throw notAuthorized('Invalid Refresh Token');
-    return this.issueTokens(
-      user,
-      clientId,
-      String(claims.origin_jti),
-      Number(claims.auth_time),
-      now,
-    );
+    const originJti = String(claims.origin_jti);
+    switch (this.sessions.state(originJti)) {
+      case 'revoked':
+        throw notAuthorized('Refresh Token has been revoked');
+      case 'unknown':
+        throw notAuthorized('Invalid Refresh Token');
+    }
+    return this.issueTokens(user, clientId, originJti, Number(claims.auth_time), now);
+  }
+
+  /**
+   * RevokeToken: ends the sign-in a refresh token belongs to, so neither it nor the access
+   * tokens of that sign-in are accepted again. Revoking a revoked or expired token succeeds, as
+   * OAuth token revocation does. Cognito documents the exceptions but not their messages for a
+   * token that is not a refresh token or belongs to another app client; these are ours.
+   */
+  async revokeToken(clientId: string, token: string, now: Date): Promise<void> {
+    let claims: Record<string, unknown>;
+    try {
+      claims = await this.decryptRefreshToken(token, now);
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) return;
+      if (token.split('.').length === 3) {
+        throw unsupportedTokenType('Only refresh tokens can be revoked.');
+      }
+      throw unauthorized('Invalid token');
+    }
+    if (claims.client_id !== clientId) {
+      throw unauthorized('The token was not issued to this app client.');
+    }
+    this.sessions.revoke(String(claims.origin_jti));
+  }
+
+  /** GlobalSignOut: ends every sign-in of the access token's user. */
+  async globalSignOut(accessToken: string, now: Date): Promise<void> {
+    let claims: Record<string, unknown>;
+    try {
+      ({ payload: claims } = await jwtVerify(accessToken, this.signingKey.publicKey, {
+        issuer: this.issuer,
+        algorithms: ['RS256'],
+        currentDate: now,
+      }));
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw notAuthorized('Access Token has expired');
+      throw notAuthorized('Invalid Access Token');
+    }
+    if (claims.token_use !== 'access' || !this.users.has(String(claims.username))) {
+      throw notAuthorized('Invalid Access Token');
+    }
+    if (this.sessions.state(String(claims.origin_jti)) !== 'active') {
+      throw notAuthorized('Access Token has been revoked');
+    }
+    this.sessions.revokeAll(String(claims.username));
+  }
+
+  /** The claims of one of this pool's refresh tokens; throws jose's errors otherwise. */
+  private async decryptRefreshToken(token: string, now: Date): Promise<Record<string, unknown>> {
+    const { payload } = await jwtDecrypt(token, this.refreshKey, {
+      issuer: this.issuer,
+      currentDate: now,
+      keyManagementAlgorithms: ['dir'],
+      contentEncryptionAlgorithms: ['A256GCM'],
+    });
+    return payload;
   }
 
   private async issueTokens(

@@ -46,6 +46,9 @@ const EXCEPTION_STATUS = {
   InvalidParameterException: 400,
   NotAuthorizedException: 400,
   ResourceNotFoundException: 400,
+  TooManyRequestsException: 400,
+  UnauthorizedException: 400,
+  UnsupportedTokenTypeException: 400,
   // STS (query protocol)
   InvalidAction: 400,
   // CloudTrail LookupEvents
@@ -210,6 +213,11 @@ export const invalidParameter = (message: string) =>
 export const notAuthorized = (message: string) => new AwsError('NotAuthorizedException', message);
 export const resourceNotFound = (message: string) =>
   new AwsError('ResourceNotFoundException', message);
+/** AWS's usual throttling wording; Cognito documents the exception, not its message. */
+export const tooManyRequests = () => new AwsError('TooManyRequestsException', 'Rate exceeded');
+export const unauthorized = (message: string) => new AwsError('UnauthorizedException', message);
+export const unsupportedTokenType = (message: string) =>
+  new AwsError('UnsupportedTokenTypeException', message);
 
 // STS
 

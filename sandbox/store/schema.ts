@@ -303,4 +303,21 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX event_resources_by_name
     ON event_resources (recipient, region, resource_name, event_time, event_seq);
   `,
+  // User pool sign-in sessions (named by the origin_jti of their tokens), so revoked refresh
+  // and access tokens stay refused; guests by age, so the oldest can make room for new ones.
+  `
+  CREATE TABLE user_pool_sessions (
+    origin_jti TEXT PRIMARY KEY,
+    user_pool_id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    created REAL NOT NULL,
+    expires REAL NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX user_pool_sessions_by_user ON user_pool_sessions (user_pool_id, username, created);
+  CREATE INDEX user_pool_sessions_by_expiry ON user_pool_sessions (expires);
+  CREATE INDEX cognito_guests_by_age ON cognito_identities (identity_pool_id, creation_date)
+    WHERE login_provider IS NULL;
+  `,
 ];

@@ -100,3 +100,22 @@ describe('error catalogue', () => {
     expect(described.title).toBe('The request failed');
   });
 });
+
+describe('Cognito refusals that share NotAuthorizedException', () => {
+  it('tells a lockout from a wrong password', () => {
+    const locked = describeError(awsError('NotAuthorizedException', 'Password attempts exceeded'));
+    expect(locked.title).toBe('Too many wrong passwords');
+    expect(locked.cause).toContain('even with the right password');
+    const wrong = describeError(
+      awsError('NotAuthorizedException', 'Incorrect username or password.'),
+    );
+    expect(wrong.title).toBe('Incorrect username or password');
+  });
+
+  it('says a revoked sign-in was ended', () => {
+    const revoked = describeError(
+      awsError('NotAuthorizedException', 'Refresh Token has been revoked'),
+    );
+    expect(revoked.title).toBe('This sign-in was ended');
+  });
+});

@@ -407,6 +407,24 @@ export const ERROR_CATALOGUE: Record<string, Entry> = {
     cause: 'Cognito refused the sign-in.',
     fix: 'Check the username and password.',
   },
+  TooManyRequestsException: {
+    kind: 'throttling',
+    title: 'Cognito is throttling requests',
+    cause: 'Requests exceeded the Cognito request rate quota (guest sign-ins are limited most).',
+    fix: 'Wait a moment and try again.',
+  },
+  UnauthorizedException: {
+    kind: 'sign-in',
+    title: 'The token was refused',
+    cause: 'The user pool did not accept the token for this app client.',
+    fix: 'Sign in again.',
+  },
+  UnsupportedTokenTypeException: {
+    kind: 'sign-in',
+    title: 'Not a token this operation takes',
+    cause: 'Only refresh tokens can be revoked.',
+    fix: 'Pass the refresh token from the sign-in.',
+  },
   UserNotFoundException: {
     kind: 'sign-in',
     title: 'Incorrect username or password',
@@ -627,6 +645,21 @@ function cognitoDetail(name: string, message: string): Partial<CatalogueEntry> {
         cause:
           'Alias names that begin with alias/aws/ belong to AWS managed keys; no one may create or change them.',
         fix: 'Choose an alias name that does not begin with alias/aws/.',
+      };
+    }
+    if (/Password attempts exceeded/i.test(message)) {
+      return {
+        title: 'Too many wrong passwords',
+        cause:
+          'After five wrong passwords the user pool locks the user out for a time that doubles with each further failure (up to about 15 minutes); sign-ins during the lockout are refused, even with the right password.',
+        fix: 'Wait a little, then sign in with the right password (that resets the count).',
+      };
+    }
+    if (/Token has been revoked/i.test(message)) {
+      return {
+        title: 'This sign-in was ended',
+        cause: 'The tokens were revoked (sign out, or a global sign-out of the user).',
+        fix: 'Sign in again.',
       };
     }
     if (/Incorrect username or password/i.test(message)) {

@@ -145,7 +145,7 @@ export function SessionProvider({
       rememberRequest(request);
       setLastRequest(readLastRequest());
       setPhase((previous) => {
-        if (previous.phase === 'signed-in') runtime.endSession(previous.session);
+        if (previous.phase === 'signed-in') void runtime.endSession(previous.session);
         return { phase: 'signed-in', session: { ...session, queryClient: newQueryClient() } };
       });
     },

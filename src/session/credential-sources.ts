@@ -88,6 +88,8 @@ export interface CredentialSource {
    * pool and user pool stay in their own Region (their ids name it), which renewals still use.
    */
   inRegion(region: string): CredentialSource;
+  /** Ends the sign-in where the endpoint keeps one (a user pool's refresh token). */
+  signOut?(): Promise<void>;
 }
 
 export interface SourceContext {
@@ -193,6 +195,10 @@ class CognitoSource implements CredentialSource {
     );
     moved.identityId = this.identityId;
     return moved;
+  }
+
+  async signOut(): Promise<void> {
+    await this.userPool?.revoke();
   }
 }
 

@@ -315,11 +315,17 @@ function replaceClients(session: ActiveSession): void {
   session.id = newId();
 }
 
-/** "Sign out": forgets credentials, tokens and identity ids of this tab. */
-export function endSession(session: ActiveSession | undefined): void {
+/**
+ * "Sign out": forgets credentials, tokens and identity ids of this tab, and revokes the user
+ * pool's refresh token. The revocation is not awaited: signing out never waits on the network,
+ * and an endpoint that cannot revoke (or is down) leaves nothing in this tab to replay.
+ */
+export function endSession(session: ActiveSession | undefined): Promise<void> {
+  const revoked = session?.manager.source.signOut?.().catch(() => undefined) ?? Promise.resolve();
   session?.manager.dispose();
   session?.clients.destroy();
   forgetSession();
+  return revoked;
 }
 
 function forgetSession(): void {

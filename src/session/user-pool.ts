@@ -1,5 +1,6 @@
 import {
   InitiateAuthCommand,
+  RevokeTokenCommand,
   type CognitoIdentityProviderClient,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -122,6 +123,17 @@ export class UserPoolSession {
     });
     return this.renewing;
   };
+
+  /**
+   * Signing out: revokes the refresh token, so a copy of it (sessionStorage, a log) cannot be
+   * replayed to mint new tokens. The ID token keeps working until it expires, as on AWS.
+   */
+  async revoke(): Promise<void> {
+    const token = this.refreshToken;
+    this.refreshToken = undefined;
+    if (!token) return;
+    await this.client.send(new RevokeTokenCommand({ Token: token, ClientId: this.clientId }));
+  }
 
   private async renew(): Promise<string> {
     const answer = await this.client.send(
