@@ -17,6 +17,13 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
+export interface SandboxProcess extends Service {
+  /** Ends the process with SIGKILL (kill -9): no shutdown code runs. */
+  kill9(): Promise<void>;
+  /** Whether the process has exited (on its own or killed). */
+  exited(): boolean;
+}
+
 /**
  * Starts the sandbox as its own process, as `npm run sandbox` would, and waits for its ready
  * line. State is in memory unless `stateDir` names a directory (SQLite on disk, as `npm start`).
@@ -24,7 +31,7 @@ function stopper(child: ChildProcess): () => Promise<void> {
 export async function startSandboxProcess(
   extraArgs: string[] = [],
   options: { stateDir?: string } = {},
-): Promise<Service> {
+): Promise<SandboxProcess> {
   const state = options.stateDir ? ['--state-dir', options.stateDir] : ['--memory'];
   const child = spawn(
     process.execPath,
@@ -33,7 +40,20 @@ export async function startSandboxProcess(
   );
   for await (const line of createInterface({ input: child.stdout! })) {
     const url = /ready at (http:\/\/\S+)/.exec(line)?.[1];
-    if (url) return { url, pid: child.pid, stop: stopper(child) };
+    if (url) {
+      return {
+        url,
+        pid: child.pid,
+        stop: stopper(child),
+        exited: () => child.exitCode !== null || child.signalCode !== null,
+        kill9: () =>
+          new Promise((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGKILL');
+          }),
+      };
+    }
   }
   throw new Error('the sandbox exited before it was ready');
 }

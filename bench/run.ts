@@ -6,6 +6,7 @@ import { benchConsoleFiles } from './console-files';
 import { benchConsoleKeys } from './console-keys';
 import { benchEventRecording } from './event-recording';
 import { benchKmsThroughput } from './kms-throughput';
+import { benchRobustness } from './robustness';
 import { benchSandboxStartup } from './sandbox-startup';
 
 /**
@@ -21,6 +22,7 @@ const suites: Array<[string, () => Promise<string>]> = [
   ['console-keys', benchConsoleKeys],
   ['console-crypto', benchConsoleCrypto],
   ['console-files', benchConsoleFiles],
+  ['robustness', benchRobustness],
 ];
 
 const only = process.argv.slice(2);

@@ -1,98 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OPERATIONS } from '../kms/operations';
+import { httpFuzzCases, memberFuzzCases } from './fuzz-cases';
 import { rawSocket, signedJsonRequest, suiteSandbox } from './harness';
-
-/** Members that KMS operations take, each fed values of every wrong shape. */
-const MEMBERS = [
-  'KeyId',
-  'Plaintext',
-  'CiphertextBlob',
-  'EncryptionContext',
-  'GrantTokens',
-  'NumberOfBytes',
-  'KeySpec',
-  'Limit',
-  'Marker',
-  'AliasName',
-  'TargetKeyId',
-  'Policy',
-  'PolicyName',
-  'Tags',
-  'TagKeys',
-  'GrantId',
-  'GrantToken',
-  'GranteePrincipal',
-  'Operations',
-  'Constraints',
-  'Message',
-  'MessageType',
-  'SigningAlgorithm',
-  'Signature',
-  'MacAlgorithm',
-  'Mac',
-  'DryRun',
-  'DryRunModifiers',
-  'Description',
-  'KeyUsage',
-  'PendingWindowInDays',
-  'RotationPeriodInDays',
-  'DestinationKeyId',
-  'SourceKeyId',
-  'SourceEncryptionContext',
-  'DestinationEncryptionContext',
-  'EncryptionAlgorithm',
-  'KeyPairSpec',
-  'RetiringPrincipal',
-  'Name',
-  'WrappingAlgorithm',
-  'WrappingKeySpec',
-  'ImportToken',
-  'EncryptedKeyMaterial',
-  'ValidTo',
-  'ExpirationModel',
-  'ImportType',
-  'KeyMaterialId',
-  'KeyMaterialDescription',
-];
-const BAD_VALUES: unknown[] = [
-  null,
-  0,
-  -1,
-  1.5,
-  2 ** 53,
-  true,
-  '',
-  'x'.repeat(70_000),
-  'alias/demo-app',
-  '====',
-  [],
-  [null],
-  [1, 2],
-  {},
-  { a: 1 },
-  { a: { b: 'c' } },
-  { '': '' },
-];
-
-/** A small deterministic generator, so a failure names a case that can be replayed. */
-function* cases(): Generator<{ operation: string; input: Record<string, unknown> }> {
-  let seed = 42;
-  const next = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
-  const operations = Object.keys(OPERATIONS);
-  for (const operation of operations) {
-    for (let i = 0; i < 40; i++) {
-      const input: Record<string, unknown> = {};
-      const members = 1 + next(4);
-      for (let m = 0; m < members; m++) {
-        input[MEMBERS[next(MEMBERS.length)]] = BAD_VALUES[next(BAD_VALUES.length)];
-      }
-      yield { operation, input };
-    }
-  }
-}
 
 describe('bad input never crashes the sandbox or gets a 5xx', () => {
   const sandbox = suiteSandbox();
@@ -100,7 +8,7 @@ describe('bad input never crashes the sandbox or gets a 5xx', () => {
   it('answers every malformed request with a 4xx and an AWS error shape', async () => {
     const failures: string[] = [];
     let count = 0;
-    for (const { operation, input } of cases()) {
+    for (const { operation, input } of memberFuzzCases()) {
       const body = JSON.stringify(input);
       const request = await signedJsonRequest(sandbox.url, {
         target: `TrentService.${operation}`,
@@ -138,4 +46,22 @@ describe('request targets that are not paths', () => {
     }
     expect((await fetch(sandbox.url)).status).toBe(200);
   });
+});
+
+describe('malformed HTTP never gets a 5xx or stops the sandbox', () => {
+  const sandbox = suiteSandbox();
+
+  it('answers odd methods, targets, headers and bodies, always below 500', async () => {
+    const failures: string[] = [];
+    for (const bytes of httpFuzzCases(7, 300)) {
+      const { response } = await rawSocket(sandbox, bytes);
+      const status = Number(/^HTTP\/1\.1 (\d{3}) /.exec(response)?.[1] ?? 0);
+      // 0: no answer at all (a reset or a close without a status line).
+      if (status === 0 || status >= 500) {
+        failures.push(`${bytes.toString('latin1').slice(0, 200)} → ${status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect((await fetch(sandbox.url)).status).toBe(200);
+  }, 120_000);
 });

@@ -33,7 +33,9 @@ export function answerClientError(
 ): void {
   if (answered.has(socket)) return;
   answered.add(socket);
-  if (error.code === 'ECONNRESET' || !socket.writable) {
+  // The client hung up (mid-request: HPE_INVALID_EOF_STATE): nobody to answer, and the request
+  // handler already logs a request whose body stopped short.
+  if (error.code === 'ECONNRESET' || error.code === 'HPE_INVALID_EOF_STATE' || !socket.writable) {
     socket.destroy();
     return;
   }

@@ -36,9 +36,21 @@ interface Outcome {
   label: string;
   status: number;
   errorType?: string;
+  /** The client went away before sending the whole body: nothing was answered. */
+  aborted?: ClientAborted;
 }
 
 class BodyTooLarge extends Error {}
+
+/** The client closed the connection mid-body: not a server failure, and there is no one to answer. */
+class ClientAborted extends Error {
+  constructor(
+    readonly received: number,
+    readonly declared: number | undefined,
+  ) {
+    super('the client closed the connection before sending the whole body');
+  }
+}
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -60,7 +72,16 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    // Node reports a client that hangs up mid-body as an 'aborted' ECONNRESET error and a close
+    // before the request completed; either way the rest of the body never comes.
+    const aborted = () =>
+      reject(new ClientAborted(size, req.headers['content-length'] ? declared : undefined));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNRESET' ? aborted() : reject(error),
+    );
+    req.on('close', () => {
+      if (!req.complete) aborted();
+    });
   });
 }
 
@@ -186,9 +207,12 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       trail?.succeeded(output);
       payload = encodeJsonResponse(output ?? {});
     } catch (error) {
+      if (error instanceof ClientAborted) return { label: target, status: 0, aborted: error };
       const failure = asAwsError(error);
       trail?.failed(failure.type, failure.message);
-      if (failure.status >= 500) log(`internal error in ${target}: ${(error as Error).stack}`);
+      if (failure.status >= 500) {
+        log(`internal error in ${logField(target)}: ${(error as Error).stack}`);
+      }
       status = failure.status;
       errorType = failure.type;
       // Some KMS errors (InvalidCiphertextException, …) carry no message at all; say nothing then.
@@ -247,6 +271,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       payload = await service.handle(params, { requestId, now, credential, region, trail });
       trail?.succeeded(undefined);
     } catch (error) {
+      if (error instanceof ClientAborted) return { label, status: 0, aborted: error };
       const failure = asAwsError(error);
       const rendered = service?.renderError(failure, requestId);
       status = rendered?.status ?? failure.status;
@@ -263,10 +288,19 @@ export function createRequestHandler(options: RequestHandlerOptions) {
     return { label, status, errorType };
   }
 
+  /** One line per request; the label (target or query Action) is the client's, so it is escaped. */
   function logRequest(outcome: Outcome, started: number, requestId: string): void {
     const ms = (performance.now() - started).toFixed(1);
+    const label = logField(outcome.label);
+    if (outcome.aborted) {
+      const { received, declared } = outcome.aborted;
+      log(
+        `aborted ${label}: the client closed the connection after ${received} of ${declared ?? 'an unknown number of'} body bytes ${ms}ms ${requestId}`,
+      );
+      return;
+    }
     log(
-      `${outcome.status} ${outcome.label}${outcome.errorType ? ` ${outcome.errorType}` : ''} ${ms}ms ${requestId}`,
+      `${outcome.status} ${label}${outcome.errorType ? ` ${outcome.errorType}` : ''} ${ms}ms ${requestId}`,
     );
   }
 
