@@ -7,12 +7,9 @@ import {
   ListAliasesCommand,
   type KMSClient,
 } from '@aws-sdk/client-kms';
-import { Hash } from '@smithy/hash-node';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { FORGERIES, sendWire } from '../sandbox/conformance/forgeries';
-import { httpFuzzCases, memberFuzzCases } from '../sandbox/conformance/fuzz-cases';
-import { DEMO_ADMIN, rawSocket } from '../sandbox/conformance/harness';
+import { httpFuzzCases, memberFuzzCases, statusLine } from '../sandbox/conformance/fuzz-cases';
+import { DEMO_ADMIN, rawSocket, signedJsonRequest } from '../sandbox/conformance/harness';
 import { benchClient } from './load';
 import { startSandboxProcess, type SandboxProcess } from './processes';
 
@@ -80,33 +77,17 @@ interface FuzzResult {
 }
 
 /** Signed KMS requests with wrong-shaped members, round after round of new seeds. */
-async function* memberRequests(
-  host: string,
-): AsyncGenerator<{ headers: Record<string, string>; body: string }> {
-  const signer = new SignatureV4({
-    credentials: DEMO_ADMIN,
-    region: 'us-east-1',
-    service: 'kms',
-    sha256: Hash.bind(null, 'sha256'),
-    applyChecksum: false,
-  });
+async function* memberRequests(sandbox: {
+  url: string;
+}): AsyncGenerator<{ headers: Record<string, string>; body: string }> {
   for (let seed = 42; ; seed++) {
     for (const { operation, input } of memberFuzzCases(seed, 10)) {
       const body = JSON.stringify(input);
-      const signed = await signer.sign(
-        new HttpRequest({
-          method: 'POST',
-          hostname: host.split(':')[0],
-          path: '/',
-          headers: {
-            host,
-            'content-type': 'application/x-amz-json-1.1',
-            'x-amz-target': `TrentService.${operation}`,
-          },
-          body,
-        }),
-      );
-      yield { headers: signed.headers, body };
+      const { headers } = await signedJsonRequest(sandbox.url, {
+        target: `TrentService.${operation}`,
+        body,
+      });
+      yield { headers, body };
     }
   }
 }
@@ -117,13 +98,12 @@ async function fuzz(sandbox: SandboxProcess, deadline: Deadline): Promise<FuzzRe
     if (result.examples.length < 5) result.examples.push(what.slice(0, 160));
   };
   // Two of every three are signed KMS calls (where the audit found nothing), one is raw HTTP.
-  const members = memberRequests(new URL(sandbox.url).host);
+  const members = memberRequests(sandbox);
   const raw = httpFuzzCases(1, FUZZ);
   while (result.sent < FUZZ && !deadline.passed() && !sandbox.exited()) {
     if (result.sent % 3 === 2) {
       const bytes = raw.next().value as Buffer;
-      const { response } = await rawSocket(sandbox, bytes);
-      const status = Number(/^HTTP\/1\.1 (\d{3}) /.exec(response)?.[1] ?? 0);
+      const status = statusLine((await rawSocket(sandbox, bytes)).response);
       if (status === 0) {
         result.unanswered++;
         note(`no answer: ${bytes.toString('latin1')}`);

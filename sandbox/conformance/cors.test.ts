@@ -1,7 +1,7 @@
 import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCorsOrigin, SDK_REQUEST_HEADERS } from '../http/cors';
-import { rawRequest, signedRequest, startTestSandbox, type TestSandbox } from './harness';
+import { rawRequest, signedJsonRequest, startTestSandbox, type TestSandbox } from './harness';
 
 const EVIL = 'https://evil.example';
 const STATIC_HOST = 'https://console.example.com';
@@ -46,9 +46,9 @@ describe('CORS: the console itself and the origins named with --cors-origin, not
   it('does not act on a request from a refused origin, even a correctly signed one', async () => {
     const kms = sandbox.kms();
     const before = (await kms.send(new ListKeysCommand({}))).Keys!.length;
-    const request = await signedRequest(sandbox, {
+    const request = await signedJsonRequest(sandbox.url, {
       target: 'TrentService.CreateKey',
-      headers: { origin: EVIL },
+      extraHeaders: { origin: EVIL },
     });
     const answer = await rawRequest(sandbox, request);
     expect(answer.status).toBe(403);
@@ -64,7 +64,10 @@ describe('CORS: the console itself and the origins named with --cors-origin, not
 
   it('answers the console it serves (same origin as the Host it was reached by)', async () => {
     const own = sandbox.url;
-    const request = await signedRequest(sandbox, { headers: { origin: own } });
+    const request = await signedJsonRequest(sandbox.url, {
+      target: 'TrentService.ListKeys',
+      extraHeaders: { origin: own },
+    });
     const answer = await rawRequest(sandbox, request);
     expect(answer.status).toBe(200);
     expect(answer.headers.get('access-control-allow-origin')).toBe(own);

@@ -1,9 +1,5 @@
 import { request } from 'node:http';
-import { Hash } from '@smithy/hash-node';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { REGION } from '../scenario/demo-scenario';
-import { DEMO_ADMIN, type AwsCredentials } from './harness';
+import { DEMO_ADMIN, signedJsonRequest, type SignedJsonRequestOptions } from './harness';
 
 /** A request as bytes on the wire: header lines in order, repeats allowed. */
 export interface WireRequest {
@@ -49,46 +45,18 @@ export function sendWire(sandbox: { url: string }, wire: WireRequest): Promise<W
   });
 }
 
-interface SignOptions {
-  target?: string;
-  body?: string;
-  credentials?: AwsCredentials;
-  /** Headers the signer leaves out of SignedHeaders (the request still carries them). */
-  unsigned?: string[];
-  headers?: Record<string, string>;
-}
-
-/** Signs a KMS request with @smithy/signature-v4, as the SDKs do, and returns it as wire lines. */
+/** A KMS request (ListKeys unless told) signed as the SDKs sign it, as wire lines. */
 export async function signedWire(
   sandbox: { url: string },
-  options: SignOptions = {},
+  options: Partial<SignedJsonRequestOptions> = {},
 ): Promise<WireRequest> {
-  const host = new URL(sandbox.url).host;
   const body = options.body ?? '{}';
-  const signer = new SignatureV4({
-    credentials: options.credentials ?? DEMO_ADMIN,
-    region: REGION,
-    service: 'kms',
-    sha256: Hash.bind(null, 'sha256'),
-    // Like the SDK's KMS client: no x-amz-content-sha256 header.
-    applyChecksum: false,
+  const { headers } = await signedJsonRequest(sandbox.url, {
+    target: 'TrentService.ListKeys',
+    ...options,
+    body,
   });
-  const signed = await signer.sign(
-    new HttpRequest({
-      method: 'POST',
-      hostname: host.split(':')[0],
-      path: '/',
-      headers: {
-        host,
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': options.target ?? 'TrentService.ListKeys',
-        ...options.headers,
-      },
-      body,
-    }),
-    { unsignableHeaders: new Set(options.unsigned ?? []) },
-  );
-  return { headers: Object.entries(signed.headers), body };
+  return { headers: Object.entries(headers), body };
 }
 
 const header = (wire: WireRequest, name: string) =>

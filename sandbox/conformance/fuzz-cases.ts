@@ -174,3 +174,8 @@ export function* httpFuzzCases(seed: number, count: number): Generator<Buffer> {
     yield Buffer.from(`${lines.join('\r\n')}\r\n\r\n${framing}`);
   }
 }
+
+/** The status of a raw HTTP/1.1 answer; 0 when there is none (a reset, a close without one). */
+export function statusLine(response: string): number {
+  return Number(/^HTTP\/1\.1 (\d{3}) /.exec(response)?.[1] ?? 0);
+}

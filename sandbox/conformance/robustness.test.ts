@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { httpFuzzCases, memberFuzzCases } from './fuzz-cases';
+import { httpFuzzCases, memberFuzzCases, statusLine } from './fuzz-cases';
 import { rawSocket, signedJsonRequest, suiteSandbox } from './harness';
 
 describe('bad input never crashes the sandbox or gets a 5xx', () => {
@@ -27,12 +27,8 @@ describe('bad input never crashes the sandbox or gets a 5xx', () => {
     const alive = await fetch(sandbox.url);
     expect(alive.status).toBe(200);
   }, 120_000);
-});
 
-describe('request targets that are not paths', () => {
-  const sandbox = suiteSandbox();
-
-  it('answers 400 and keeps serving (one such request used to stop the process)', async () => {
+  it('answers a request target that is not a path with 400 and keeps serving (one such request used to stop the process)', async () => {
     for (const line of [
       'GET // HTTP/1.1',
       'GET http://a:b@/ HTTP/1.1',
@@ -42,20 +38,15 @@ describe('request targets that are not paths', () => {
         sandbox,
         `${line}\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
       );
-      expect(response, line).toMatch(/^HTTP\/1\.1 400 /);
+      expect(statusLine(response), line).toBe(400);
     }
     expect((await fetch(sandbox.url)).status).toBe(200);
   });
-});
-
-describe('malformed HTTP never gets a 5xx or stops the sandbox', () => {
-  const sandbox = suiteSandbox();
 
   it('answers odd methods, targets, headers and bodies, always below 500', async () => {
     const failures: string[] = [];
     for (const bytes of httpFuzzCases(7, 300)) {
-      const { response } = await rawSocket(sandbox, bytes);
-      const status = Number(/^HTTP\/1\.1 (\d{3}) /.exec(response)?.[1] ?? 0);
+      const status = statusLine((await rawSocket(sandbox, bytes)).response);
       // 0: no answer at all (a reset or a close without a status line).
       if (status === 0 || status >= 500) {
         failures.push(`${bytes.toString('latin1').slice(0, 200)} → ${status}`);

@@ -41,7 +41,7 @@ describe('SigV4 as AWS checks it', () => {
   });
 
   it('verifies a repeated signed header as its values joined by ","', async () => {
-    const wire = await signedWire(sandbox, { headers: { 'x-amz-meta-note': 'a,b' } });
+    const wire = await signedWire(sandbox, { extraHeaders: { 'x-amz-meta-note': 'a,b' } });
     const repeated = {
       ...wire,
       headers: [
