@@ -69,6 +69,15 @@ function withHeader(wire: WireRequest, name: string, value: string): WireRequest
   };
 }
 
+/** A signed request whose Authorization header is then rewritten. */
+async function withAuthorization(
+  sandbox: { url: string },
+  rewrite: (authorization: string) => string,
+): Promise<WireRequest> {
+  const wire = await signedWire(sandbox);
+  return withHeader(wire, 'authorization', rewrite(header(wire, 'authorization')));
+}
+
 /** A refusal and AWS's answer to it: exception type, and the message where it is fixed. */
 export interface Forgery {
   name: string;
@@ -98,14 +107,10 @@ export const FORGERIES: Forgery[] = [
   },
   {
     name: 'SignedHeaders names a header the request does not carry',
-    build: async (sandbox) => {
-      const wire = await signedWire(sandbox);
-      const auth = header(wire, 'authorization').replace(
-        /SignedHeaders=([^,]+)/,
-        'SignedHeaders=$1;x-extra',
-      );
-      return withHeader(wire, 'authorization', auth);
-    },
+    build: (sandbox) =>
+      withAuthorization(sandbox, (auth) =>
+        auth.replace(/SignedHeaders=([^,]+)/, 'SignedHeaders=$1;x-extra'),
+      ),
     type: 'IncompleteSignatureException',
     message: "'x-extra' is named as a SignedHeader, but it does not exist in the HTTP request.",
   },
@@ -146,14 +151,10 @@ export const FORGERIES: Forgery[] = [
   },
   {
     name: 'the signature in upper-case hex',
-    build: async (sandbox) => {
-      const wire = await signedWire(sandbox);
-      const auth = header(wire, 'authorization').replace(
-        /Signature=(\w+)/,
-        (_m, sig: string) => `Signature=${sig.toUpperCase()}`,
-      );
-      return withHeader(wire, 'authorization', auth);
-    },
+    build: (sandbox) =>
+      withAuthorization(sandbox, (auth) =>
+        auth.replace(/Signature=(\w+)/, (_m, sig: string) => `Signature=${sig.toUpperCase()}`),
+      ),
     type: 'InvalidSignatureException',
     message: MISMATCH,
   },

@@ -12,9 +12,9 @@ import {
   InitiateAuthCommand,
   RevokeTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { IDENTITY_POOL_ID, REGION, USER_POOL_CLIENT_ID } from '../scenario/demo-scenario';
-import { failure, startTestSandbox, type TestSandbox } from './harness';
+import { failure, startTestSandbox, suiteSandbox, type TestSandbox } from './harness';
 
 const PASSWORDS = { operator: 'Operator-Passw0rd!', auditor: 'Auditor-Passw0rd!' };
 const WRONG = { name: 'NotAuthorizedException', message: 'Incorrect username or password.' };
@@ -22,10 +22,18 @@ const LOCKED = { name: 'NotAuthorizedException', message: 'Password attempts exc
 
 function userPool(sandbox: { url: string }) {
   return new CognitoIdentityProviderClient({
-    endpoint: sandbox.url,
+    // Resolved per request, so a client made before its suite's sandbox starts reaches it.
+    endpoint: async () => ({ url: new URL(sandbox.url) }),
     region: REGION,
     maxAttempts: 1,
   });
+}
+
+/** A user pool client for the suite's sandbox, destroyed after the suite. */
+function suiteUserPool(sandbox: { url: string }) {
+  const idp = userPool(sandbox);
+  afterAll(() => idp.destroy());
+  return idp;
 }
 
 function passwordSignIn(idp: CognitoIdentityProviderClient, username: string, password: string) {
@@ -49,16 +57,8 @@ function refresh(idp: CognitoIdentityProviderClient, refreshToken: string) {
 }
 
 describe('repeated wrong passwords lock the user out for a growing time', () => {
-  let sandbox: TestSandbox;
-  let idp: CognitoIdentityProviderClient;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    idp = userPool(sandbox);
-  });
-  afterAll(async () => {
-    idp.destroy();
-    await sandbox.close();
-  });
+  const sandbox = suiteSandbox();
+  const idp = suiteUserPool(sandbox);
 
   it('refuses even the right password during a lockout, in Cognito’s words', async () => {
     for (let i = 0; i < 5; i++) {
@@ -81,16 +81,13 @@ describe('repeated wrong passwords lock the user out for a growing time', () => 
 });
 
 describe('guests: GetId is throttled and guest identities are bounded', () => {
-  let sandbox: TestSandbox;
-  let identity: CognitoIdentityClient;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox({ maxGuestIdentities: 3 });
-    identity = new CognitoIdentityClient({ endpoint: sandbox.url, region: REGION, maxAttempts: 1 });
+  const sandbox = suiteSandbox({ maxGuestIdentities: 3 });
+  const identity = new CognitoIdentityClient({
+    endpoint: async () => ({ url: new URL(sandbox.url) }),
+    region: REGION,
+    maxAttempts: 1,
   });
-  afterAll(async () => {
-    identity.destroy();
-    await sandbox.close();
-  });
+  afterAll(() => identity.destroy());
   const guestId = () => identity.send(new GetIdCommand({ IdentityPoolId: IDENTITY_POOL_ID }));
 
   it('keeps only the newest guest identities; an evicted guest gets ResourceNotFoundException', async () => {
@@ -125,16 +122,8 @@ describe('guests: GetId is throttled and guest identities are bounded', () => {
 });
 
 describe('RevokeToken and GlobalSignOut end sign-ins for good', () => {
-  let sandbox: TestSandbox;
-  let idp: CognitoIdentityProviderClient;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    idp = userPool(sandbox);
-  });
-  afterAll(async () => {
-    idp.destroy();
-    await sandbox.close();
-  });
+  const sandbox = suiteSandbox();
+  const idp = suiteUserPool(sandbox);
 
   it('RevokeToken ends the refresh token’s sign-in and no other', async () => {
     const first = (await passwordSignIn(idp, 'operator', PASSWORDS.operator)).AuthenticationResult!;
