@@ -6,7 +6,8 @@ import {
   ReplicateKeyCommand,
 } from '@aws-sdk/client-kms';
 import { toBase64 } from '@smithy/util-base64';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { fillBytes, outputValue, resultField } from './support/crypto';
 import { ADMIN_ACCESS_KEY, signInWithAccessKeys } from './support/sign-in';
 

@@ -1,5 +1,6 @@
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { ADMIN_ACCESS_KEY, signInAs, signInWithAccessKeys } from './support/sign-in';
 
 // The sandbox is shared by every spec of a run: each test uses Regions no other spec touches, so
