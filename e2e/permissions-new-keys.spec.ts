@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { DENIED_BY_IAM, expectChecked, row } from './permissions-support';
 import { asymmetricKey } from './support/kms';
 import { signInAs, signOut } from './support/sign-in';
