@@ -19,6 +19,7 @@ const DeriveSharedSecretPage = lazy(
   () => import('../features/crypto/components/derive/DeriveSharedSecretPage'),
 );
 const PermissionsPage = lazy(() => import('../features/permissions/components/PermissionsPage'));
+const EventHistoryPage = lazy(() => import('../features/events/components/EventHistoryPage'));
 
 export function createConsoleRouter() {
   return createBrowserRouter([
@@ -38,6 +39,7 @@ export function createConsoleRouter() {
         { path: 'mac', element: <MacPage /> },
         { path: 'derive-shared-secret', element: <DeriveSharedSecretPage /> },
         { path: 'permissions', element: <PermissionsPage /> },
+        { path: 'events', element: <EventHistoryPage /> },
         { path: 'files', element: <FilesPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

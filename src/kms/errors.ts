@@ -615,7 +615,7 @@ export function describeError(error: unknown): ConsoleError {
       ...base,
       ...entry,
       ...cognitoDetail(name, message),
-      ...(accessDenied ? { accessDenied } : {}),
+      ...(accessDenied ? { ...eventHistoryDenial(accessDenied), accessDenied } : {}),
     };
   }
   if (name === 'SyntaxError' || /Deserialization error|Unexpected token/.test(message)) {
@@ -709,6 +709,34 @@ function cognitoDetail(name: string, message: string): Partial<CatalogueEntry> {
     }
   }
   return {};
+}
+
+/**
+ * Reading the event history is CloudTrail's permission, not a key's: say which policy kept the
+ * caller out, and a way in that does not widen what a policy deliberately narrowed.
+ */
+function eventHistoryDenial(denied: ParsedAccessDenied): Partial<CatalogueEntry> {
+  if (!denied.action.toLowerCase().startsWith('cloudtrail:')) return {};
+  const title = 'The event history is not open to you';
+  if (denied.kind === 'explicit-deny') {
+    return {
+      title,
+      cause: `A policy statement explicitly denies ${denied.action} to your principal; no Allow can override it.`,
+      fix: 'Ask whoever manages that policy; or sign in as a principal it does not deny.',
+    };
+  }
+  if (denied.policyType === 'session') {
+    return {
+      title,
+      cause: `The session policy of your credentials does not allow ${denied.action} (Cognito's guest session policy allows only cryptographic actions), whatever your role allows.`,
+      fix: 'Sign in as a user whose role allows it; a guest session policy cannot be widened.',
+    };
+  }
+  return {
+    title,
+    cause: `Reading the event history calls CloudTrail ${denied.action.slice('cloudtrail:'.length)}, and no identity-based policy of your user or role allows ${denied.action}.`,
+    fix: `Ask an administrator to allow ${denied.action} (it reads the account's events in this Region) in an IAM policy of your user or role, or sign in as a principal that may.`,
+  };
 }
 
 /** Plain sentence for logs and flashes: never includes request bodies or secrets. */

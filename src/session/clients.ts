@@ -12,6 +12,8 @@ export interface SessionClients {
   throttle: ThrottleMonitor;
   /** STS is only needed once per sign-in, so its client is loaded on demand. */
   getCallerIdentity(): Promise<{ arn: string; account: string; userId: string }>;
+  /** CloudTrail (the event history), loaded on demand like STS: most visits never need it. */
+  cloudTrail(): Promise<import('@aws-sdk/client-cloudtrail').CloudTrailClient>;
   destroy(): void;
 }
 
@@ -126,9 +128,26 @@ export function createSessionClients(manager: SessionManager, clock: ClockSync):
       return client;
     }));
 
+  let cloudTrail: Promise<import('@aws-sdk/client-cloudtrail').CloudTrailClient> | undefined;
+  const cloudTrailClient = () =>
+    (cloudTrail ??= import('@aws-sdk/client-cloudtrail').then(({ CloudTrailClient }) => {
+      const client = new CloudTrailClient({
+        region,
+        endpoint,
+        credentials: manager.credentialProvider,
+        // LookupEvents allows two calls a second: throttled pages back off and retry.
+        maxAttempts: MAX_ATTEMPTS,
+        retryMode: 'standard',
+        systemClockOffset: clock.offset,
+      });
+      syncClockOf(client, clock);
+      return client;
+    }));
+
   return {
     kms,
     throttle,
+    cloudTrail: cloudTrailClient,
     async getCallerIdentity() {
       const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
       const answer = await (await stsClient()).send(new GetCallerIdentityCommand({}));
@@ -138,6 +157,7 @@ export function createSessionClients(manager: SessionManager, clock: ClockSync):
       unsubscribeClock();
       kms.destroy();
       void sts?.then((client) => client.destroy());
+      void cloudTrail?.then((client) => client.destroy());
     },
   };
 }

@@ -24,6 +24,7 @@ const ITEMS: SideNavigationProps.Item[] = [
   },
   { type: 'divider' },
   { type: 'link', text: 'Permissions', href: '/permissions' },
+  { type: 'link', text: 'Event history', href: '/events' },
 ];
 
 /** The first path segment decides the active link: /keys/<id> keeps "Keys" highlighted. */
