@@ -1,4 +1,3 @@
-import type { GrantListEntry } from '@aws-sdk/client-kms';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -14,6 +13,7 @@ import { useContextField } from '../../../bytes/use-context-field';
 import { useKeyLookup } from '../../../kms/api/describe-key';
 import { grantsQueryOptions } from '../../../kms/api/list-grants';
 import { dryRunSupportOf } from '../../../kms/dry-run-support';
+import { readExplainRequest } from '../../../kms/events/explain-link';
 import { bareKeyId } from '../../../kms/key-reference';
 import type { KmsGrant } from '../../../policy';
 import { isAccessDenied } from '../../../kms/errors';
@@ -27,6 +27,7 @@ import { checkMatrixQueryOptions, type CheckResult, type MatrixScope } from '../
 import { useKeyPolicySource } from '../api/use-key-policy-source';
 import { callerFromArn, principalArnOf, type Caller } from '../model/caller';
 import { guestSessionAllows } from '../model/cognito-guest';
+import { toKmsGrant } from '../model/grants';
 import { explainDenial } from '../model/explain-denial';
 import {
   CHOSEN_PROFILES,
@@ -41,9 +42,11 @@ import { CheckMatrix, matrixRows } from './CheckMatrix';
 import { CompareScenarioUsers } from './CompareScenarioUsers';
 import { DenialExplanation } from './DenialExplanation';
 import { KeyPolicyPanel } from './KeyPolicyPanel';
+import { RecordedDenialPanel } from './RecordedDenialPanel';
 import { RequestPanel, type ChosenKind } from './RequestPanel';
 
 const NO_CONTEXT: Readonly<Record<string, string>> = Object.freeze({});
+const EXPLAIN_PARAMETERS = ['principal', 'action', 'eventId', 'eventTime'] as const;
 
 function profileSignature(profile: KeyProfile): string {
   return [
@@ -63,6 +66,8 @@ export default function PermissionsPage() {
   useBreadcrumbs([{ text: 'Permissions', href: '/permissions' }]);
   const [params, setParams] = useSearchParams();
   const link = useDeepLink();
+  // Explain on a denied event: the event's principal, action, key and context.
+  const [recordedDenial] = useState(() => readExplainRequest(params));
   const kms = useKmsClient();
   const session = useSession();
   const sessions = useScenarioSessions();
@@ -105,8 +110,13 @@ export default function PermissionsPage() {
     if (settledKey !== '') next.set('keyId', settledKey);
     const contextText = contextParameter({ ...context });
     if (contextText !== undefined) next.set('context', contextText);
+    // The explained event stays in the link, so a reload explains it again.
+    for (const name of EXPLAIN_PARAMETERS) {
+      const value = recordedDenial ? params.get(name) : null;
+      if (value !== null) next.set(name, value);
+    }
     if (next.toString() !== params.toString()) setParams(next, { replace: true });
-  }, [settledKey, context, params, setParams]);
+  }, [settledKey, context, params, setParams, recordedDenial]);
 
   const identity = session.identity;
   const caller = useMemo(
@@ -209,6 +219,13 @@ export default function PermissionsPage() {
     >
       <SpaceBetween size="l">
         <DeepLinkWarning link={link} />
+        {recordedDenial ? (
+          <RecordedDenialPanel
+            request={recordedDenial}
+            sessions={sessions}
+            sandboxEndpoint={sandboxEndpoint}
+          />
+        ) : null}
         <RequestPanel
           keyRef={keyRef}
           onKeyRef={setKeyRef}
@@ -293,21 +310,6 @@ export default function PermissionsPage() {
       </SpaceBetween>
     </ContentLayout>
   );
-}
-
-function toKmsGrant(grant: GrantListEntry): KmsGrant {
-  const subset = grant.Constraints?.EncryptionContextSubset;
-  const equals = grant.Constraints?.EncryptionContextEquals;
-  return {
-    ...(grant.GrantId ? { grantId: grant.GrantId } : {}),
-    ...(grant.Name ? { name: grant.Name } : {}),
-    granteePrincipal: grant.GranteePrincipal ?? '',
-    operations: grant.Operations ?? [],
-    constraints: {
-      ...(subset ? { encryptionContextSubset: subset } : {}),
-      ...(equals ? { encryptionContextEquals: equals } : {}),
-    },
-  };
 }
 
 function operations(count: number): string {
