@@ -23,6 +23,7 @@ import {
 } from '../api/key-changes';
 import { ActionModal } from '../../../ui/ActionModal';
 import { isPendingDeletion } from './key-facts';
+import { RecentUseWarning } from './RecentUseWarning';
 
 type Dialog = 'disable' | 'schedule-deletion' | undefined;
 
@@ -239,6 +240,7 @@ function ScheduleDeletionModal({
           Everything encrypted under it can never be decrypted again. During the waiting period the
           key cannot be used, and you can cancel the deletion.
         </Alert>
+        <RecentUseWarning keyArn={metadata.Arn} />
         <FormField
           label="Waiting period (in days)"
           description={`Between ${MIN_PENDING_DAYS} and ${MAX_PENDING_DAYS} days.`}

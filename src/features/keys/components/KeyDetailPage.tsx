@@ -21,6 +21,7 @@ import { PublicKeyTab } from './PublicKeyTab';
 import { RegionalityTab } from './RegionalityTab';
 import { RotationTab } from './RotationTab';
 import { TagsTab } from './TagsTab';
+import { UsageTab } from './UsageTab';
 import { UseKeyMenu } from './UseKeyMenu';
 
 /** `/keys/<key id>` (an alias name or ARN in the URL works too: DescribeKey resolves it). */
@@ -111,6 +112,7 @@ export default function KeyDetailPage() {
           },
         ]
       : []),
+    { id: 'usage', label: 'Usage', content: <UsageTab metadata={metadata} /> },
   ];
   const activeTab = tabs.some((t) => t.id === params.get('tab')) ? params.get('tab')! : 'policy';
 
