@@ -1,5 +1,6 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { fillBytes, result } from './support/crypto';
 import { adminKms, createKey } from './support/kms';
 import { signInAs, signOut } from './support/sign-in';
