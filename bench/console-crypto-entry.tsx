@@ -31,7 +31,7 @@ function payload(): { text: string; bytes: Uint8Array; ciphertext: Uint8Array } 
 }
 
 function InputHarness({ initial }: { initial: ByteInputValue }) {
-  const field = useByteField(LIMIT, initial);
+  const field = useByteField(LIMIT, { initial });
   return <ByteInput label="Plaintext" field={field} />;
 }
 

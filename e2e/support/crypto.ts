@@ -32,6 +32,27 @@ export async function fillBytes(
   await field.getByRole('textbox').fill(text);
 }
 
+/**
+ * Pastes `text` into a byte field as a user does: through the clipboard with Ctrl+V, into the
+ * field as it is (no format chosen first).
+ */
+export async function pasteBytes(page: Page, name: string, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  const box = byteField(page, name).getByRole('textbox');
+  await box.focus();
+  await box.press('ControlOrMeta+A');
+  await box.press('ControlOrMeta+V');
+  await expect(box).toHaveValue(text);
+}
+
+/** The format a byte field reads its text in (the pressed button of its "Input format"). */
+export function inputFormat(scope: Page | Locator, name: string): Locator {
+  return byteField(scope, name)
+    .getByRole('toolbar', { name: 'Input format' })
+    .getByRole('button', { pressed: true });
+}
+
 /** Replaces the pairs of a context editor by pasting the CLI shorthand (or JSON). */
 export async function setContext(scope: Page | Locator, text: string, name = 'Encryption context') {
   const editor = scope.getByRole('group', { name, exact: true });

@@ -2,8 +2,9 @@ import FileUpload from '@cloudscape-design/components/file-upload';
 import FormField from '@cloudscape-design/components/form-field';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
-import { useId, type ReactNode } from 'react';
+import { useId, useRef, type ClipboardEvent, type ReactNode } from 'react';
 import { describeSize, INPUT_FORMAT_LABELS, type InputFormat } from './byte-input-model';
+import { ByteInputNotes } from './ByteInputNotes';
 import { FormatSwitch } from './FormatSwitch';
 import type { ByteField } from './use-byte-field';
 
@@ -30,9 +31,18 @@ export interface ByteInputProps {
   sensitive?: boolean;
 }
 
+/** True when a paste replaces the whole text of the field it lands in. */
+function pasteReplacesAll(event: ClipboardEvent<HTMLDivElement>): boolean {
+  const target = event.target;
+  if (!(target instanceof HTMLTextAreaElement)) return false;
+  return target.selectionStart === 0 && target.selectionEnd === target.value.length;
+}
+
 /**
  * A byte field: text (UTF-8), base64, hex or a file, with the decoded size shown live against the
- * operation's limit and decoding errors that say where and why.
+ * operation's limit and decoding errors that say where and why. A paste that fills the field is
+ * recognised as base64 or hex in a field of bytes; what a paste or a change of format did is said
+ * under the field.
  */
 export function ByteInput({
   label,
@@ -44,6 +54,8 @@ export function ByteInput({
 }: ByteInputProps) {
   const id = useId();
   const { value, evaluation, limit } = field;
+  // Set by the paste event, read by the change it causes (the change alone cannot tell a paste).
+  const pastedOverAll = useRef(false);
   const errorText =
     evaluation.error ??
     (showRequired && evaluation.empty ? `Enter the ${label.toLowerCase()}.` : undefined);
@@ -81,16 +93,28 @@ export function ByteInput({
               }
             />
           ) : (
-            <Textarea
-              value={value.text}
-              onChange={({ detail }) => field.setText(detail.value)}
-              rows={rows}
-              placeholder={PLACEHOLDERS[value.format]}
-              spellcheck={!sensitive && value.format === 'text'}
-              disableBrowserAutocorrect={sensitive || value.format !== 'text'}
-              invalid={errorText !== undefined}
-            />
+            <div
+              onPaste={(event) => {
+                pastedOverAll.current = pasteReplacesAll(event);
+              }}
+            >
+              <Textarea
+                value={value.text}
+                onChange={({ detail }) => {
+                  // Text arriving at once in an empty field was pasted (or dropped) there.
+                  const replacedAll = pastedOverAll.current || value.text.trim() === '';
+                  pastedOverAll.current = false;
+                  field.setText(detail.value, replacedAll);
+                }}
+                rows={rows}
+                placeholder={PLACEHOLDERS[value.format]}
+                spellcheck={!sensitive && value.format === 'text'}
+                disableBrowserAutocorrect={sensitive || value.format !== 'text'}
+                invalid={errorText !== undefined}
+              />
+            </div>
           )}
+          <ByteInputNotes field={field} />
         </SpaceBetween>
       </FormField>
     </div>

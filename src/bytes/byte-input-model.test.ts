@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   byteInputOf,
+  conversionOffer,
+  convertToFormat,
   describeSize,
+  EMPTY_BINARY_INPUT,
+  EMPTY_BYTE_INPUT,
+  enterText,
   evaluateByteInput,
+  howRead,
+  looksEncoded,
+  recogniseBytesFormat,
   switchInputFormat,
   type ByteLimit,
 } from './byte-input-model';
@@ -62,27 +70,130 @@ describe('evaluateByteInput', () => {
   });
 });
 
+// What `aws kms encrypt … --query CiphertextBlob --output text` prints: base64 of a ciphertext.
+const CLI_CIPHERTEXT =
+  'AQICAHhj4Zf5R0rzrcGJXfN7Kx3m8N0FbGkqhTYzv3a7xnM9LQHpTFGyeJqrDeScAxkqXYk4AAAAYzBhBgkqhkiG9w0BBwagVDBSAgEAME0GCSqGSIb3DQEHATAeBglghkgBZQMEAS4wEQQMr9Hs6qR0kdQvPwAPAgEQgCA=';
+const HEX_MAC = 'a3f1'.repeat(16);
+
 describe('switchInputFormat', () => {
-  it('keeps the same bytes when switching between formats', () => {
-    let value = switchInputFormat({ format: 'text', text: 'hi' }, 'base64');
-    expect(value).toMatchObject({ format: 'base64', text: 'aGk=' });
-    value = switchInputFormat(value, 'hex');
-    expect(value).toMatchObject({ format: 'hex', text: '6869' });
-    value = switchInputFormat(value, 'text');
-    expect(value).toMatchObject({ format: 'text', text: 'hi' });
-  });
-
-  it('keeps the typed text when the bytes are not UTF-8 or do not decode', () => {
-    expect(switchInputFormat({ format: 'hex', text: 'ff' }, 'text')).toMatchObject({
-      format: 'text',
-      text: 'ff',
+  it('reads the same text in the new format instead of encoding it again', () => {
+    const value = switchInputFormat({ format: 'text', text: CLI_CIPHERTEXT }, 'base64');
+    expect(value).toMatchObject({ format: 'base64', text: CLI_CIPHERTEXT });
+    expect(value.note).toEqual({
+      kind: 'reinterpreted',
+      before: { format: 'text', text: CLI_CIPHERTEXT },
     });
-    expect(switchInputFormat({ format: 'base64', text: '!!' }, 'hex').text).toBe('!!');
+    const bytes = evaluateByteInput(value, PLAINTEXT).bytes!;
+    expect(bytes).toEqual(new Uint8Array(Buffer.from(CLI_CIPHERTEXT, 'base64')));
   });
 
-  it('shows a chosen file in a text format', () => {
+  it('keeps text that is not valid in the new format as typed (its error shows)', () => {
+    const value = switchInputFormat({ format: 'text', text: 'hi' }, 'base64');
+    expect(value.text).toBe('hi');
+    expect(evaluateByteInput(value, PLAINTEXT).error).toContain('Invalid base64');
+  });
+
+  it('converts the bytes only when asked, and says from which format', () => {
+    const value = switchInputFormat({ format: 'text', text: 'hi' }, 'base64');
+    expect(conversionOffer(value)).toEqual({ from: 'text', size: 2 });
+    expect(convertToFormat(value)).toEqual({
+      format: 'base64',
+      text: 'aGk=',
+      note: { kind: 'converted', from: 'text', size: 2 },
+    });
+    const hex = convertToFormat(switchInputFormat({ format: 'base64', text: 'aGk=' }, 'hex'));
+    expect(hex.text).toBe('6869');
+  });
+
+  it('offers no conversion that would lose bytes or change nothing', () => {
+    // 0xff is not UTF-8: shown as text it would be replaced by U+FFFD.
+    expect(conversionOffer(switchInputFormat({ format: 'hex', text: 'ff' }, 'text'))).toBe(
+      undefined,
+    );
+    expect(conversionOffer(switchInputFormat({ format: 'base64', text: '!!' }, 'hex'))).toBe(
+      undefined,
+    );
+    expect(conversionOffer({ format: 'base64', text: 'aGk=' })).toBeUndefined();
+  });
+
+  it('converts a chosen file when asked, and keeps the typed text otherwise', () => {
     const file = { name: 'a.bin', size: 3, bytes: new Uint8Array([1, 2, 3]) };
-    expect(switchInputFormat({ format: 'file', text: '', file }, 'base64').text).toBe('AQID');
+    const value = switchInputFormat({ format: 'file', text: '', file }, 'base64');
+    expect(value.text).toBe('');
+    expect(convertToFormat(value).text).toBe('AQID');
+  });
+});
+
+describe('recogniseBytesFormat', () => {
+  it('recognises base64 as the AWS CLI prints it, and hex', () => {
+    expect(recogniseBytesFormat(CLI_CIPHERTEXT, 'hex')).toBe('base64');
+    expect(
+      recogniseBytesFormat(`${CLI_CIPHERTEXT.slice(0, 76)}\n${CLI_CIPHERTEXT.slice(76)}`, 'hex'),
+    ).toBe('base64');
+    expect(recogniseBytesFormat(HEX_MAC, 'base64')).toBe('hex');
+    expect(recogniseBytesFormat(`0x${HEX_MAC.slice(0, 8)}`, 'base64')).toBe('hex');
+  });
+
+  it('leaves short text that is both valid hex and valid base64 in the chosen format', () => {
+    expect(recogniseBytesFormat('AAAA', 'base64')).toBe('base64');
+    expect(recogniseBytesFormat('AAAA', 'hex')).toBe('hex');
+  });
+
+  it('recognises nothing in text that is neither', () => {
+    expect(recogniseBytesFormat('not base64!', 'base64')).toBeUndefined();
+    expect(recogniseBytesFormat('   ', 'base64')).toBeUndefined();
+  });
+});
+
+describe('enterText', () => {
+  const bytesField = { bytes: true, replacedAll: true };
+
+  it('reads a paste that fills a field of bytes in the format it is written in', () => {
+    expect(enterText(EMPTY_BINARY_INPUT, HEX_MAC, bytesField)).toEqual({
+      format: 'hex',
+      text: HEX_MAC,
+      note: { kind: 'recognised', format: 'hex' },
+    });
+    expect(enterText(EMPTY_BINARY_INPUT, CLI_CIPHERTEXT, bytesField)).toEqual({
+      format: 'base64',
+      text: CLI_CIPHERTEXT,
+    });
+  });
+
+  it('keeps Text when the user chose it in a field of bytes', () => {
+    const chosen = { format: 'text' as const, text: '' };
+    expect(enterText(chosen, CLI_CIPHERTEXT, bytesField).format).toBe('text');
+  });
+
+  it('changes no format while typing, nor in a plaintext field', () => {
+    expect(enterText(EMPTY_BINARY_INPUT, HEX_MAC, { bytes: true, replacedAll: false }).format).toBe(
+      'base64',
+    );
+    expect(enterText(EMPTY_BYTE_INPUT, HEX_MAC, { bytes: false, replacedAll: true }).format).toBe(
+      'text',
+    );
+  });
+
+  it('keeps "keep as text" while the text is edited, and asks again after a new paste', () => {
+    const kept = { format: 'text' as const, text: 'x', note: { kind: 'kept-as-text' as const } };
+    expect(enterText(kept, 'xy', { bytes: false, replacedAll: false }).note).toEqual(kept.note);
+    expect(enterText(kept, 'xy', { bytes: false, replacedAll: true }).note).toBeUndefined();
+  });
+});
+
+describe('looksEncoded and howRead', () => {
+  it('sees base64 or hex in bytes pasted as text, not in words', () => {
+    expect(looksEncoded(CLI_CIPHERTEXT)).toBe('base64');
+    expect(looksEncoded(HEX_MAC)).toBe('hex');
+    expect(looksEncoded('Hello my name is Bob')).toBeUndefined();
+    expect(looksEncoded('Passw0rd')).toBeUndefined();
+    expect(looksEncoded('')).toBeUndefined();
+  });
+
+  it('says when a Text field holds valid base64', () => {
+    expect(howRead({ format: 'text', text: CLI_CIPHERTEXT })).toBe('text-but-base64');
+    expect(howRead({ format: 'text', text: 'hello' })).toBe('text');
+    expect(howRead({ format: 'base64', text: CLI_CIPHERTEXT })).toBe('base64');
   });
 });
 

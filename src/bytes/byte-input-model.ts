@@ -1,4 +1,6 @@
 import {
+  decodeBase64,
+  decodeHex,
   decodeText,
   encodeBytes,
   formatByteCount,
@@ -33,6 +35,8 @@ export interface ByteInputValue {
   /** The typed text, in `format` (kept while a file is chosen, so switching back restores it). */
   text: string;
   file?: LoadedFile;
+  /** What the last paste or change of format did, said under the field. */
+  note?: ByteInputNote;
 }
 
 export interface ByteLimit {
@@ -54,7 +58,11 @@ export interface ByteInputEvaluation {
   empty: boolean;
 }
 
+/** An empty plaintext field: plaintext is typed as text. */
 export const EMPTY_BYTE_INPUT: ByteInputValue = { format: 'text', text: '' };
+
+/** An empty field of bytes (ciphertext, signature, MAC): they are pasted as base64. */
+export const EMPTY_BINARY_INPUT: ByteInputValue = { format: 'base64', text: '' };
 
 export function limitError(size: number, limit: ByteLimit): string | undefined {
   if (size > limit.max) {
@@ -86,27 +94,137 @@ export function evaluateByteInput(value: ByteInputValue, limit: ByteLimit): Byte
   return { empty: false, size, bytes: decoded.bytes };
 }
 
+/** A change of format or a paste the field reports under itself. */
+export type ByteInputNote =
+  /** A paste was recognised as base64 or hex, and the field now reads it so. */
+  | { kind: 'recognised'; format: TextFormat }
+  /** The format changed and the same text is read in the new one; `before` can be converted. */
+  | { kind: 'reinterpreted'; before: ByteInputValue }
+  /** The bytes the field held in `from` are now written in the current format. */
+  | { kind: 'converted'; from: InputFormat; size: number }
+  /** The user chose to keep text that looks like base64 as text. */
+  | { kind: 'kept-as-text' };
+
+/** The bytes a value holds (typed text decoded in its format, or a read file), if it holds any. */
+function bytesOf(value: ByteInputValue): Uint8Array | undefined {
+  if (value.format === 'file') return value.file?.bytes;
+  if (value.text === '') return undefined;
+  const decoded = decodeText(value.text, value.format);
+  return decoded.ok ? decoded.bytes : undefined;
+}
+
+/*
+ * Text made only of hex digits is also valid base64 whenever its length is a multiple of 4. Base64
+ * of random bytes (ciphertexts, signatures, MACs) has 22 hex digits in its 64 characters, so 16 or
+ * more characters that are all hex digits are hex (base64 would be so with a chance below 1 in
+ * 10^7); shorter ones stay in the format the field has.
+ */
+const HEX_ONLY = /^(?:0x)?[0-9a-fA-F]+$/;
+const SURELY_HEX_LENGTH = 16;
+
+/** The format pasted text of bytes (a ciphertext, a signature) is written in, if it is one. */
+export function recogniseBytesFormat(text: string, current: TextFormat): TextFormat | undefined {
+  const compact = text.replace(/\s+/g, '');
+  if (compact === '') return undefined;
+  const hex = HEX_ONLY.test(compact) && decodeHex(compact).ok;
+  // The whole text: base64 decoding also drops PEM's BEGIN and END lines, which need their lines.
+  const base64 = decodeBase64(text).ok;
+  if (hex && base64) {
+    return compact.length >= SURELY_HEX_LENGTH || /^0x/i.test(compact) ? 'hex' : current;
+  }
+  if (hex) return 'hex';
+  if (base64) return 'base64';
+  return undefined;
+}
+
+/*
+ * Typed words are rarely valid base64 on their own: words are separated by spaces, and a single
+ * word of 16 letters or more is rare. Base64 and hex are one run of characters (line breaks aside).
+ */
+const LOOKS_ENCODED_LENGTH = 16;
+
 /**
- * Switches the input format keeping the same bytes where possible: base64 pasted in becomes the
- * equivalent hex, a chosen file becomes its base64. When the bytes cannot be shown in the new
- * format (not UTF-8, or the current text does not decode) the text is kept as typed.
+ * The format text in a Text field is probably written in (base64, or hex such as a digest from
+ * `sha256sum`), when the user likely meant its bytes.
+ */
+export function looksEncoded(text: string): 'base64' | 'hex' | undefined {
+  const trimmed = text.trim();
+  if (/[ \t]/.test(trimmed) || trimmed.replace(/\s+/g, '').length < LOOKS_ENCODED_LENGTH) {
+    return undefined;
+  }
+  const format = recogniseBytesFormat(trimmed, 'base64');
+  return format === 'text' ? undefined : format;
+}
+
+/** The base64 bytes of a Text field's text, when it is valid base64 (it was likely meant so). */
+export function base64ReadAsText(value: ByteInputValue): Uint8Array | undefined {
+  if (value.format !== 'text' || value.text.trim() === '') return undefined;
+  const decoded = decodeBase64(value.text);
+  return decoded.ok ? decoded.bytes : undefined;
+}
+
+/** How a field reads its value: its format, or `text-but-base64` for valid base64 read as text. */
+export function howRead(value: ByteInputValue): InputFormat | 'text-but-base64' {
+  return base64ReadAsText(value) ? 'text-but-base64' : value.format;
+}
+
+/**
+ * The field after the user typed or pasted: `replacedAll` when the change replaced the whole text
+ * (a paste into an empty field, or over a full selection). A field of bytes reading base64 or hex
+ * then recognises which of the two was pasted and reads the text so; Text or File, which the user
+ * chose, stay as chosen, and nothing else changes the format.
+ */
+export function enterText(
+  value: ByteInputValue,
+  text: string,
+  { bytes, replacedAll }: { bytes: boolean; replacedAll: boolean },
+): ByteInputValue {
+  // Keeping text as text holds while the user edits it; a new paste asks again.
+  const kept = !replacedAll && value.note?.kind === 'kept-as-text' ? value.note : undefined;
+  const next: ByteInputValue = { format: value.format, text, file: value.file, note: kept };
+  if (!bytes || !replacedAll || (value.format !== 'base64' && value.format !== 'hex')) return next;
+  const recognised = recogniseBytesFormat(text, value.format);
+  if (!recognised || recognised === value.format) return next;
+  return { ...next, format: recognised, note: { kind: 'recognised', format: recognised } };
+}
+
+/**
+ * Switches the input format keeping what was typed: the same text is read in the new format
+ * (base64 pasted while Text was selected is meant as base64, not to be encoded again). The value
+ * before remembers the bytes, so `convertToFormat` can write them in the new format instead.
  */
 export function switchInputFormat(value: ByteInputValue, next: InputFormat): ByteInputValue {
   if (next === value.format) return value;
-  if (next === 'file') return { ...value, format: 'file' };
-  const bytes =
-    value.format === 'file'
-      ? value.file?.bytes
-      : value.text === ''
-        ? undefined
-        : (() => {
-            const decoded = decodeText(value.text, value.format);
-            return decoded.ok ? decoded.bytes : undefined;
-          })();
-  if (!bytes || (next === 'text' && !isValidUtf8(bytes))) {
-    return { format: next, text: value.format === 'file' ? '' : value.text, file: value.file };
-  }
-  return { format: next, text: encodeBytes(bytes, next), file: value.file };
+  const kept = { format: next, text: value.text, file: value.file };
+  if (next === 'file') return kept;
+  return { ...kept, note: { kind: 'reinterpreted', before: { ...value, note: undefined } } };
+}
+
+/** What converting after a switch would do: the bytes it keeps, and the format they were read in. */
+export function conversionOffer(
+  value: ByteInputValue,
+): { from: InputFormat; size: number } | undefined {
+  if (value.note?.kind !== 'reinterpreted' || value.format === 'file') return undefined;
+  const before = value.note.before;
+  const bytes = bytesOf(before);
+  if (!bytes || bytes.length === 0) return undefined;
+  if (value.format === 'text' && !isValidUtf8(bytes)) return undefined;
+  if (encodeBytes(bytes, value.format) === value.text) return undefined;
+  return { from: before.format, size: bytes.length };
+}
+
+/** After a switch, writes the bytes of the value before it in the new format (when asked to). */
+export function convertToFormat(value: ByteInputValue): ByteInputValue {
+  const offer = conversionOffer(value);
+  if (!offer || value.note?.kind !== 'reinterpreted' || value.format === 'file') return value;
+  const bytes = bytesOf(value.note.before);
+  if (!bytes) return value;
+  return {
+    format: value.format,
+    text: encodeBytes(bytes, value.format),
+    file: value.file,
+    note: { kind: 'converted', from: offer.from, size: offer.size },
+  };
 }
 
 /** A value holding `bytes`, shown in `format` (deep links and "send to Decrypt" prefill this way). */

@@ -32,7 +32,7 @@ export default function DecryptPage() {
   const context = useContextField(link.contextRows);
   const ciphertext = useByteField(
     { max: CIPHERTEXT_MAX, min: 1, subject: 'Decrypt takes a CiphertextBlob of' },
-    () => initialCiphertext(location.state),
+    { binary: true, initial: () => initialCiphertext(location.state) },
   );
   const decrypt = useKmsOperation('Decrypt');
   const [sent, setSent] = useState<DecryptCommandInput>();

@@ -25,7 +25,7 @@ const KEY_AGREEMENT_ALGORITHMS = ['ECDH'];
 export default function DeriveSharedSecretPage() {
   const link = useDeepLink();
   const request = useKeyedRequest(link.keyId);
-  const publicKey = useByteField(PUBLIC_KEY_LIMIT, { format: 'base64', text: '' });
+  const publicKey = useByteField(PUBLIC_KEY_LIMIT, { binary: true });
   const [chosenAlgorithm, setAlgorithm] = useState('ECDH');
   const derive = useKmsOperation('DeriveSharedSecret');
   const algorithms = request.key.metadata?.KeyAgreementAlgorithms ?? KEY_AGREEMENT_ALGORITHMS;

@@ -1,5 +1,9 @@
 import type { MacAlgorithmSpec } from '@aws-sdk/client-kms';
-import { byteInputOf, EMPTY_BYTE_INPUT } from '../../../../bytes/byte-input-model';
+import {
+  byteInputOf,
+  EMPTY_BINARY_INPUT,
+  EMPTY_BYTE_INPUT,
+} from '../../../../bytes/byte-input-model';
 import { useByteField } from '../../../../bytes/use-byte-field';
 import { useKmsOperation } from '../../api/use-kms-operation';
 import { MAC_MAX } from '../../model/key-capabilities';
@@ -19,9 +23,13 @@ export function VerifyMacForm({
 }) {
   const request = useKeyedRequest(handoff?.keyId ?? initialKeyId);
   const algorithm = useKeyAlgorithm(request, 'MacAlgorithms', handoff?.algorithm);
-  const message = useByteField(MESSAGE_LIMIT, handoff?.message ?? EMPTY_BYTE_INPUT);
-  const mac = useByteField({ min: 1, max: MAC_MAX, subject: 'VerifyMac takes a Mac of' }, () =>
-    handoff ? byteInputOf(handoff.mac, 'base64') : EMPTY_BYTE_INPUT,
+  const message = useByteField(MESSAGE_LIMIT, { initial: handoff?.message ?? EMPTY_BYTE_INPUT });
+  const mac = useByteField(
+    { min: 1, max: MAC_MAX, subject: 'VerifyMac takes a Mac of' },
+    {
+      binary: true,
+      initial: () => (handoff ? byteInputOf(handoff.mac, 'base64') : EMPTY_BINARY_INPUT),
+    },
   );
   const verify = useKmsOperation('VerifyMac');
   const algorithmError = algorithm.algorithm === '' ? MAC_ALGORITHM_MISSING : undefined;

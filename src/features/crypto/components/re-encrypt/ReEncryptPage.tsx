@@ -37,7 +37,7 @@ export default function ReEncryptPage() {
   const kms = useKmsClient();
   const ciphertext = useByteField(
     { max: CIPHERTEXT_MAX, min: 1, subject: 'ReEncrypt takes a CiphertextBlob of' },
-    () => initialCiphertext(location.state),
+    { binary: true, initial: () => initialCiphertext(location.state) },
   );
   // The request's key is the destination (a deep link's keyId); the source key is optional.
   const request = useKeyedRequest(link.keyId);

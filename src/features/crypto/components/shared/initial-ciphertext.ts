@@ -1,6 +1,6 @@
 import {
   byteInputOf,
-  EMPTY_BYTE_INPUT,
+  EMPTY_BINARY_INPUT,
   type ByteInputValue,
 } from '../../../../bytes/byte-input-model';
 import { decodeBase64 } from '../../../../bytes/codecs';
@@ -9,7 +9,7 @@ import { readHandoff } from '../../model/handoff';
 /** The Ciphertext field's first value: what another page handed over, shown as base64. */
 export function initialCiphertext(historyState: unknown): ByteInputValue {
   const { ciphertext } = readHandoff(historyState);
-  if (!ciphertext) return EMPTY_BYTE_INPUT;
+  if (!ciphertext) return EMPTY_BINARY_INPUT;
   const decoded = decodeBase64(ciphertext);
-  return decoded.ok ? byteInputOf(decoded.bytes, 'base64') : EMPTY_BYTE_INPUT;
+  return decoded.ok ? byteInputOf(decoded.bytes, 'base64') : EMPTY_BINARY_INPUT;
 }

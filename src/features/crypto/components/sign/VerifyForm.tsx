@@ -1,6 +1,10 @@
 import type { SigningAlgorithmSpec } from '@aws-sdk/client-kms';
 import { useState } from 'react';
-import { byteInputOf, EMPTY_BYTE_INPUT } from '../../../../bytes/byte-input-model';
+import {
+  byteInputOf,
+  EMPTY_BINARY_INPUT,
+  EMPTY_BYTE_INPUT,
+} from '../../../../bytes/byte-input-model';
 import { useByteField } from '../../../../bytes/use-byte-field';
 import { useKmsOperation } from '../../api/use-kms-operation';
 import { SIGNATURE_MAX } from '../../model/key-capabilities';
@@ -24,13 +28,15 @@ export function VerifyForm({
   const [chosenType, setMessageType] = useState<MessageType>(handoff?.messageType ?? 'RAW');
   const algorithm = useKeyAlgorithm(request, 'SigningAlgorithms', handoff?.algorithm);
   const messageType = effectiveMessageType(algorithm.algorithm, chosenType);
-  const message = useByteField(
-    messageLimit('Verify', messageType, algorithm.algorithm),
-    handoff?.message ?? EMPTY_BYTE_INPUT,
-  );
+  const message = useByteField(messageLimit('Verify', messageType, algorithm.algorithm), {
+    initial: handoff?.message ?? EMPTY_BYTE_INPUT,
+  });
   const signature = useByteField(
     { min: 1, max: SIGNATURE_MAX, subject: 'Verify takes a Signature of' },
-    () => (handoff ? byteInputOf(handoff.signature, 'base64') : EMPTY_BYTE_INPUT),
+    {
+      binary: true,
+      initial: () => (handoff ? byteInputOf(handoff.signature, 'base64') : EMPTY_BINARY_INPUT),
+    },
   );
   const verify = useKmsOperation('Verify');
   const algorithmError =
