@@ -34,6 +34,28 @@ describe('describeCryptoError', () => {
     expect(reEncrypt.cause).toContain('1 source encryption context pair;');
   });
 
+  it('says first that base64 was read as text, when the ciphertext field read it so', () => {
+    const error = describeCryptoError(awsError('InvalidCiphertextException'), 'Decrypt', {
+      contextPairs: 0,
+      ciphertextRead: 'text-but-base64',
+    });
+    expect(error.title).toBe('The ciphertext was read as text, but it looks like base64');
+    expect(error.fix).toMatch(/^Retry as Base64/);
+  });
+
+  it('gives no base64 advice when the ciphertext was already read as base64', () => {
+    const asBase64 = describeCryptoError(awsError('InvalidCiphertextException'), 'Decrypt', {
+      contextPairs: 0,
+      ciphertextRead: 'base64',
+    });
+    expect(`${asBase64.cause} ${asBase64.fix}`).not.toMatch(/base64/i);
+    const asText = describeCryptoError(awsError('InvalidCiphertextException'), 'Decrypt', {
+      contextPairs: 0,
+      ciphertextRead: 'text',
+    });
+    expect(asText.fix).toContain('If you pasted base64, set the input format to Base64.');
+  });
+
   it('names the key that made the ciphertext when it is known', () => {
     const known = describeCryptoError(awsError('IncorrectKeyException', 'The key ID…'), 'Decrypt', {
       ciphertextKeyId: 'arn:aws:kms:us-east-1:111122223333:key/a',

@@ -15,6 +15,11 @@ export interface CryptoErrorHints {
   contextPairs?: number;
   /** The key the request named, as typed. */
   keyId?: string;
+  /**
+   * How the ciphertext field read what was typed: `text-but-base64` when it was read as text
+   * (UTF-8) although the text is valid base64.
+   */
+  ciphertextRead?: 'text-but-base64' | 'text' | 'base64' | 'hex' | 'file';
 }
 
 function contextSentence(pairs: number | undefined, what = 'encryption context'): string {
@@ -29,12 +34,22 @@ function refine(name: string, operation: string, hints: CryptoErrorHints): Refin
   const keyField = errors?.keyField ?? 'Key';
   if (name === 'InvalidCiphertextException' && errors?.decrypts) {
     const source = errors.decrypts.side;
+    if (hints.ciphertextRead === 'text-but-base64') {
+      return {
+        title: 'The ciphertext was read as text, but it looks like base64',
+        cause:
+          'The Ciphertext field was read as Text (UTF-8), so each of its characters was sent as a byte of its own instead of the bytes the base64 encodes, and KMS could not read them as a ciphertext. The text is valid base64, as the AWS CLI prints a CiphertextBlob.',
+        fix: 'Retry as Base64: the same text is read as base64 and sent again. If that fails too, check the encryption context used when encrypting.',
+      };
+    }
+    // Base64 read as text is one cause only where the field was not read as base64 already.
+    const readAsBytes = hints.ciphertextRead !== 'base64' && hints.ciphertextRead !== 'hex';
     return {
       title: `The ${source}encryption context differs, or the ciphertext was changed`,
       cause:
-        `KMS authenticates the encryption context with the ciphertext: decrypting succeeds only with exactly the pairs given when encrypting (same keys, same values, same case; none missing, none extra). Otherwise the ciphertext bytes were changed or truncated, they are base64 text read as bytes, or the ciphertext comes from another endpoint or region. RSA ciphertext also needs its key and algorithm.` +
+        `KMS authenticates the encryption context with the ciphertext: decrypting succeeds only with exactly the pairs given when encrypting (same keys, same values, same case; none missing, none extra). Otherwise the ciphertext bytes were changed or truncated, ${readAsBytes ? 'they are base64 text read as bytes, ' : ''}or the ciphertext comes from another endpoint or region. RSA ciphertext also needs its key and algorithm.` +
         contextSentence(hints.contextPairs, `${source}encryption context`),
-      fix: `Enter the ${source}encryption context used when encrypting. If you pasted base64, set the input format to Base64. For RSA ciphertext, choose the key and the algorithm used.`,
+      fix: `Enter the ${source}encryption context used when encrypting.${readAsBytes ? ' If you pasted base64, set the input format to Base64.' : ''} For RSA ciphertext, choose the key and the algorithm used.`,
     };
   }
   if (name === 'IncorrectKeyException') {

@@ -19,6 +19,7 @@ import { CryptoPage } from '../shared/CryptoPage';
 import { initialCiphertext } from '../shared/initial-ciphertext';
 import { KeyedOperationForm } from '../shared/KeyedOperationForm';
 import { ResultField, ResultRegion } from '../shared/Result';
+import { RetryAsBase64, useCiphertextRead } from '../shared/RetryAsBase64';
 import { useEncryptionAlgorithm } from '../shared/use-encryption-algorithm';
 import { useKeyedRequest } from '../shared/use-keyed-request';
 
@@ -36,6 +37,11 @@ export default function DecryptPage() {
   );
   const decrypt = useKmsOperation('Decrypt');
   const [sent, setSent] = useState<DecryptCommandInput>();
+  const ciphertextRead = useCiphertextRead(ciphertext);
+  const send = (ready: Parameters<typeof decrypt.run>[0]) => {
+    setSent(ready);
+    return decrypt.run(ready);
+  };
 
   const keyGiven = request.key.id !== '';
   const algorithmError = algorithm.missing
@@ -98,16 +104,26 @@ export default function DecryptPage() {
         call={{
           state: decrypt.state,
           run: (ready) => {
-            setSent(ready);
-            return decrypt.run(ready);
+            ciphertextRead.remember();
+            return send(ready);
           },
         }}
-        errorHints={ciphertextHints(kms, {
-          ciphertext: sent?.CiphertextBlob,
-          keyId: sent?.KeyId,
-          algorithm: sent?.EncryptionAlgorithm,
-          context: sent?.EncryptionContext,
-        })}
+        errorHints={{
+          ...ciphertextHints(kms, {
+            ciphertext: sent?.CiphertextBlob,
+            keyId: sent?.KeyId,
+            algorithm: sent?.EncryptionAlgorithm,
+            context: sent?.EncryptionContext,
+          }),
+          ciphertextRead: ciphertextRead.read,
+        }}
+        errorAction={
+          <RetryAsBase64
+            error={decrypt.state.error}
+            read={ciphertextRead}
+            retry={(bytes) => sent && void send({ ...sent, CiphertextBlob: bytes })}
+          />
+        }
         result={
           result?.Plaintext ? (
             <ResultRegion requestId={result.requestId}>

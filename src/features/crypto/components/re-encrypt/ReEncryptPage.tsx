@@ -24,6 +24,7 @@ import { initialCiphertext } from '../shared/initial-ciphertext';
 import { KeyField } from '../shared/KeyField';
 import { KeyedOperationForm } from '../shared/KeyedOperationForm';
 import { ResultField, ResultRegion } from '../shared/Result';
+import { RetryAsBase64, useCiphertextRead } from '../shared/RetryAsBase64';
 import { useEncryptionAlgorithm } from '../shared/use-encryption-algorithm';
 import { useKeyChoice, useKeyedRequest } from '../shared/use-keyed-request';
 
@@ -81,7 +82,8 @@ export default function ReEncryptPage() {
       ? { CiphertextBlob: ciphertext.evaluation.bytes, ...fields }
       : undefined;
 
-  const submit = async (ready: ReEncryptCommandInput) => {
+  const ciphertextRead = useCiphertextRead(ciphertext);
+  const send = async (ready: Parameters<typeof reEncrypt.run>[0]) => {
     setSent(ready);
     const result = await reEncrypt.run(ready);
     if (result?.CiphertextBlob && result.KeyId)
@@ -124,13 +126,29 @@ export default function ReEncryptPage() {
           />
         }
         submitLabel="Re-encrypt"
-        call={{ state: reEncrypt.state, run: submit }}
-        errorHints={ciphertextHints(kms, {
-          ciphertext: sent?.CiphertextBlob,
-          keyId: sent?.SourceKeyId,
-          algorithm: sent?.SourceEncryptionAlgorithm,
-          context: sent?.SourceEncryptionContext,
-        })}
+        call={{
+          state: reEncrypt.state,
+          run: (ready) => {
+            ciphertextRead.remember();
+            return send(ready);
+          },
+        }}
+        errorHints={{
+          ...ciphertextHints(kms, {
+            ciphertext: sent?.CiphertextBlob,
+            keyId: sent?.SourceKeyId,
+            algorithm: sent?.SourceEncryptionAlgorithm,
+            context: sent?.SourceEncryptionContext,
+          }),
+          ciphertextRead: ciphertextRead.read,
+        }}
+        errorAction={
+          <RetryAsBase64
+            error={reEncrypt.state.error}
+            read={ciphertextRead}
+            retry={(bytes) => sent && void send({ ...sent, CiphertextBlob: bytes })}
+          />
+        }
         result={
           result?.CiphertextBlob ? (
             <ResultRegion

@@ -50,6 +50,8 @@ export interface KeyedOperationFormProps<Op extends KeyedOperation> {
   errorHints?: CryptoErrorHints;
   /** The encryption context the request sent: a denial's explanation is checked with it. */
   errorContext?: EncryptionContext;
+  /** A way out of the failure, shown with its explanation (a retry). */
+  errorAction?: ReactNode;
   /** "Copy as AWS CLI" when it is not the operation itself (Encrypt in the browser). */
   cli?: () => CliCommand | undefined;
   /** Offer grant tokens (not when nothing is sent to KMS but the key id). */
@@ -78,6 +80,7 @@ export function KeyedOperationForm<Op extends KeyedOperation>({
   call,
   errorHints,
   errorContext,
+  errorAction,
   cli,
   grantTokens = true,
   result,
@@ -126,6 +129,7 @@ export function KeyedOperationForm<Op extends KeyedOperation>({
           operation={operation}
           hints={errorHints}
           context={errorContext}
+          action={errorAction}
         />
       ) : null}
       {result}

@@ -1,4 +1,5 @@
 import Link from '@cloudscape-design/components/link';
+import type { ReactNode } from 'react';
 import { contextParameter, type EncryptionContext } from '../../../../bytes/encryption-context';
 import { describeCryptoError, type CryptoErrorHints } from '../../../../kms/crypto-errors';
 import { ErrorAlert } from '../../../../ui/ErrorAlert';
@@ -10,6 +11,7 @@ export function OperationError({
   operation,
   hints,
   context,
+  action,
   onDismiss,
 }: {
   error: unknown;
@@ -17,6 +19,8 @@ export function OperationError({
   hints?: CryptoErrorHints;
   /** The encryption context the request sent: a denial's explanation is checked with it. */
   context?: EncryptionContext;
+  /** A way out of the failure (a retry), shown with its explanation. */
+  action?: ReactNode;
   onDismiss?: () => void;
 }) {
   const follow = useFollow();
@@ -40,7 +44,9 @@ export function OperationError({
             <Link href={why} onFollow={follow}>
               Why is {operation} denied?
             </Link>
-          ) : undefined
+          ) : (
+            action
+          )
         }
       />
     </div>
