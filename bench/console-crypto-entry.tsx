@@ -128,8 +128,7 @@ function buildSteps(): Record<string, Step> {
       mount(<PlaintextResultHarness bytes={bytes} />),
     'render: Plaintext field with 4 KB of base64 pasted (mount + layout)': () =>
       mount(<InputHarness initial={{ format: 'base64', text: base64 }} />),
-    // Only if the Result region stayed mounted across operations would the next result be an
-    // update; the app drops the previous result when a request starts, so it mounts afresh.
+    // The forms keep the Result region mounted across operations: the next result is an update.
     'render: next 4 KB result into the mounted Result region (update + layout)': () => {
       if (!updater) {
         const root = createRoot(host);

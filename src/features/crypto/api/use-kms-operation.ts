@@ -10,7 +10,8 @@ import { useKmsClient } from '../../../session/SessionProvider';
 
 export type OperationState<O> =
   | { status: 'idle'; data?: undefined; error?: undefined }
-  | { status: 'pending'; data?: undefined; error?: undefined }
+  /** `data`: the previous result, shown until the new one replaces it. */
+  | { status: 'pending'; data?: O; error?: undefined }
   | { status: 'success'; data: O; error?: undefined }
   | { status: 'error'; data?: undefined; error: unknown };
 
@@ -54,7 +55,9 @@ export function useKmsOperation<Op extends KmsOperationName>(
       current.current?.abort();
       const controller = new AbortController();
       current.current = controller;
-      setState({ status: 'pending' });
+      // The previous result stays until the answer replaces it, so the Result region showing it
+      // is updated in place rather than mounted again for every operation.
+      setState((previous) => ({ status: 'pending', data: previous.data }));
       try {
         const response: MetadataBearer = await sendKmsOperation(kms, operation, input, {
           abortSignal: controller.signal,

@@ -77,7 +77,6 @@ export default function EncryptPage() {
   const submit = async (ready: EncryptCommandInput) => {
     browserEncrypt.reset();
     encrypt.reset();
-    setOutcome(undefined);
     if (browserAlgorithm) {
       const der = publicKey.data?.PublicKey ?? (await publicKey.refetch()).data?.PublicKey;
       if (!der) return;
@@ -139,7 +138,9 @@ export default function EncryptPage() {
             : undefined
         }
         grantTokens={!inBrowser}
-        result={outcome ? <EncryptResult key={outcome.serial} outcome={outcome} /> : null}
+        // One Result region from one encryption to the next: the new result updates it in place
+        // (its output formats stay as chosen); a failure replaces it.
+        result={outcome && !failure ? <EncryptResult outcome={outcome} /> : null}
       >
         {algorithm.rsaKey ? (
           <FormField

@@ -2,6 +2,7 @@ import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ByteOutput } from '../../../../bytes/ByteOutput';
 import { encodeBytes } from '../../../../bytes/codecs';
@@ -16,7 +17,7 @@ import { mismatchedContext } from '../../model/mismatch-demo';
 import { ResultField, ResultRegion } from '../shared/Result';
 
 export interface EncryptOutcome {
-  /** Distinguishes results, so a new one starts with fresh output formats and no demo. */
+  /** Distinguishes results, so a new one starts without the previous one's demo answer. */
   serial: number;
   /** `browser`: encrypted here with the public key (WebCrypto), not by KMS. */
   source: 'kms' | 'browser';
@@ -34,6 +35,9 @@ export interface EncryptOutcome {
 export function EncryptResult({ outcome }: { outcome: EncryptOutcome }) {
   const navigate = useNavigate();
   const demo = useKmsOperation('Decrypt');
+  // The region stays mounted from one result to the next; the demo's answer belongs to one.
+  const [demoSerial, setDemoSerial] = useState<number>();
+  const demoState = demoSerial === outcome.serial ? demo.state : undefined;
   const { result } = outcome;
   const ciphertext = result.CiphertextBlob;
   if (!ciphertext) return null;
@@ -63,10 +67,11 @@ export function EncryptResult({ outcome }: { outcome: EncryptOutcome }) {
         <SpaceBetween direction="horizontal" size="xs">
           {symmetric ? (
             <Button
-              onClick={() =>
-                void demo.run({ CiphertextBlob: ciphertext, EncryptionContext: changed })
-              }
-              loading={demo.state.status === 'pending'}
+              onClick={() => {
+                setDemoSerial(outcome.serial);
+                void demo.run({ CiphertextBlob: ciphertext, EncryptionContext: changed });
+              }}
+              loading={demoState?.status === 'pending'}
             >
               Try a mismatched context
             </Button>
@@ -86,10 +91,10 @@ export function EncryptResult({ outcome }: { outcome: EncryptOutcome }) {
       />
       <ResultField name="KeyId">{result.KeyId}</ResultField>
       <ResultField name="EncryptionAlgorithm">{result.EncryptionAlgorithm}</ResultField>
-      {demo.state.status === 'error' ? (
-        <MismatchAnswer error={demo.state.error} encryptedWith={outcome.context} sent={changed} />
+      {demoState?.status === 'error' ? (
+        <MismatchAnswer error={demoState.error} encryptedWith={outcome.context} sent={changed} />
       ) : null}
-      {demo.state.status === 'success' ? (
+      {demoState?.status === 'success' ? (
         <Alert type="warning" header="Decrypt accepted a different encryption context">
           This endpoint does not bind the encryption context to the ciphertext as AWS KMS does.
         </Alert>

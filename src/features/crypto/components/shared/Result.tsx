@@ -4,8 +4,8 @@ import Header from '@cloudscape-design/components/header';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useId, type ReactNode } from 'react';
 
-// SpaceBetween size="m" (16px between fields) without the component: a result is mounted
-// afresh for every operation (bench/console-crypto.ts).
+// SpaceBetween size="m" (16px between fields) without the component: it renders with every
+// result (bench/console-crypto.ts).
 const FIELDS_STYLE = { display: 'flex', flexDirection: 'column', gap: 16 } as const;
 
 /** The region named "Result": each response field under its AWS name. */
