@@ -78,6 +78,13 @@ export function RecordedDenialPanel({
     retry: false,
   });
 
+  // Explained once every policy it reads has answered (or failed): an explanation drawn before
+  // the IAM policies arrive would name a different reason for a moment.
+  const reading =
+    policySource.status === 'loading' ||
+    identityPolicies.fetchStatus === 'fetching' ||
+    grantList.fetchStatus === 'fetching' ||
+    described.fetchStatus === 'fetching';
   const explanation = useMemo(() => {
     if (!event || !denied || !caller) return undefined;
     const facts = recordedRequestFacts(event.recordJson);
@@ -161,7 +168,12 @@ export function RecordedDenialPanel({
               {event.errorMessage ?? 'no message was recorded'}), so the denial cannot be explained.
             </Alert>
           ) : null}
-          {explanation && denied ? (
+          {ready && reading ? (
+            <Box>
+              <Spinner /> Reading the key policy, grants and IAM policies…
+            </Box>
+          ) : null}
+          {explanation && denied && !reading ? (
             <>
               <Alert type="info">
                 Explained with the key policy, grants and IAM policies as they are now; they may
