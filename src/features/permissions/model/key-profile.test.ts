@@ -1,6 +1,13 @@
+import type { KeySpec, SigningAlgorithmSpec } from '@aws-sdk/client-kms';
 import { QueryClient, QueryObserver, type QueryObserverResult } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { keyTypeSource, type KeyTypeSource } from './key-profile';
+import {
+  CHOSEN_PROFILES,
+  KEY_KIND_LABELS,
+  keyTypeSource,
+  profileFromMetadata,
+  type KeyTypeSource,
+} from './key-profile';
 
 class AccessDeniedException extends Error {
   override name = 'AccessDeniedException';
@@ -55,5 +62,33 @@ describe('keyTypeSource', () => {
       held = source ?? held;
       expect(held).toBe('chosen');
     }
+  });
+});
+
+describe('profileFromMetadata', () => {
+  it('checks each signing key family with an algorithm the key supports', () => {
+    const signing = (KeySpec: KeySpec, SigningAlgorithms: SigningAlgorithmSpec[]) =>
+      profileFromMetadata({ KeyId: 'k', KeySpec, KeyUsage: 'SIGN_VERIFY', SigningAlgorithms });
+    expect(signing('ECC_NIST_P256', ['ECDSA_SHA_256'])).toMatchObject({
+      kind: 'ecc-signing',
+      signingAlgorithm: 'ECDSA_SHA_256',
+    });
+    expect(signing('RSA_2048', ['RSASSA_PKCS1_V1_5_SHA_256', 'RSASSA_PSS_SHA_256'])).toMatchObject({
+      kind: 'rsa-signing',
+      signingAlgorithm: 'RSASSA_PSS_SHA_256',
+    });
+    expect(signing('ML_DSA_65', ['ML_DSA_SHAKE_256'])).toMatchObject({
+      kind: 'ml-dsa-signing',
+      signingAlgorithm: 'ML_DSA_SHAKE_256',
+    });
+  });
+
+  it('offers a chosen type per algorithm family, each named for what it checks', () => {
+    // An ML-DSA key checked with ECDSA_SHA_256 would be refused for its algorithm, not its
+    // permissions: the families the user can pick must not share an algorithm.
+    expect(CHOSEN_PROFILES['ml-dsa-signing'].signingAlgorithm).toBe('ML_DSA_SHAKE_256');
+    expect(CHOSEN_PROFILES['ecc-signing'].signingAlgorithm).toBe('ECDSA_SHA_256');
+    expect(KEY_KIND_LABELS['ecc-signing']).toBe('ECC signing key');
+    expect(KEY_KIND_LABELS['ml-dsa-signing']).toBe('ML-DSA signing key');
   });
 });

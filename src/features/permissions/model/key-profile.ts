@@ -10,6 +10,7 @@ export type KeyKind =
   | 'rsa-encryption'
   | 'ecc-signing'
   | 'rsa-signing'
+  | 'ml-dsa-signing'
   | 'hmac'
   | 'key-agreement'
   | 'other';
@@ -27,8 +28,9 @@ export interface KeyProfile {
 export const KEY_KIND_LABELS: Record<KeyKind, string> = {
   symmetric: 'Symmetric encryption key (SYMMETRIC_DEFAULT)',
   'rsa-encryption': 'RSA encryption key',
-  'ecc-signing': 'ECC or ML-DSA signing key',
+  'ecc-signing': 'ECC signing key',
   'rsa-signing': 'RSA signing key',
+  'ml-dsa-signing': 'ML-DSA signing key',
   hmac: 'HMAC key',
   'key-agreement': 'Key agreement key (ECDH)',
   other: 'Other key',
@@ -55,12 +57,25 @@ export const CHOSEN_PROFILES: Record<Exclude<KeyKind, 'other' | 'key-agreement'>
     keyUsage: 'SIGN_VERIFY',
     signingAlgorithm: 'RSASSA_PSS_SHA_256',
   },
+  'ml-dsa-signing': {
+    kind: 'ml-dsa-signing',
+    keyUsage: 'SIGN_VERIFY',
+    signingAlgorithm: 'ML_DSA_SHAKE_256',
+  },
   hmac: { kind: 'hmac', keyUsage: 'GENERATE_VERIFY_MAC', macAlgorithm: 'HMAC_SHA_256' },
 };
 
 function prefer(list: readonly string[] | undefined, preferred: string): string | undefined {
   if (list === undefined || list.length === 0) return undefined;
   return list.includes(preferred) ? preferred : list[0];
+}
+
+function signingKind(
+  keySpec: string | undefined,
+): 'ecc-signing' | 'rsa-signing' | 'ml-dsa-signing' {
+  if (keySpec?.startsWith('RSA') === true) return 'rsa-signing';
+  if (keySpec?.startsWith('ML_DSA') === true) return 'ml-dsa-signing';
+  return 'ecc-signing';
 }
 
 export function profileFromMetadata(metadata: KeyMetadata): KeyProfile {
@@ -78,13 +93,13 @@ export function profileFromMetadata(metadata: KeyMetadata): KeyProfile {
     };
   }
   if (keyUsage === 'SIGN_VERIFY') {
-    const rsa = keySpec?.startsWith('RSA') ?? false;
+    const kind = signingKind(keySpec);
     return {
       ...base,
-      kind: rsa ? 'rsa-signing' : 'ecc-signing',
+      kind,
       signingAlgorithm: prefer(
         metadata.SigningAlgorithms,
-        rsa ? 'RSASSA_PSS_SHA_256' : 'ECDSA_SHA_256',
+        CHOSEN_PROFILES[kind].signingAlgorithm ?? 'ECDSA_SHA_256',
       ),
     };
   }

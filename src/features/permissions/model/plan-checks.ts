@@ -73,7 +73,11 @@ export function planChecks(input: PlanInput): CheckPlan {
     checks.push(...symmetricChecks(keyRef, context));
   } else if (profile.kind === 'rsa-encryption') {
     checks.push(...rsaChecks(keyRef, profile.encryptionAlgorithm ?? 'RSAES_OAEP_SHA_256', context));
-  } else if (profile.kind === 'ecc-signing' || profile.kind === 'rsa-signing') {
+  } else if (
+    profile.kind === 'ecc-signing' ||
+    profile.kind === 'rsa-signing' ||
+    profile.kind === 'ml-dsa-signing'
+  ) {
     checks.push(...signingChecks(keyRef, profile, context));
   } else if (profile.kind === 'hmac') {
     checks.push(...macChecks(keyRef, profile.macAlgorithm ?? 'HMAC_SHA_256', context));
@@ -332,6 +336,7 @@ function grantOperationFor(profile: KeyProfile): GrantOperation {
       return 'Decrypt';
     case 'ecc-signing':
     case 'rsa-signing':
+    case 'ml-dsa-signing':
       return 'Verify';
     case 'hmac':
       return 'VerifyMac';
