@@ -15,6 +15,7 @@ export default defineConfig({
   testDir: 'e2e',
   // The moto suite has its own config (playwright.moto.config.ts): it needs moto running.
   testIgnore: 'moto/**',
+  globalSetup: './e2e/support/built-console.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
