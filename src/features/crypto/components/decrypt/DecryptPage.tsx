@@ -4,22 +4,17 @@ import { useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { ByteInput } from '../../../../bytes/ByteInput';
 import { ByteOutput } from '../../../../bytes/ByteOutput';
-import { useByteField } from '../../../../bytes/use-byte-field';
 import { useContextField } from '../../../../bytes/use-context-field';
-import { useKmsClient } from '../../../../session/SessionProvider';
 import { useDeepLink } from '../../../../ui/deep-link';
 import { DeepLinkWarning } from '../../../../ui/DeepLinkWarning';
 import { useKmsOperation } from '../../api/use-kms-operation';
-import { ciphertextHints } from '../../model/ciphertext-origins';
 import { readHandoff } from '../../model/handoff';
-import { CIPHERTEXT_MAX } from '../../model/key-capabilities';
 import { EncryptionAlgorithmSelect } from '../shared/AlgorithmSelect';
 import { ContextField } from '../shared/ContextField';
 import { CryptoPage } from '../shared/CryptoPage';
-import { initialCiphertext } from '../shared/initial-ciphertext';
 import { KeyedOperationForm } from '../shared/KeyedOperationForm';
 import { ResultField, ResultRegion } from '../shared/Result';
-import { RetryAsBase64, useCiphertextRead } from '../shared/RetryAsBase64';
+import { useCiphertextRequest } from '../shared/use-ciphertext-request';
 import { useEncryptionAlgorithm } from '../shared/use-encryption-algorithm';
 import { useKeyedRequest } from '../shared/use-keyed-request';
 
@@ -27,21 +22,19 @@ export default function DecryptPage() {
   const location = useLocation();
   const link = useDeepLink();
   const [handoff] = useState(() => readHandoff(location.state));
-  const kms = useKmsClient();
   const request = useKeyedRequest(link.keyId, { keyRequired: false });
   const algorithm = useEncryptionAlgorithm(request.key, handoff.encryptionAlgorithm);
   const context = useContextField(link.contextRows);
-  const ciphertext = useByteField(
-    { max: CIPHERTEXT_MAX, min: 1, subject: 'Decrypt takes a CiphertextBlob of' },
-    { binary: true, initial: () => initialCiphertext(location.state) },
-  );
   const decrypt = useKmsOperation('Decrypt');
-  const [sent, setSent] = useState<DecryptCommandInput>();
-  const ciphertextRead = useCiphertextRead(ciphertext);
-  const send = (ready: Parameters<typeof decrypt.run>[0]) => {
-    setSent(ready);
-    return decrypt.run(ready);
-  };
+  const { ciphertext, call, errorHints, errorAction } = useCiphertextRequest(
+    'Decrypt',
+    decrypt,
+    (sent: DecryptCommandInput) => ({
+      keyId: sent.KeyId,
+      algorithm: sent.EncryptionAlgorithm,
+      context: sent.EncryptionContext,
+    }),
+  );
 
   const keyGiven = request.key.id !== '';
   const algorithmError = algorithm.missing
@@ -101,29 +94,9 @@ export default function DecryptPage() {
             'Optional for symmetric ciphertext (it names its key), but recommended: KMS then refuses ciphertext of any other key. Required for RSA ciphertext.',
         }}
         submitLabel="Decrypt"
-        call={{
-          state: decrypt.state,
-          run: (ready) => {
-            ciphertextRead.remember();
-            return send(ready);
-          },
-        }}
-        errorHints={{
-          ...ciphertextHints(kms, {
-            ciphertext: sent?.CiphertextBlob,
-            keyId: sent?.KeyId,
-            algorithm: sent?.EncryptionAlgorithm,
-            context: sent?.EncryptionContext,
-          }),
-          ciphertextRead: ciphertextRead.read,
-        }}
-        errorAction={
-          <RetryAsBase64
-            error={decrypt.state.error}
-            read={ciphertextRead}
-            retry={(bytes) => sent && void send({ ...sent, CiphertextBlob: bytes })}
-          />
-        }
+        call={call}
+        errorHints={errorHints}
+        errorAction={errorAction}
         result={
           result?.Plaintext ? (
             <ResultRegion requestId={result.requestId}>

@@ -8,23 +8,20 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { ByteInput } from '../../../../bytes/ByteInput';
 import { ByteOutput } from '../../../../bytes/ByteOutput';
 import { encodeBytes } from '../../../../bytes/codecs';
-import { useByteField } from '../../../../bytes/use-byte-field';
 import { useContextField } from '../../../../bytes/use-context-field';
 import { useKmsClient } from '../../../../session/SessionProvider';
 import { deepLinkSearch, useDeepLink } from '../../../../ui/deep-link';
 import { DeepLinkWarning } from '../../../../ui/DeepLinkWarning';
 import { useKmsOperation } from '../../api/use-kms-operation';
-import { ciphertextHints, rememberCiphertext } from '../../model/ciphertext-origins';
+import { rememberCiphertext } from '../../model/ciphertext-origins';
 import { readHandoff, type CryptoHandoff } from '../../model/handoff';
-import { CIPHERTEXT_MAX } from '../../model/key-capabilities';
 import { EncryptionAlgorithmSelect } from '../shared/AlgorithmSelect';
 import { ContextField } from '../shared/ContextField';
 import { CryptoPage } from '../shared/CryptoPage';
-import { initialCiphertext } from '../shared/initial-ciphertext';
 import { KeyField } from '../shared/KeyField';
 import { KeyedOperationForm } from '../shared/KeyedOperationForm';
 import { ResultField, ResultRegion } from '../shared/Result';
-import { RetryAsBase64, useCiphertextRead } from '../shared/RetryAsBase64';
+import { useCiphertextRequest } from '../shared/use-ciphertext-request';
 import { useEncryptionAlgorithm } from '../shared/use-encryption-algorithm';
 import { useKeyChoice, useKeyedRequest } from '../shared/use-keyed-request';
 
@@ -36,10 +33,6 @@ export default function ReEncryptPage() {
   const link = useDeepLink();
   const [handoff] = useState(() => readHandoff(location.state));
   const kms = useKmsClient();
-  const ciphertext = useByteField(
-    { max: CIPHERTEXT_MAX, min: 1, subject: 'ReEncrypt takes a CiphertextBlob of' },
-    { binary: true, initial: () => initialCiphertext(location.state) },
-  );
   // The request's key is the destination (a deep link's keyId); the source key is optional.
   const request = useKeyedRequest(link.keyId);
   const sourceKey = useKeyChoice('', false);
@@ -50,7 +43,22 @@ export default function ReEncryptPage() {
   const sourceContext = useContextField(link.contextRows);
   const destinationContext = useContextField(link.contextRows);
   const reEncrypt = useKmsOperation('ReEncrypt');
-  const [sent, setSent] = useState<ReEncryptCommandInput>();
+  const { ciphertext, sent, call, errorHints, errorAction } = useCiphertextRequest(
+    'ReEncrypt',
+    {
+      state: reEncrypt.state,
+      run: async (ready: ReEncryptCommandInput) => {
+        const result = await reEncrypt.run(ready);
+        if (result?.CiphertextBlob && result.KeyId)
+          rememberCiphertext(kms, result.CiphertextBlob, result.KeyId);
+      },
+    },
+    (sent) => ({
+      keyId: sent.SourceKeyId,
+      algorithm: sent.SourceEncryptionAlgorithm,
+      context: sent.SourceEncryptionContext,
+    }),
+  );
   const sourceGiven = sourceKey.id !== '';
   const errorOf = (side: typeof source) =>
     request.showErrors && side.missing ? RSA_ALGORITHM_MISSING : undefined;
@@ -81,14 +89,6 @@ export default function ReEncryptPage() {
     ciphertext.evaluation.bytes !== undefined && fields
       ? { CiphertextBlob: ciphertext.evaluation.bytes, ...fields }
       : undefined;
-
-  const ciphertextRead = useCiphertextRead(ciphertext);
-  const send = async (ready: Parameters<typeof reEncrypt.run>[0]) => {
-    setSent(ready);
-    const result = await reEncrypt.run(ready);
-    if (result?.CiphertextBlob && result.KeyId)
-      rememberCiphertext(kms, result.CiphertextBlob, result.KeyId);
-  };
 
   const result = reEncrypt.state.data;
   const sendToDecrypt = () => {
@@ -126,29 +126,9 @@ export default function ReEncryptPage() {
           />
         }
         submitLabel="Re-encrypt"
-        call={{
-          state: reEncrypt.state,
-          run: (ready) => {
-            ciphertextRead.remember();
-            return send(ready);
-          },
-        }}
-        errorHints={{
-          ...ciphertextHints(kms, {
-            ciphertext: sent?.CiphertextBlob,
-            keyId: sent?.SourceKeyId,
-            algorithm: sent?.SourceEncryptionAlgorithm,
-            context: sent?.SourceEncryptionContext,
-          }),
-          ciphertextRead: ciphertextRead.read,
-        }}
-        errorAction={
-          <RetryAsBase64
-            error={reEncrypt.state.error}
-            read={ciphertextRead}
-            retry={(bytes) => sent && void send({ ...sent, CiphertextBlob: bytes })}
-          />
-        }
+        call={call}
+        errorHints={errorHints}
+        errorAction={errorAction}
         result={
           result?.CiphertextBlob ? (
             <ResultRegion
