@@ -1,24 +1,20 @@
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import Container from '@cloudscape-design/components/container';
-import FileUpload from '@cloudscape-design/components/file-upload';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useDeepLink } from '../../../ui/deep-link';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { decryptFile, type DecryptSettings } from '../envelope/decrypt-file';
 import { inspectFile, type MessageSummary } from '../envelope/header';
 import type { EnvelopeContext } from '../envelope/jobs';
-import { sizeProblem } from '../envelope/limits';
 import { ContextEditor } from '../../../bytes/ContextEditor';
 import { useEnvelopeContext } from '../hooks/use-envelope-context';
 import type { JobRequest } from '../hooks/use-file-jobs';
-import { FILE_UPLOAD_STRINGS } from './file-upload-strings';
+import { ChosenFilesField, FilesBatchForm, useChosenFiles } from './ChosenFiles';
 import { MessageInspector } from './MessageInspector';
 
 export interface DecryptFilesFormProps {
@@ -51,10 +47,10 @@ function useInspections(files: readonly File[]): ReadonlyMap<File, Inspection> {
 /** Choose encrypted files, see what their headers say, then decrypt with the keys you choose. */
 export function DecryptFilesForm({ region, envelopeContext, onSubmit }: DecryptFilesFormProps) {
   const link = useDeepLink();
-  const [files, setFiles] = useState<File[]>([]);
+  const chosen = useChosenFiles('decrypt', 'Choose at least one encrypted file.');
+  const { files } = chosen;
   const contextField = useEnvelopeContext(link.contextRows);
   const [deselected, setDeselected] = useState<ReadonlySet<string>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
   const inspections = useInspections(files);
 
   // Every KMS key named by a chosen file's header, in the order they appear.
@@ -74,60 +70,39 @@ export function DecryptFilesForm({ region, envelopeContext, onSubmit }: DecryptF
   const selected = keyArns.filter((arn) => usable(arn) && !deselected.has(arn));
 
   const { evaluation } = contextField;
-  const fileErrors = files.map((file) => sizeProblem(file, 'decrypt') ?? null);
-  const filesProblem = files.length === 0 ? 'Choose at least one encrypted file.' : undefined;
   const keysProblem =
     keyArns.length > 0 && selected.length === 0 ? 'Choose at least one key.' : undefined;
-  const valid =
-    !filesProblem && !keysProblem && fileErrors.every((e) => e === null) && evaluation.valid;
+  const valid = !keysProblem && evaluation.valid;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (!valid) return;
+  const job = (snapshot: EnvelopeContext) => {
     const settings: DecryptSettings = {
       keyArns: selected,
       expectedContext: evaluation.context ?? {},
     };
-    const snapshot = envelopeContext();
-    onSubmit(
-      files.map((file) => ({
-        kind: 'decrypt',
-        file,
-        task: (input, hooks) => decryptFile(input, settings, snapshot, hooks),
-        uncachedCalls: 1,
-        cached: snapshot.cacheSettings.enabled,
-      })),
-    );
-    setFiles([]);
-    setSubmitted(false);
+    return {
+      kind: 'decrypt',
+      task: (input, hooks) => decryptFile(input, settings, snapshot, hooks),
+      uncachedCalls: 1,
+    } satisfies Pick<JobRequest, 'kind' | 'task' | 'uncachedCalls'>;
   };
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Form
-        actions={
-          <Button variant="primary" formAction="submit">
-            Decrypt
-          </Button>
-        }
-      >
-        <SpaceBetween size="l">
-          <FormField
+    <FilesBatchForm
+      submitLabel="Decrypt"
+      chosen={chosen}
+      valid={valid}
+      envelopeContext={envelopeContext}
+      job={job}
+      onSubmit={onSubmit}
+    >
+      {(submitted) => (
+        <>
+          <ChosenFilesField
             label="Encrypted files"
             description="Messages in the AWS Encryption SDK format: from this console, the AWS Encryption CLI or any AWS Encryption SDK."
-            errorText={submitted ? filesProblem : undefined}
-          >
-            <FileUpload
-              multiple
-              value={files}
-              onChange={({ detail }) => setFiles(detail.value)}
-              fileErrors={fileErrors}
-              showFileSize
-              tokenLimit={5}
-              i18nStrings={FILE_UPLOAD_STRINGS}
-            />
-          </FormField>
+            chosen={chosen}
+            showErrors={submitted}
+          />
 
           {files.map((file) => (
             <InspectorPanel
@@ -175,9 +150,9 @@ export function DecryptFilesForm({ region, envelopeContext, onSubmit }: DecryptF
             onChange={contextField.setRows}
             evaluation={evaluation}
           />
-        </SpaceBetween>
-      </Form>
-    </form>
+        </>
+      )}
+    </FilesBatchForm>
   );
 }
 

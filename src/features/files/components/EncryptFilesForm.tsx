@@ -1,17 +1,14 @@
 import AttributeEditor from '@cloudscape-design/components/attribute-editor';
-import Button from '@cloudscape-design/components/button';
 import ExpandableSection from '@cloudscape-design/components/expandable-section';
-import FileUpload from '@cloudscape-design/components/file-upload';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { encryptFile, type EncryptSettings } from '../envelope/encrypt-file';
 import type { EnvelopeContext } from '../envelope/jobs';
-import { formatBytes, sizeProblem } from '../envelope/limits';
+import { formatBytes } from '../envelope/limits';
 import {
   DEFAULT_FRAME_LENGTH,
   FRAME_LENGTHS,
@@ -24,8 +21,8 @@ import { ContextEditor } from '../../../bytes/ContextEditor';
 import { useDeepLink } from '../../../ui/deep-link';
 import { useEnvelopeContext } from '../hooks/use-envelope-context';
 import type { JobRequest } from '../hooks/use-file-jobs';
+import { ChosenFilesField, FilesBatchForm, useChosenFiles } from './ChosenFiles';
 import { keyProblems } from './key-list';
-import { FILE_UPLOAD_STRINGS } from './file-upload-strings';
 
 export interface EncryptFilesFormProps {
   region: string;
@@ -58,73 +55,48 @@ const FRAME_OPTIONS = FRAME_LENGTHS.map((length) => ({
 /** Choose files, KMS keys and an encryption context; each file becomes `<name>.encrypted`. */
 export function EncryptFilesForm({ region, envelopeContext, onSubmit }: EncryptFilesFormProps) {
   const link = useDeepLink();
-  const [files, setFiles] = useState<File[]>([]);
+  const chosen = useChosenFiles('encrypt', 'Choose at least one file.');
   const [keys, setKeys] = useState<string[]>(() => [link.keyId]);
   const contextField = useEnvelopeContext(link.contextRows);
   const [suiteId, setSuiteId] = useState<EncryptSuite>(SIGNED_SUITE);
   const [frameLength, setFrameLength] = useState(DEFAULT_FRAME_LENGTH);
-  const [submitted, setSubmitted] = useState(false);
 
-  const fileErrors = files.map((file) => sizeProblem(file, 'encrypt') ?? null);
   const perKey = keyProblems(keys, region);
   const { evaluation } = contextField;
-  const filesProblem = files.length === 0 ? 'Choose at least one file.' : undefined;
-  const valid =
-    !filesProblem &&
-    fileErrors.every((problem) => problem === null) &&
-    perKey.every((problem) => problem === undefined) &&
-    evaluation.valid;
+  const valid = perKey.every((problem) => problem === undefined) && evaluation.valid;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (!valid) return;
+  const job = (snapshot: EnvelopeContext) => {
     const settings: EncryptSettings = {
       keys: keys.map((key) => key.trim()),
       encryptionContext: evaluation.context ?? {},
       suiteId,
       frameLength,
     };
-    const snapshot = envelopeContext();
-    onSubmit(
-      files.map((file) => ({
-        kind: 'encrypt',
-        file,
-        task: (input, hooks) => encryptFile(input, settings, snapshot, hooks),
-        uncachedCalls: settings.keys.length,
-        cached: snapshot.cacheSettings.enabled,
-      })),
-    );
-    setFiles([]);
-    setSubmitted(false);
+    return {
+      kind: 'encrypt',
+      task: (input, hooks) => encryptFile(input, settings, snapshot, hooks),
+      uncachedCalls: settings.keys.length,
+    } satisfies Pick<JobRequest, 'kind' | 'task' | 'uncachedCalls'>;
   };
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Form
-        actions={
-          <Button variant="primary" formAction="submit">
-            Encrypt
-          </Button>
-        }
-      >
-        <SpaceBetween size="l">
-          <FormField
+    <FilesBatchForm
+      submitLabel="Encrypt"
+      chosen={chosen}
+      valid={valid}
+      envelopeContext={envelopeContext}
+      job={job}
+      onSubmit={onSubmit}
+    >
+      {(submitted) => (
+        <>
+          <ChosenFilesField
             label="Files"
             description="Each file is encrypted into its own message, in the browser: its bytes never leave this computer, only the data key goes to KMS."
             constraintText="Up to 256 MiB per file."
-            errorText={submitted ? filesProblem : undefined}
-          >
-            <FileUpload
-              multiple
-              value={files}
-              onChange={({ detail }) => setFiles(detail.value)}
-              fileErrors={fileErrors}
-              showFileSize
-              tokenLimit={5}
-              i18nStrings={FILE_UPLOAD_STRINGS}
-            />
-          </FormField>
+            chosen={chosen}
+            showErrors={submitted}
+          />
 
           <FormField
             label="KMS keys"
@@ -199,8 +171,8 @@ export function EncryptFilesForm({ region, envelopeContext, onSubmit }: EncryptF
               </FormField>
             </SpaceBetween>
           </ExpandableSection>
-        </SpaceBetween>
-      </Form>
-    </form>
+        </>
+      )}
+    </FilesBatchForm>
   );
 }
