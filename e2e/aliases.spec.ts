@@ -1,4 +1,5 @@
 import { expect, test } from './support/test';
+import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { adminKms, createAlias, createKey } from './support/kms';
 import { signInAs, sideNavigation } from './support/sign-in';
 
@@ -39,6 +40,47 @@ test('rotation walk-through: point alias/my-key at a new key', async ({ page, ba
   await sideNavigation(page).getByRole('link', { name: 'Keys', exact: true }).click();
   await page.getByRole('searchbox', { name: 'Filter keys' }).fill(alias);
   await expect(page.getByRole('row').filter({ hasText: alias })).toContainText(newKey);
+});
+
+test('Change target key offers the new key, which has no alias yet, and only keys it may take', async ({
+  page,
+  baseURL,
+}) => {
+  const kms = adminKms(baseURL!);
+  const run = Date.now();
+  const alias = `alias/rotate-${run}`;
+  const oldKey = await createKey(kms, `rotation old ${run}`);
+  const newKey = await createKey(kms, `rotation new ${run}`);
+  const hmac = await kms.send(
+    new CreateKeyCommand({
+      Description: `rotation hmac ${run}`,
+      KeySpec: 'HMAC_256',
+      KeyUsage: 'GENERATE_VERIFY_MAC',
+    }),
+  );
+  await createAlias(kms, alias, oldKey);
+  kms.destroy();
+
+  await signInAs(page, 'admin', '/aliases');
+  await page.getByRole('searchbox', { name: 'Filter aliases' }).fill(alias);
+  await page.getByRole('row').filter({ hasText: alias }).getByRole('radio').check();
+  await page.getByRole('button', { name: 'Change target key' }).click();
+  const dialog = page.getByRole('dialog', { name: `Change target key of ${alias}` });
+  const field = dialog.getByLabel('New target key');
+  await field.click();
+  await field.pressSequentially(`rotation`);
+  // The suggestions name keys by id and description: the new key is offered, the current key and
+  // the HMAC key (another key type) are not.
+  const suggestion = page.getByRole('option', { name: new RegExp(newKey) });
+  await expect(suggestion).toContainText(`rotation new ${run}`);
+  await expect(page.getByRole('option', { name: new RegExp(oldKey) })).toHaveCount(0);
+  await expect(
+    page.getByRole('option', { name: new RegExp(hmac.KeyMetadata!.KeyId!) }),
+  ).toHaveCount(0);
+  await suggestion.click();
+  await expect(field).toHaveValue(newKey);
+  await dialog.getByRole('button', { name: 'Change target key' }).click();
+  await expect(page.getByText(`${alias} now points at ${newKey}`)).toBeVisible();
 });
 
 test('create and delete an alias from the aliases page', async ({ page }) => {
