@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/test';
 import { signInAs } from './support/sign-in';
 import {
+  byteField,
+  chooseKey,
   copyAsCli,
   fillBytes,
   outputValue,
@@ -118,4 +120,45 @@ test('byte inputs check base64 and sizes before sending', async ({ page }) => {
     (v) => v.impact === 'serious' || v.impact === 'critical',
   );
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});
+
+test('Back from Decrypt returns to the Encrypt form and its result, never holding the plaintext', async ({
+  page,
+}) => {
+  await signInAs(page, 'admin', '/encrypt');
+  await chooseKey(page, 'alias/demo-app');
+  const plaintext = 'back-button secret 42';
+  await fillBytes(page, 'Plaintext', plaintext);
+  const editor = page.getByRole('group', { name: 'Encryption context', exact: true });
+  await editor.getByRole('button', { name: 'Add pair' }).click();
+  await editor.getByRole('textbox', { name: 'Context key' }).fill('purpose');
+  await editor.getByRole('textbox', { name: 'Context value' }).fill('back-button');
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
+  const ciphertext = await outputValue(page, 'CiphertextBlob');
+
+  await result(page).getByRole('button', { name: 'Send to Decrypt' }).click();
+  await expect(page.getByRole('heading', { name: 'Decrypt', level: 1 })).toBeVisible();
+  await page.goBack();
+
+  await expect(page.getByRole('heading', { name: 'Encrypt', level: 1 })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Key', exact: true })).toHaveValue(
+    'alias/demo-app',
+  );
+  await expect(editor.getByRole('textbox', { name: 'Context key' })).toHaveValue('purpose');
+  await expect(editor.getByRole('textbox', { name: 'Context value' })).toHaveValue('back-button');
+  expect(await outputValue(page, 'CiphertextBlob')).toBe(ciphertext);
+  await expect(resultField(page, 'EncryptionAlgorithm')).toContainText('SYMMETRIC_DEFAULT');
+  // The plaintext is asked for again: it was kept nowhere, not in the history entry either.
+  await expect(byteField(page, 'Plaintext').getByRole('textbox')).toHaveValue('');
+  const kept = await page.evaluate(() =>
+    JSON.stringify([history.state, { ...localStorage }, { ...sessionStorage }, location.href]),
+  );
+  expect(kept).not.toContain('back-button secret');
+  expect(kept).not.toContain(Buffer.from(plaintext).toString('base64'));
+
+  // Forward again: the ciphertext is still handed to Decrypt.
+  await page.goForward();
+  await expect(page.getByRole('heading', { name: 'Decrypt', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Decrypt', exact: true }).click();
+  expect(await outputValue(page, 'Plaintext', 'Text (UTF-8)')).toBe(plaintext);
 });

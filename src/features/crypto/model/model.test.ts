@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseGrantTokens } from '../components/shared/GrantTokensField';
 import { parseByteCount } from './byte-count';
+import {
+  readSavedEncryptForm,
+  savedEncryptFormState,
+  type SavedEncryptForm,
+} from './encrypt-history';
 import { readHandoff } from './handoff';
 import { digestLength, effectiveAlgorithm, rsaPlaintextLimit } from './key-capabilities';
 import { effectiveMessageType, messageLimit, messageTypesFor } from './message-limit';
@@ -85,5 +90,35 @@ describe('message types', () => {
     expect(effectiveMessageType('ML_DSA_SHAKE_256', 'DIGEST')).toBe('RAW');
     expect(effectiveMessageType('RSASSA_PSS_SHA_256', 'EXTERNAL_MU')).toBe('RAW');
     expect(effectiveMessageType('ML_DSA_SHAKE_256', 'EXTERNAL_MU')).toBe('EXTERNAL_MU');
+  });
+});
+
+describe('the saved Encrypt form', () => {
+  const form: SavedEncryptForm = {
+    keyId: 'alias/demo-app',
+    contextRows: [{ key: 'purpose', value: 'demo' }],
+    algorithm: '',
+    where: 'kms',
+    result: {
+      source: 'kms',
+      ciphertext: 'AQID',
+      keyId: 'alias/demo-app',
+      context: { purpose: 'demo' },
+      keyArn: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      encryptionAlgorithm: 'SYMMETRIC_DEFAULT',
+    },
+  };
+
+  it('reads back what was saved, through a structured clone as history does', () => {
+    expect(readSavedEncryptForm(structuredClone(savedEncryptFormState(form)))).toEqual({
+      ...form,
+      result: { ...form.result, requestId: undefined },
+    });
+  });
+
+  it('ignores any other history state', () => {
+    expect(readSavedEncryptForm(null)).toBeUndefined();
+    expect(readSavedEncryptForm({ ciphertext: 'AQID' })).toBeUndefined();
+    expect(readSavedEncryptForm({ encryptForm: { keyId: 5 } })).toBeUndefined();
   });
 });

@@ -3,7 +3,9 @@ import Alert from '@cloudscape-design/components/alert';
 import FormField from '@cloudscape-design/components/form-field';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import { useState } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { ByteInput } from '../../../../bytes/ByteInput';
+import { decodeBase64, encodeBytes } from '../../../../bytes/codecs';
 import { useByteField } from '../../../../bytes/use-byte-field';
 import { useContextField } from '../../../../bytes/use-context-field';
 import { usePublicKey } from '../../../../kms/api/get-public-key';
@@ -13,6 +15,11 @@ import { DeepLinkWarning } from '../../../../ui/DeepLinkWarning';
 import { useKmsOperation } from '../../api/use-kms-operation';
 import { buildCliCommand, type CliCommand } from '../../cli/cli-command';
 import { rememberCiphertext } from '../../model/ciphertext-origins';
+import {
+  readSavedEncryptForm,
+  savedEncryptFormState,
+  type SavedEncryptForm,
+} from '../../model/encrypt-history';
 import { PLAINTEXT_MAX, rsaPlaintextLimit } from '../../model/key-capabilities';
 import {
   isRsaOaepAlgorithm,
@@ -31,17 +38,67 @@ import { usePublicKeyEncrypt } from './use-public-key-encrypt';
 
 type Where = 'kms' | 'browser';
 
+/** The result a saved form held, as the page shows it. */
+function restoredOutcome(saved: SavedEncryptForm | undefined): EncryptOutcome | undefined {
+  const result = saved?.result;
+  const decoded = result && decodeBase64(result.ciphertext);
+  if (!result || !decoded?.ok) return undefined;
+  return {
+    serial: Date.now(),
+    source: result.source,
+    result: {
+      CiphertextBlob: decoded.bytes,
+      KeyId: result.keyArn,
+      EncryptionAlgorithm: result.encryptionAlgorithm,
+      requestId: result.requestId,
+    },
+    keyId: result.keyId,
+    context: result.context,
+  };
+}
+
 export default function EncryptPage() {
   const link = useDeepLink();
+  const location = useLocation();
+  const navigate = useNavigate();
+  // Back from Decrypt or Re-encrypt returns to the form as it was left (all but the plaintext).
+  const [saved] = useState(() => readSavedEncryptForm(location.state));
   const kms = useKmsClient();
   const target = useCliTarget();
-  const request = useKeyedRequest(link.keyId);
-  const algorithm = useEncryptionAlgorithm(request.key);
-  const [where, setWhere] = useState<Where>('kms');
-  const context = useContextField(link.contextRows);
+  const request = useKeyedRequest(saved?.keyId ?? link.keyId);
+  const algorithm = useEncryptionAlgorithm(request.key, saved?.algorithm);
+  const [where, setWhere] = useState<Where>(saved?.where ?? 'kms');
+  const context = useContextField(saved?.contextRows ?? link.contextRows);
   const encrypt = useKmsOperation('Encrypt');
   const browserEncrypt = usePublicKeyEncrypt();
-  const [outcome, setOutcome] = useState<EncryptOutcome>();
+  const [outcome, setOutcome] = useState<EncryptOutcome | undefined>(() => restoredOutcome(saved));
+
+  /** Keeps the form (never the plaintext) in this history entry before another page opens. */
+  const saveForm = async () => {
+    const result = outcome?.result;
+    const form: SavedEncryptForm = {
+      keyId: request.key.keyId,
+      contextRows: context.rows,
+      algorithm: algorithm.value,
+      where,
+      result:
+        outcome && result?.CiphertextBlob
+          ? {
+              source: outcome.source,
+              ciphertext: encodeBytes(result.CiphertextBlob, 'base64'),
+              keyId: outcome.keyId,
+              context: outcome.context,
+              keyArn: result.KeyId,
+              encryptionAlgorithm: result.EncryptionAlgorithm,
+              requestId: result.requestId,
+            }
+          : undefined,
+    };
+    await navigate(
+      { pathname: location.pathname, search: location.search },
+      { replace: true, state: savedEncryptFormState(form) },
+    );
+  };
 
   const metadata = request.key.metadata;
   const rsaLimit = rsaPlaintextLimit(metadata?.KeySpec, algorithm.value);
@@ -140,7 +197,7 @@ export default function EncryptPage() {
         grantTokens={!inBrowser}
         // One Result region from one encryption to the next: the new result updates it in place
         // (its output formats stay as chosen); a failure replaces it.
-        result={outcome && !failure ? <EncryptResult outcome={outcome} /> : null}
+        result={outcome && !failure ? <EncryptResult outcome={outcome} onLeave={saveForm} /> : null}
       >
         {algorithm.rsaKey ? (
           <FormField

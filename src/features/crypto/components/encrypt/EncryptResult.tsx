@@ -32,7 +32,14 @@ export interface EncryptOutcome {
   context?: EncryptionContext;
 }
 
-export function EncryptResult({ outcome }: { outcome: EncryptOutcome }) {
+export function EncryptResult({
+  outcome,
+  onLeave,
+}: {
+  outcome: EncryptOutcome;
+  /** Called before another page opens with the ciphertext (the form saves itself for Back). */
+  onLeave(): Promise<void>;
+}) {
   const navigate = useNavigate();
   const demo = useKmsOperation('Decrypt');
   // The region stays mounted from one result to the next; the demo's answer belongs to one.
@@ -44,14 +51,15 @@ export function EncryptResult({ outcome }: { outcome: EncryptOutcome }) {
   const symmetric = result.EncryptionAlgorithm === 'SYMMETRIC_DEFAULT';
   const changed = mismatchedContext(outcome.context);
 
-  const sendTo = (page: '/decrypt' | '/re-encrypt') => {
+  const sendTo = async (page: '/decrypt' | '/re-encrypt') => {
     const handoff: CryptoHandoff = {
       ciphertext: encodeBytes(ciphertext, 'base64'),
       encryptionAlgorithm: symmetric ? undefined : result.EncryptionAlgorithm,
     };
     // Decrypt is told the key (recommended); Re-encrypt's keyId is the destination, left to choose.
     const keyId = page === '/decrypt' ? outcome.keyId : undefined;
-    void navigate(`${page}${deepLinkSearch(keyId, outcome.context)}`, { state: handoff });
+    await onLeave();
+    await navigate(`${page}${deepLinkSearch(keyId, outcome.context)}`, { state: handoff });
   };
 
   return (
@@ -76,8 +84,8 @@ export function EncryptResult({ outcome }: { outcome: EncryptOutcome }) {
               Try a mismatched context
             </Button>
           ) : null}
-          <Button onClick={() => sendTo('/re-encrypt')}>Send to Re-encrypt</Button>
-          <Button variant="primary" onClick={() => sendTo('/decrypt')}>
+          <Button onClick={() => void sendTo('/re-encrypt')}>Send to Re-encrypt</Button>
+          <Button variant="primary" onClick={() => void sendTo('/decrypt')}>
             Send to Decrypt
           </Button>
         </SpaceBetween>
