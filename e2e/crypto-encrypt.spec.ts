@@ -162,3 +162,16 @@ test('Back from Decrypt returns to the Encrypt form and its result, never holdin
   await page.getByRole('button', { name: 'Decrypt', exact: true }).click();
   expect(await outputValue(page, 'Plaintext', 'Text (UTF-8)')).toBe(plaintext);
 });
+
+test('an empty Encrypt form asks for a key rather than saying it could not be described', async ({
+  page,
+}) => {
+  await signInAs(page, 'admin', '/encrypt');
+  await expect(page.getByRole('heading', { name: 'Encrypt', level: 1 })).toBeVisible();
+  await expect(
+    page.getByText('Choose a key first: the list shows the algorithms it supports.'),
+  ).toBeVisible();
+  await expect(page.getByText(/could not be described/)).toHaveCount(0);
+  await chooseKey(page, 'alias/demo-app');
+  await expect(page.getByText('The algorithms this key supports.')).toBeVisible();
+});

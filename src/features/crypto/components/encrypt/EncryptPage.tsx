@@ -240,7 +240,11 @@ export default function EncryptPage() {
           description={
             metadata
               ? 'The algorithms this key supports.'
-              : 'The key could not be described: every algorithm is offered, KMS checks it.'
+              : request.key.id === ''
+                ? 'Choose a key first: the list shows the algorithms it supports.'
+                : request.key.loading
+                  ? 'Describing the key…'
+                  : 'The key could not be described: every algorithm is offered, KMS checks it.'
           }
           errorText={request.showErrors ? algorithmError : undefined}
         />
