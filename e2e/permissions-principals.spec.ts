@@ -152,3 +152,12 @@ test('side by side: the same key and context for admin, operator, auditor and gu
     DENIED_BY_IAM,
   ]);
 });
+
+test('the scenario comparison says how it signs users in, without a doubled word', async ({
+  page,
+}) => {
+  await signInAs(page, 'admin', '/permissions?keyId=alias/demo-app');
+  const description = page.getByText(/^Sandbox only: the same key and encryption context/);
+  await expect(description).toContainText('signs each of them in behind the scenes');
+  await expect(description).not.toContainText(/\bin in\b/);
+});

@@ -32,7 +32,7 @@ interface CompareRow {
 
 /**
  * Sandbox only: the same key and context checked for admin, operator, auditor and guest at once,
- * each signed in in the background as the sign-in page would sign them in.
+ * each signed in behind the scenes as the sign-in page would sign them in.
  */
 export function CompareScenarioUsers({
   sessions,
@@ -119,7 +119,7 @@ export function CompareScenarioUsers({
       header={
         <Header
           variant="h2"
-          description="Sandbox only: the same key and encryption context, checked for each scenario user. The console signs each one in in the background, exactly as the sign-in page does, and keeps their credentials in memory only."
+          description="Sandbox only: the same key and encryption context, checked for each scenario user. The console signs each of them in behind the scenes, exactly as the sign-in page does, and keeps their credentials in memory only."
           actions={
             enabled ? undefined : (
               <Button onClick={() => setEnabled(true)} disabled={keyRef === ''}>

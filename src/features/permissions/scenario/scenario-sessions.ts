@@ -9,7 +9,7 @@ import type { SandboxUser } from '../../../session/sign-in-request';
 import { callerFromArn, type Caller } from '../model/caller';
 
 /*
- * The sandbox's scenario users, signed in in the background exactly as the sign-in page signs
+ * The sandbox's scenario users, signed in behind the scenes exactly as the sign-in page signs
  * them in (src/session: user pool, then identity pool credentials), to compare what each may do.
  * Their credentials live in these objects only: never in storage, and the identity ids Cognito
  * hands out go to a memory cache, so the signed-in session's own sessionStorage is untouched.
