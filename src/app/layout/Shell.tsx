@@ -15,6 +15,7 @@ import { PageChromeProvider, usePageChrome } from '../../ui/page-chrome';
 import { ConsoleHeader, SignedOutHeader } from './ConsoleHeader';
 import { Navigation } from './Navigation';
 import { SessionNotices } from './SessionNotices';
+import { SkipLink, SkipLinkTarget } from './SkipLink';
 
 const APP_LAYOUT_LABELS = {
   navigation: 'Navigation',
@@ -49,6 +50,7 @@ function SignedInLayout() {
   const [activeDrawerId, setActiveDrawerId] = useState<string | null>(null);
   return (
     <PageChromeProvider>
+      <SkipLink />
       <div id="console-header" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
         <ConsoleHeader />
       </div>
@@ -65,9 +67,11 @@ function SignedInLayout() {
         onDrawerChange={({ detail }) => setActiveDrawerId(detail.activeDrawerId)}
         ariaLabels={APP_LAYOUT_LABELS}
         content={
-          <Suspense fallback={<PageLoading />}>
-            <Outlet />
-          </Suspense>
+          <SkipLinkTarget>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </SkipLinkTarget>
         }
       />
       <SessionNotices />
@@ -82,9 +86,12 @@ export function Shell() {
   if (phase.phase === 'signed-out') {
     return (
       <>
+        <SkipLink />
         <SignedOutHeader />
         <main>
-          <SignInPage />
+          <SkipLinkTarget>
+            <SignInPage />
+          </SkipLinkTarget>
         </main>
       </>
     );
