@@ -92,3 +92,21 @@ test('guest denial pages and the page-not-found page', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await expectNoSeriousViolations(page, 'Page not found');
 });
+
+test('a skip link takes the keyboard past the header and the navigation to the page', async ({
+  page,
+}) => {
+  await signInAs(page, 'admin', '/aliases');
+  await expect(page.getByRole('heading', { name: 'Aliases', level: 1 })).toBeVisible();
+  // Start from the top of the document, as after opening the page.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  // The next stop is on the page itself, not in the header or the side navigation.
+  await expect(page.getByRole('main').locator(':focus')).toHaveCount(1);
+  await expect(page.getByRole('navigation').locator(':focus')).toHaveCount(0);
+});
