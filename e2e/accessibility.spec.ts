@@ -2,6 +2,10 @@ import { expect, test } from './support/test';
 import { expectNoSeriousViolations } from './support/axe';
 import { expectSignInPage, identityButton, signInAs, sideNavigation } from './support/sign-in';
 
+/*
+ * One test per page (or dialog family): an axe run takes seconds on a busy machine, and a single
+ * test that walked every page ran out of time although none of its steps was slow.
+ */
 test.setTimeout(120_000);
 
 test('sign-in page (each connection choice)', async ({ page }) => {
@@ -18,7 +22,7 @@ test('sign-in page (each connection choice)', async ({ page }) => {
   await expectNoSeriousViolations(page, 'Sign in: Access keys with errors');
 });
 
-test('keys, key detail (every tab), create key, aliases', async ({ page }) => {
+test('keys and the identity menu', async ({ page }) => {
   await signInAs(page, 'admin');
   await expect(page.getByRole('link', { name: 'alias/demo-app', exact: true })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'alias/demo-app' })).toContainText(
@@ -28,8 +32,10 @@ test('keys, key detail (every tab), create key, aliases', async ({ page }) => {
 
   await identityButton(page, 'admin').click();
   await expectNoSeriousViolations(page, 'Identity menu');
-  await page.keyboard.press('Escape');
+});
 
+test('key detail: every tab and the Schedule key deletion dialog', async ({ page }) => {
+  await signInAs(page, 'admin');
   await page.getByRole('link', { name: 'alias/demo-sign', exact: true }).click();
   await expect(page.getByLabel('Key policy document')).toBeVisible();
   await expectNoSeriousViolations(page, 'Key detail: Key policy');
@@ -56,8 +62,10 @@ test('keys, key detail (every tab), create key, aliases', async ({ page }) => {
     .getByRole('dialog', { name: 'Schedule key deletion' })
     .getByRole('button', { name: 'Cancel' })
     .click();
+});
 
-  await page.goto('/keys/1234abcd-12ab-34cd-56ef-1234567890ab?tab=rotation');
+test('key detail: rotation of a symmetric key and the key policy editor', async ({ page }) => {
+  await signInAs(page, 'admin', '/keys/1234abcd-12ab-34cd-56ef-1234567890ab?tab=rotation');
   await expect(page.getByRole('heading', { name: 'Rotation history' })).toBeVisible();
   await expectNoSeriousViolations(page, 'Key detail: rotation of a symmetric key');
   await page.getByRole('tab', { name: 'Key policy' }).click();
@@ -65,14 +73,19 @@ test('keys, key detail (every tab), create key, aliases', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Edit key policy' })).toBeVisible();
   await expect(page.getByText('Ln 1, Col 1')).toBeVisible();
   await expectNoSeriousViolations(page, 'Key policy editor');
+});
 
-  await sideNavigation(page).getByRole('link', { name: 'Keys', exact: true }).click();
+test('create key', async ({ page }) => {
+  await signInAs(page, 'admin');
   await page.getByRole('button', { name: 'Create key' }).click();
   await expect(page.getByRole('heading', { name: 'Create key', level: 1 })).toBeVisible();
   await page.getByRole('radio', { name: 'Asymmetric' }).check();
   await page.getByRole('button', { name: 'Add tag' }).click();
   await expectNoSeriousViolations(page, 'Create key');
+});
 
+test('aliases and the Create alias dialog', async ({ page }) => {
+  await signInAs(page, 'admin');
   await sideNavigation(page).getByRole('link', { name: 'Aliases' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'alias/demo-app' })).toBeVisible();
   await expectNoSeriousViolations(page, 'Aliases');
