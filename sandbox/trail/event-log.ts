@@ -18,7 +18,16 @@ export interface EventLogOptions {
   onError?: (error: unknown) => void;
 }
 
-export type PendingEvent = Omit<EventRow, 'seq'>;
+/**
+ * One answered request's events (one per recipient account), described when the request is
+ * answered and turned into stored rows only when they are written.
+ */
+export interface RecordedEvents {
+  /** How many rows build() returns: their seqs are taken when the request is answered. */
+  readonly count: number;
+  /** The rows, numbered from `firstSeq`. */
+  build(firstSeq: number): EventRow[];
+}
 
 interface Transactional {
   transaction<T>(work: () => T): T;
@@ -30,17 +39,19 @@ const BATCH_INTERVAL_MS = 50;
 const BATCH_SIZE = 1_000;
 
 /**
- * Where recorded events go. An event that describes a write is stored at once, inside the
- * transaction that holds the write (the caller opened it), so the two commit or vanish together.
- * Every other event (reads, denials, failures, dry runs: calls that changed nothing) joins a
- * batch stored in one transaction within 50 ms: one commit for hundreds of events instead of
- * one each, which keeps recording off the hot path. A lookup stores the batch first, so it
+ * Where recorded events go. An event that describes a write is built and stored at once, inside
+ * the transaction that holds the write (the caller opened it), so the two commit or vanish
+ * together. Every other event (reads, denials, failures, dry runs: calls that changed nothing)
+ * joins a batch stored in one transaction within 50 ms: one commit for hundreds of events
+ * instead of one each, and its record (JSON, event id, time) is built then, after the request
+ * was answered, which keeps recording off the hot path. A lookup stores the batch first, so it
  * always sees every answered call; a sandbox killed within those 50 ms loses the batch's
  * events (and nothing else: those calls changed no state).
  */
 export class EventLog {
   private nextSeq: number;
-  private batch: EventRow[] = [];
+  private batch: { events: RecordedEvents; firstSeq: number }[] = [];
+  private batched = 0;
   private timer: NodeJS.Timeout | undefined;
   private lastPrune = -Infinity;
   private readonly maxEvents: number;
@@ -56,17 +67,21 @@ export class EventLog {
   }
 
   /** Stores events now, inside the caller's open transaction (or in one of their own). */
-  write(events: readonly PendingEvent[]): void {
+  write(events: RecordedEvents): void {
+    const rows = events.build(this.nextSeq);
+    this.nextSeq += events.count;
     this.store.transaction(() => {
-      for (const event of events) this.events.insert({ ...event, seq: this.nextSeq++ });
+      for (const row of rows) this.events.insert(row);
     });
   }
 
   /** Queues events for the next batch. */
-  enqueue(events: readonly PendingEvent[]): void {
-    // The seq is taken now, so the history keeps the order in which requests were answered.
-    for (const event of events) this.batch.push({ ...event, seq: this.nextSeq++ });
-    if (this.batch.length >= BATCH_SIZE) this.flush();
+  enqueue(events: RecordedEvents): void {
+    // The seqs are taken now, so the history keeps the order in which requests were answered.
+    this.batch.push({ events, firstSeq: this.nextSeq });
+    this.nextSeq += events.count;
+    this.batched += events.count;
+    if (this.batched >= BATCH_SIZE) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), BATCH_INTERVAL_MS).unref();
   }
 
@@ -112,9 +127,12 @@ export class EventLog {
     if (this.batch.length === 0) return;
     const batch = this.batch;
     this.batch = [];
+    this.batched = 0;
     try {
       this.store.transaction(() => {
-        for (const event of batch) this.events.insert(event);
+        for (const { events, firstSeq } of batch) {
+          for (const row of events.build(firstSeq)) this.events.insert(row);
+        }
       });
     } catch (error) {
       // The requests were answered; losing their events must not take the server down.

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Credential } from '../identity/principal';
 import type { JsonObject } from '../protocol/json-codec';
-import type { EventLog, PendingEvent } from './event-log';
+import type { EventRow } from '../store/events';
+import type { EventLog, RecordedEvents } from './event-log';
 import { EVENT_VERSION, trailTime, type CloudTrailRecord, type TrailResource } from './record';
 import { ANONYMOUS, lookupUsername, userIdentityOf } from './user-identity';
 
@@ -105,48 +106,97 @@ export class RequestTrail {
   succeeded(output: unknown): void {
     if (this.recordedAs) return;
     this.recordedAs = 'succeeded';
-    const events = this.events(undefined, output);
-    const readOnly = this.describer.readOnly(this.operation);
-    if (readOnly) this.log.enqueue(events);
+    const events = this.describe(undefined, output);
+    if (!events) return;
+    if (this.describer.readOnly(this.operation)) this.log.enqueue(events);
     else this.log.write(events);
   }
 
   failed(errorCode: string, errorMessage: string): void {
     if (this.recordedAs) return;
     this.recordedAs = 'failed';
-    this.log.enqueue(this.events({ errorCode, errorMessage }, undefined));
+    const events = this.describe({ errorCode, errorMessage }, undefined);
+    if (events) this.log.enqueue(events);
   }
 
-  private events(
-    error: { errorCode: string; errorMessage: string } | undefined,
-    output: unknown,
-  ): PendingEvent[] {
-    const { describer, operation, origin, credential } = this;
+  /**
+   * What the record keeps of the call, taken now: the request's input and output may hold
+   * secrets and must not outlive it, so only the describer's allow-listed parameters and
+   * response elements are kept for the record, which is built when the event is stored.
+   */
+  private describe(error: CallError | undefined, output: unknown): CallEvents | undefined {
+    const { describer, operation, credential } = this;
     const caller = credential?.principal.account ?? describer.ownerAccount;
     const input = this.input ?? {};
     const region = this.region ?? describer.regionOf?.(operation, input) ?? describer.ownerRegion;
-    if (caller === undefined || region === undefined) return [];
+    if (caller === undefined || region === undefined) return undefined;
     const resources = [
       ...this.resources,
       ...(error ? [] : (describer.createdResources?.(operation, output) ?? [])),
       ...(describer.namedResources?.(operation, input, { account: caller, region }) ?? []),
     ];
-    const requestParameters = this.input ? describer.requestParameters(operation, input) : null;
-    const identity = credential ? identityOf(credential) : undefined;
-    const identityJson = identity?.json ?? ANONYMOUS_JSON;
     // A key of another account delivers the event to that account too, as CloudTrail does.
     const recipients = [caller, ...resources.map((r) => r.accountId)].filter(
       (account, index, all) => all.indexOf(account) === index,
     );
+    return new CallEvents({
+      describer,
+      operation,
+      origin: this.origin,
+      identity: credential ? identityOf(credential) : undefined,
+      accessKeyId: credential?.accessKeyId,
+      region,
+      recipients,
+      resources,
+      error,
+      requestParameters: this.input ? describer.requestParameters(operation, input) : null,
+      responseElements: error ? null : describer.responseElements(operation, output),
+    });
+  }
+}
+
+interface CallError {
+  errorCode: string;
+  errorMessage: string;
+}
+
+interface CallFacts {
+  describer: EventDescriber;
+  operation: string;
+  origin: RequestOrigin;
+  /** Unsigned calls have none. */
+  identity: { json: string; username: string } | undefined;
+  accessKeyId: string | undefined;
+  region: string;
+  recipients: readonly string[];
+  resources: TrailResource[];
+  error: CallError | undefined;
+  requestParameters: Record<string, unknown> | null;
+  responseElements: Record<string, unknown> | null;
+}
+
+/** One call's events, one per recipient account, serialized when they are stored. */
+class CallEvents implements RecordedEvents {
+  readonly count: number;
+
+  constructor(private readonly facts: CallFacts) {
+    this.count = facts.recipients.length;
+  }
+
+  build(firstSeq: number): EventRow[] {
+    const { describer, operation, origin, identity, accessKeyId, region } = this.facts;
+    const { recipients, resources, error } = this.facts;
+    const identityJson = identity?.json ?? ANONYMOUS_JSON;
     const sharedEventID = recipients.length > 1 ? randomUUID() : undefined;
     const readOnly = describer.readOnly(operation);
     const time = origin.now.getTime();
+    const eventTime = trailTime(origin.now);
     const username = identity?.username;
-    const responseElements = error ? null : describer.responseElements(operation, output);
-    return recipients.map((recipient) => {
+    const storedResources = resources.map((r) => ({ type: r.type, name: r.ARN }));
+    return recipients.map((recipient, index) => {
       const eventId = randomUUID();
       const rest: Omit<CloudTrailRecord, 'eventVersion' | 'userIdentity'> = {
-        eventTime: trailTime(origin.now),
+        eventTime,
         eventSource: describer.eventSource,
         eventName: operation,
         awsRegion: region,
@@ -158,8 +208,8 @@ export class RequestTrail {
               ...(error.errorMessage ? { errorMessage: error.errorMessage } : {}),
             }
           : {}),
-        requestParameters,
-        responseElements,
+        requestParameters: this.facts.requestParameters,
+        responseElements: this.facts.responseElements,
         requestID: origin.requestId,
         eventID: eventId,
         readOnly,
@@ -179,6 +229,7 @@ export class RequestTrail {
         });
       }
       return {
+        seq: firstSeq + index,
         eventId,
         time,
         recipient,
@@ -187,9 +238,9 @@ export class RequestTrail {
         eventName: operation,
         readOnly,
         ...(username ? { username } : {}),
-        ...(credential ? { accessKeyId: credential.accessKeyId } : {}),
+        ...(accessKeyId ? { accessKeyId } : {}),
         record,
-        resources: resources.map((r) => ({ type: r.type, name: r.ARN })),
+        resources: storedResources,
       };
     });
   }
