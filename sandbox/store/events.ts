@@ -106,23 +106,25 @@ export class EventRepository {
     }
   }
 
-  /** Newest first: by time, then by recording order. */
+  /**
+   * Newest first: by time, then by recording order. A page's upper bound is one row value on
+   * (time, seq) — the cursor, or the range's end — so each page is an index seek to where the
+   * last one stopped, not a scan down from the newest event past every page already read.
+   */
   query(query: EventQuery): StoredEvent[] {
     const { recipient, region, from, to, attribute, after, limit } = query;
     const resourceColumn = attribute && RESOURCE_COLUMNS[attribute.key];
     const eventColumn = attribute && EVENT_COLUMNS[attribute.key];
-    const cursor = after ? 'AND (t.event_time, t.seq) < (?, ?)' : '';
-    const cursorParams = after ? [after.time, after.seq] : [];
+    // A cursor past the range's end (the range ends sooner) bounds nothing.
+    const below = after && after.time <= to ? after : { time: to, seq: Number.MAX_SAFE_INTEGER };
     if (resourceColumn) {
       const rows = this.statement(
-        `SELECT e.seq, e.event_time, e.record FROM
-           (SELECT event_seq AS seq, event_time FROM event_resources
-             WHERE recipient = ? AND region = ? AND ${resourceColumn} = ?
-               AND event_time BETWEEN ? AND ?) AS t
-         JOIN events AS e ON e.seq = t.seq
-         WHERE 1 ${cursor}
-         ORDER BY t.event_time DESC, t.seq DESC LIMIT ?`,
-      ).all(recipient, region, attribute.value, from, to, ...cursorParams, limit);
+        `SELECT e.seq, e.event_time, e.record FROM event_resources AS t
+         JOIN events AS e ON e.seq = t.event_seq
+         WHERE t.recipient = ? AND t.region = ? AND t.${resourceColumn} = ?
+           AND t.event_time >= ? AND (t.event_time, t.event_seq) < (?, ?)
+         ORDER BY t.event_time DESC, t.event_seq DESC LIMIT ?`,
+      ).all(recipient, region, attribute.value, from, below.time, below.seq, limit);
       return rows.map(storedEvent);
     }
     const filter = eventColumn ? `AND t.${eventColumn} = ?` : '';
@@ -131,9 +133,10 @@ export class EventRepository {
       : [];
     const rows = this.statement(
       `SELECT t.seq, t.event_time, t.record FROM events AS t
-       WHERE t.recipient = ? AND t.region = ? AND t.event_time BETWEEN ? AND ? ${filter} ${cursor}
+       WHERE t.recipient = ? AND t.region = ? AND t.event_time >= ?
+         AND (t.event_time, t.seq) < (?, ?) ${filter}
        ORDER BY t.event_time DESC, t.seq DESC LIMIT ?`,
-    ).all(recipient, region, from, to, ...filterParams, ...cursorParams, limit);
+    ).all(recipient, region, from, below.time, below.seq, ...filterParams, limit);
     return rows.map(storedEvent);
   }
 
