@@ -4,6 +4,7 @@ import { benchConsoleBundle } from './console-bundle';
 import { benchConsoleCrypto } from './console-crypto';
 import { benchConsoleFiles } from './console-files';
 import { benchConsoleKeys } from './console-keys';
+import { benchEventHistory } from './event-history';
 import { benchEventRecording } from './event-recording';
 import { benchKmsThroughput } from './kms-throughput';
 import { benchRobustness } from './robustness';
@@ -22,6 +23,7 @@ const suites: Array<[string, () => Promise<string>]> = [
   ['console-keys', benchConsoleKeys],
   ['console-crypto', benchConsoleCrypto],
   ['console-files', benchConsoleFiles],
+  ['event-history', benchEventHistory],
   ['robustness', benchRobustness],
 ];
 
