@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventPage } from '../../../kms/events/lookup';
 import type { TrailEvent } from '../../../kms/events/trail-event';
 import { EventScan, type ScanSnapshot } from './event-scan';
@@ -81,5 +81,52 @@ describe('EventScan', () => {
     );
     expect(last.error).toBe(denied);
     expect(last.running).toBe(false);
+  });
+
+  describe('over a slow history', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('reports pages without a match at most every 250 ms, and a match at once', async () => {
+      vi.useFakeTimers();
+      // 20 pages, one every 100 ms; the only match is on the 6th (answered at 600 ms). The end
+      // of the history is reported at once too.
+      const fetchPage = async (token: string | undefined): Promise<EventPage> => {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const page = Number(token ?? 0);
+        return {
+          events: [event(page, page === 5 ? 'denied' : 'succeeded')],
+          ...(page + 1 < 20 ? { nextToken: String(page + 1) } : {}),
+        };
+      };
+      const started = Date.now();
+      const reports: { at: number; scanned: number; matched: number; running: boolean }[] = [];
+      const scan = new EventScan(
+        fetchPage,
+        (e) => e.outcome === 'denied',
+        (s) =>
+          reports.push({
+            at: Date.now() - started,
+            scanned: s.scanned,
+            matched: s.matched.length,
+            running: s.running,
+          }),
+      );
+      scan.want(5);
+      await vi.runAllTimersAsync();
+
+      expect(reports.at(-1)).toEqual({ at: 2000, scanned: 20, matched: 1, running: false });
+      expect(reports).toContainEqual({ at: 2000, scanned: 20, matched: 1, running: true });
+      expect(reports).toContainEqual({ at: 600, scanned: 6, matched: 1, running: true });
+      const progressOnly = reports.filter(
+        (report, i) =>
+          i > 0 &&
+          report.running &&
+          report.scanned < 20 &&
+          report.matched === reports[i - 1].matched,
+      );
+      const gaps = progressOnly.slice(1).map((report, i) => report.at - progressOnly[i].at);
+      expect(gaps.length).toBeGreaterThan(3);
+      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(250);
+    });
   });
 });

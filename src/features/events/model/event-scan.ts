@@ -18,6 +18,12 @@ export interface ScanSnapshot {
 type FetchPage = (nextToken: string | undefined, signal: AbortSignal) => Promise<EventPage>;
 
 /**
+ * Pages that only move the progress count (read, none matching) are reported at most this
+ * often: each report redraws the page, and a rare filter reads dozens of pages a second.
+ */
+const PROGRESS_INTERVAL_MS = 250;
+
+/**
  * Reads a lookup's pages only as far as the table needs: until `want(n)` events match, the
  * history ends, the user stops, or CloudTrail refuses. Only matching events are kept, so
  * scanning through thousands of events to find a few holds just those few.
@@ -33,6 +39,8 @@ export class EventScan {
   private target = 0;
   private disposed = false;
   private controller = new AbortController();
+  private lastReport = -Infinity;
+  private progressTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<(snapshot: ScanSnapshot) => void>();
   private current: ScanSnapshot;
 
@@ -100,9 +108,18 @@ export class EventScan {
   }
 
   private emit(): void {
+    clearTimeout(this.progressTimer);
+    this.progressTimer = undefined;
     if (this.disposed) return;
+    this.lastReport = Date.now();
     this.current = this.build();
     for (const listener of this.listeners) listener(this.current);
+  }
+
+  private reportProgress(): void {
+    const wait = this.lastReport + PROGRESS_INTERVAL_MS - Date.now();
+    if (wait <= 0) this.emit();
+    else this.progressTimer ??= setTimeout(() => this.emit(), wait);
   }
 
   private async run(): Promise<void> {
@@ -119,7 +136,8 @@ export class EventScan {
         if (found.length > 0) this.matched = [...this.matched, ...found];
         this.nextToken = page.nextToken;
         this.exhausted = page.nextToken === undefined;
-        this.emit();
+        if (found.length > 0 || this.exhausted) this.emit();
+        else this.reportProgress();
       }
     } catch (error) {
       if (!signal.aborted) this.error = error;
