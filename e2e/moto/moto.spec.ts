@@ -66,3 +66,16 @@ test('an operation moto does not implement is named as such, not as an unreachab
   await expect(alert).not.toContainText('Cannot reach');
   await expect(alert).not.toContainText('4566');
 });
+
+test('the Event history says moto may not implement CloudTrail LookupEvents, not that it is unreachable', async ({
+  page,
+}) => {
+  await signInToMoto(page, '/events');
+  await expect(page.getByRole('heading', { name: 'Event history', level: 1 })).toBeVisible();
+  // moto has no CloudTrail LookupEvents: it answers with HTML and no CORS headers.
+  const problem = page
+    .getByRole('group')
+    .filter({ hasText: 'The event history could not be read' });
+  await expect(problem).toContainText('this endpoint may not implement LookupEvents');
+  await expect(problem).not.toContainText('down or unreachable');
+});

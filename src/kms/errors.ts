@@ -566,7 +566,7 @@ function unreadableAnswer(error: UnreadableAnswerError): Entry {
     kind: 'unsupported',
     title: `No readable answer to ${error.operation}: this endpoint may not implement it`,
     cause: `The endpoint answers this console (it answered ${error.answered.join(', ')}), but the browser could not read its answer to ${error.operation}: an answer without CORS headers is hidden from the page, HTTP status and all. Emulators answer that way when an operation fails or is not implemented (moto answers an operation it does not implement with an HTML page, HTTP 500, without CORS headers), so this endpoint may not implement ${error.operation}. Less likely, it stopped answering just now.`,
-    fix: `Use ${error.operation} against AWS KMS or the sandbox. To see the endpoint's own answer, run it with the AWS CLI and --debug. ${NOT_RETRIED}`,
+    fix: `Use ${error.operation} against AWS or the sandbox. To see the endpoint's own answer, run it with the AWS CLI and --debug. ${NOT_RETRIED}`,
   };
 }
 

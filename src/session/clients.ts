@@ -1,4 +1,5 @@
 import { KMSClient } from '@aws-sdk/client-kms';
+import type { DeserializeMiddleware } from '@smithy/types';
 import { declareDryRunSupport, type DryRunKnowledge } from '../kms/dry-run-support';
 import { EndpointAnswers, interpretAttemptError } from '../kms/endpoint-answers';
 import { syncClockOf, type ClockSync } from './clock-sync';
@@ -26,9 +27,9 @@ const MAX_ATTEMPTS = 5;
 
 type KmsMiddleware = Parameters<KMSClient['middlewareStack']['add']>[0];
 
-/** The smallest client shape the middleware below needs (KMS and STS clients both have it). */
-interface ClientWithStack {
-  middlewareStack: { add(middleware: KmsMiddleware, options: object): void };
+/** The smallest client shape the middleware below needs (KMS, STS and CloudTrail clients have it). */
+interface ClientWithStack<Input extends object, Output extends object> {
+  middlewareStack: { add(middleware: DeserializeMiddleware<Input, Output>, options: object): void };
 }
 
 /**
@@ -36,8 +37,11 @@ interface ClientWithStack {
  * says about the endpoint (src/kms/endpoint-answers). In the deserialize step, so it runs for
  * every attempt, before the retry strategy decides whether to try again.
  */
-export function interpretEndpointAnswers(client: ClientWithStack, answers: EndpointAnswers): void {
-  const middleware: KmsMiddleware = (next, context) => async (args) => {
+export function interpretEndpointAnswers<Input extends object, Output extends object>(
+  client: ClientWithStack<Input, Output>,
+  answers: EndpointAnswers,
+): void {
+  const middleware: DeserializeMiddleware<Input, Output> = (next, context) => async (args) => {
     const operation = String(context.commandName ?? 'request').replace(/Command$/, '');
     try {
       const output = await next(args);
@@ -141,6 +145,11 @@ export function createSessionClients(manager: SessionManager, clock: ClockSync):
         systemClockOffset: clock.offset,
       });
       syncClockOf(client, clock);
+      // An emulator serves CloudTrail at the same endpoint as KMS, so what it answered there
+      // says something about this answer too; AWS's CloudTrail is a host of its own.
+      if (endpoint !== undefined && !isAwsEndpoint(endpoint)) {
+        interpretEndpointAnswers(client, answers);
+      }
       return client;
     }));
 
