@@ -14,6 +14,7 @@ import { useNotifications } from '../../ui/notifications';
 import { PageChromeProvider, usePageChrome } from '../../ui/page-chrome';
 import { ConsoleHeader, SignedOutHeader } from './ConsoleHeader';
 import { Navigation } from './Navigation';
+import { useNavigationOrientationFix } from './nav-orientation';
 import { SessionNotices } from './SessionNotices';
 import { SkipLink, SkipLinkTarget } from './SkipLink';
 
@@ -47,6 +48,7 @@ function SignedInLayout() {
   const [navigationOpen, setNavigationOpen] = useState(true);
   // Recording starts while the layout renders, before any page below it sends a request.
   useActivityRecorder();
+  useNavigationOrientationFix();
   const [activeDrawerId, setActiveDrawerId] = useState<string | null>(null);
   return (
     <PageChromeProvider>
