@@ -127,9 +127,23 @@ export async function failure(
 /** A clock tests can move forward, e.g. past a scheduled deletion date. */
 export class TestClock {
   offsetMs = 0;
-  now = () => new Date(Date.now() + this.offsetMs);
+  /** Real time while undefined; a stopped clock reads this instant (plus advances). */
+  private stoppedAt: number | undefined;
+  now = () => new Date((this.stoppedAt ?? Date.now()) + this.offsetMs);
   advance(ms: number) {
     this.offsetMs += ms;
+  }
+  /**
+   * Stops the sandbox's time, so what depends on elapsed time (rate limits) does not depend on
+   * how fast a busy machine answers. Signing clients follow only the offset, so keep it short.
+   */
+  stop() {
+    this.stoppedAt ??= Date.now();
+  }
+  resume() {
+    if (this.stoppedAt === undefined) return;
+    this.offsetMs -= Date.now() - this.stoppedAt;
+    this.stoppedAt = undefined;
   }
 }
 
