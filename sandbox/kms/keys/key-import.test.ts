@@ -270,6 +270,12 @@ describe('unsupportedWrapping', () => {
     }
   });
 
+  it('refuses every wrapping for key specs whose material cannot be imported', () => {
+    expect(unsupportedWrapping('ML_DSA_65', 'RSA_AES_KEY_WRAP_SHA_256', 'RSA_4096')).toBe(
+      'Key material cannot be imported into ML_DSA_65 keys.',
+    );
+  });
+
   it('refuses only RSAES_OAEP with RSA_2048 for ECC_NIST_P521', () => {
     expect(unsupportedWrapping('ECC_NIST_P521', 'RSAES_OAEP_SHA_1', 'RSA_2048')).toMatch(
       /^An RSA_2048 wrapping key cannot wrap ECC_NIST_P521 key material with RSAES_OAEP_SHA_1/,

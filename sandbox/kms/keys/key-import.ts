@@ -308,6 +308,9 @@ export function unsupportedWrapping(
   wrappingKeySpec: WrappingKeySpec,
 ): string | undefined {
   const family = isKeySpec(keySpec) ? keySpecInfo(keySpec).family : undefined;
+  if (family === undefined || family === 'ML_DSA' || family === 'SM2') {
+    return `Key material cannot be imported into ${keySpec} keys.`;
+  }
   if (family === 'RSA' && !isHybrid(algorithm)) {
     return `${algorithm} cannot wrap RSA private key material. Use RSA_AES_KEY_WRAP_SHA_256 or RSA_AES_KEY_WRAP_SHA_1.`;
   }
