@@ -3,7 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { CreateKeyCommand, DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { constants, createPublicKey, publicEncrypt, randomBytes } from 'node:crypto';
+import {
+  CreateKeyCommand,
+  DecryptCommand,
+  DescribeKeyCommand,
+  EncryptCommand,
+  GetParametersForImportCommand,
+  ImportKeyMaterialCommand,
+  KMSClient,
+} from '@aws-sdk/client-kms';
 import { afterAll, describe, expect, it } from 'vitest';
 import { APP_KEY_ID } from '../scenario/demo-scenario';
 import { DEMO_ADMIN } from './harness';
@@ -58,6 +67,73 @@ describe('state survives restarts', () => {
       expect(described.KeyMetadata?.Description).toBe('survives kill -9');
       const seeded = await again.send(new DescribeKeyCommand({ KeyId: 'alias/demo-app' }));
       expect(seeded.KeyMetadata?.KeyId).toBe(APP_KEY_ID);
+    } finally {
+      again.destroy();
+      await killHard(second.child);
+    }
+  }, 60_000);
+
+  it('keeps imported key material and an unused import token across a restart', async () => {
+    const first = await startProcess(stateDir);
+    const client = new KMSClient({
+      endpoint: first.url,
+      region: 'us-east-1',
+      credentials: DEMO_ADMIN,
+    });
+    const material = randomBytes(32);
+    const parameters = (KeyId: string) =>
+      client.send(
+        new GetParametersForImportCommand({
+          KeyId,
+          WrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+          WrappingKeySpec: 'RSA_2048',
+        }),
+      );
+    const wrap = (publicKey: Uint8Array) =>
+      publicEncrypt(
+        {
+          key: createPublicKey({ key: Buffer.from(publicKey), type: 'spki', format: 'der' }),
+          padding: constants.RSA_PKCS1_OAEP_PADDING,
+          oaepHash: 'sha256',
+        },
+        material,
+      );
+    const { KeyMetadata } = await client.send(new CreateKeyCommand({ Origin: 'EXTERNAL' }));
+    const KeyId = KeyMetadata!.KeyId!;
+    const used = await parameters(KeyId);
+    const kept = await parameters(KeyId);
+    await client.send(
+      new ImportKeyMaterialCommand({
+        KeyId,
+        ImportToken: used.ImportToken,
+        EncryptedKeyMaterial: wrap(used.PublicKey!),
+        ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE',
+      }),
+    );
+    const { CiphertextBlob } = await client.send(
+      new EncryptCommand({ KeyId, Plaintext: new TextEncoder().encode('kept') }),
+    );
+    client.destroy();
+    await killHard(first.child);
+
+    const second = await startProcess(stateDir);
+    const again = new KMSClient({
+      endpoint: second.url,
+      region: 'us-east-1',
+      credentials: DEMO_ADMIN,
+    });
+    try {
+      const { Plaintext } = await again.send(new DecryptCommand({ CiphertextBlob }));
+      expect(new TextDecoder().decode(Plaintext)).toBe('kept');
+      const reimported = await again.send(
+        new ImportKeyMaterialCommand({
+          KeyId,
+          ImportToken: kept.ImportToken,
+          EncryptedKeyMaterial: wrap(kept.PublicKey!),
+          ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE',
+        }),
+      );
+      expect(reimported.KeyMaterialId).toMatch(/^[a-f0-9]{64}$/);
     } finally {
       again.destroy();
       await killHard(second.child);
