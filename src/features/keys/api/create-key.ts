@@ -5,6 +5,7 @@ import {
   type KeySpec,
   type KeyUsageType,
   type KMSClient,
+  type OriginType,
   type Tag,
 } from '@aws-sdk/client-kms';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -16,6 +17,8 @@ import { useKmsClient } from '../../../session/SessionProvider';
 export interface CreateKeyInput {
   keySpec: KeySpec;
   keyUsage: KeyUsageType;
+  /** EXTERNAL: a key for imported key material (PendingImport until it is imported). */
+  origin?: OriginType;
   description?: string;
   tags?: Tag[];
   /** A multi-Region primary key (mrk- id), which can be replicated to other Regions. */
@@ -39,6 +42,7 @@ export async function createKey(kms: KMSClient, input: CreateKeyInput): Promise<
     new CreateKeyCommand({
       KeySpec: input.keySpec,
       KeyUsage: input.keyUsage,
+      Origin: input.origin,
       Description: input.description || undefined,
       Tags: input.tags && input.tags.length > 0 ? input.tags : undefined,
       MultiRegion: input.multiRegion || undefined,

@@ -1,4 +1,4 @@
-import type { KeySpec, KeyUsageType } from '@aws-sdk/client-kms';
+import type { KeySpec, KeyUsageType, OriginType } from '@aws-sdk/client-kms';
 import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
@@ -46,6 +46,7 @@ export default function CreateKeyPage() {
   const [usage, setUsage] = useState<KeyUsageType>('ENCRYPT_DECRYPT');
   const [spec, setSpec] = useState<KeySpec>('SYMMETRIC_DEFAULT');
   const [multiRegion, setMultiRegion] = useState(false);
+  const [origin, setOrigin] = useState<OriginType>('AWS_KMS');
   const [alias, setAlias] = useState('');
   const [description, setDescription] = useState('');
   const [tags, setTags] = useState<TagDraft[]>([]);
@@ -60,6 +61,10 @@ export default function CreateKeyPage() {
   const chooseUsage = (next: KeyUsageType) => {
     setUsage(next);
     setSpec(defaultSpec(type, next));
+  };
+  const chooseOrigin = (next: OriginType) => {
+    setOrigin(next);
+    if (!keySpecsFor(type, usage, next).includes(spec)) setSpec(keySpecsFor(type, usage, next)[0]);
   };
 
   const aliasName =
@@ -83,6 +88,7 @@ export default function CreateKeyPage() {
         keySpec: spec,
         keyUsage: usage,
         multiRegion,
+        origin,
         description: description.trim(),
         aliasName,
         tags: tags.map((tag) => ({ TagKey: tag.key.trim(), TagValue: tag.value })),
@@ -90,7 +96,7 @@ export default function CreateKeyPage() {
       {
         onSuccess: (key) => {
           notify({ type: 'success', header: `Created key ${aliasName ?? key.KeyId}` });
-          void navigate(`/keys/${key.KeyId}`);
+          void navigate(`/keys/${key.KeyId}${origin === 'EXTERNAL' ? '?tab=key-material' : ''}`);
         },
         onError: (error) => {
           if (error instanceof AliasAfterKeyError) {
@@ -184,12 +190,34 @@ export default function CreateKeyPage() {
                   <Select
                     selectedOption={{ value: spec, label: spec, description: keySpecNote(spec) }}
                     onChange={({ detail }) => setSpec(detail.selectedOption.value as KeySpec)}
-                    options={keySpecsFor(type, usage).map((value) => ({
+                    options={keySpecsFor(type, usage, origin).map((value) => ({
                       value,
                       label: value,
                       description: keySpecNote(value),
                     }))}
-                    disabled={keySpecsFor(type, usage).length === 1}
+                    disabled={keySpecsFor(type, usage, origin).length === 1}
+                  />
+                </FormField>
+                <FormField
+                  label="Key material origin"
+                  description="Who makes the key material. You cannot change it after the key is created."
+                >
+                  <RadioGroup
+                    value={origin}
+                    onChange={({ detail }) => chooseOrigin(detail.value as OriginType)}
+                    items={[
+                      {
+                        value: 'AWS_KMS',
+                        label: 'KMS',
+                        description: 'KMS creates and keeps the key material (recommended).',
+                      },
+                      {
+                        value: 'EXTERNAL',
+                        label: 'External (import key material)',
+                        description:
+                          'You import key material you generated. The key is pending import until then, KMS deletes the material when it expires or you delete it, and only the same material can be imported again: keep a copy.',
+                      },
+                    ]}
                   />
                 </FormField>
                 <FormField

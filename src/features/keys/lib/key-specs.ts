@@ -1,4 +1,4 @@
-import type { KeySpec, KeyUsageType } from '@aws-sdk/client-kms';
+import type { KeySpec, KeyUsageType, OriginType } from '@aws-sdk/client-kms';
 
 export type KeyTypeChoice = 'symmetric' | 'asymmetric' | 'hmac';
 
@@ -9,8 +9,24 @@ export const USAGES: Record<KeyTypeChoice, KeyUsageType[]> = {
   hmac: ['GENERATE_VERIFY_MAC'],
 };
 
-/** Key specs KMS accepts for a type and usage (CreateKey's rules). */
-export function keySpecsFor(type: KeyTypeChoice, usage: KeyUsageType): KeySpec[] {
+/**
+ * Key specs KMS accepts for a type and usage (CreateKey's rules); with Origin EXTERNAL, those
+ * whose key material can be imported ("Requirements for imported key material": not ML-DSA, not
+ * Ed25519, and SM2 only in China Regions).
+ */
+export function keySpecsFor(
+  type: KeyTypeChoice,
+  usage: KeyUsageType,
+  origin: OriginType = 'AWS_KMS',
+): KeySpec[] {
+  const specs = allKeySpecsFor(type, usage);
+  if (origin !== 'EXTERNAL') return specs;
+  return specs.filter(
+    (spec) => !spec.startsWith('ML_DSA_') && spec !== 'ECC_NIST_EDWARDS25519' && spec !== 'SM2',
+  );
+}
+
+function allKeySpecsFor(type: KeyTypeChoice, usage: KeyUsageType): KeySpec[] {
   if (type === 'symmetric') return ['SYMMETRIC_DEFAULT'];
   if (type === 'hmac') return ['HMAC_224', 'HMAC_256', 'HMAC_384', 'HMAC_512'];
   switch (usage) {
