@@ -15,6 +15,8 @@ export const kmsKeys = {
   policy: (keyId: string) => [...kmsKeys.key(keyId), 'policy'] as const,
   rotationStatus: (keyId: string) => [...kmsKeys.key(keyId), 'rotation-status'] as const,
   rotations: (keyId: string) => [...kmsKeys.key(keyId), 'rotations'] as const,
+  /** ListKeyRotations with ALL_KEY_MATERIAL: every key material, imported ones with their state. */
+  materials: (keyId: string) => [...kmsKeys.key(keyId), 'materials'] as const,
   grants: (keyId: string) => [...kmsKeys.key(keyId), 'grants'] as const,
   tags: (keyId: string) => [...kmsKeys.key(keyId), 'tags'] as const,
   keyAliases: (keyId: string) => [...kmsKeys.key(keyId), 'aliases'] as const,

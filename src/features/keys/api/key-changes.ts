@@ -1,10 +1,12 @@
 import {
   CancelKeyDeletionCommand,
   CreateGrantCommand,
+  DeleteImportedKeyMaterialCommand,
   DisableKeyCommand,
   DisableKeyRotationCommand,
   EnableKeyCommand,
   EnableKeyRotationCommand,
+  ImportKeyMaterialCommand,
   ReplicateKeyCommand,
   RevokeGrantCommand,
   RotateKeyOnDemandCommand,
@@ -28,11 +30,12 @@ import { useKmsClient } from '../../../session/SessionProvider';
  */
 
 /** What a change to a key can make stale. */
-type Stale = 'metadata' | 'rotation-status' | 'rotations' | 'grants' | 'tags';
+type Stale = 'metadata' | 'rotation-status' | 'rotations' | 'materials' | 'grants' | 'tags';
 
 const STALE_LISTS = {
   'rotation-status': kmsKeys.rotationStatus,
   rotations: kmsKeys.rotations,
+  materials: kmsKeys.materials,
   grants: kmsKeys.grants,
   tags: kmsKeys.tags,
 };
@@ -82,7 +85,14 @@ export const useEnableKeyRotation = () =>
 export const useDisableKeyRotation = () =>
   useKeyChange(DisableKeyRotationCommand, ['rotation-status']);
 export const useRotateKeyOnDemand = () =>
-  useKeyChange(RotateKeyOnDemandCommand, ['rotations', 'rotation-status', 'metadata']);
+  useKeyChange(RotateKeyOnDemandCommand, ['rotations', 'materials', 'rotation-status', 'metadata']);
+/** Importing or deleting key material changes the key's state and its key materials. */
+export const useImportKeyMaterial = () =>
+  useKeyChange(ImportKeyMaterialCommand, ['materials', 'metadata'], ({ KeyMaterialId }) => ({
+    KeyMaterialId,
+  }));
+export const useDeleteImportedKeyMaterial = () =>
+  useKeyChange(DeleteImportedKeyMaterialCommand, ['materials', 'metadata']);
 /** The grant token in CreateGrant's answer only speeds up eventual consistency: it is not kept. */
 export const useCreateGrant = () =>
   useKeyChange(CreateGrantCommand, ['grants'], ({ GrantId }) => ({ GrantId }));

@@ -1,4 +1,5 @@
 import {
+  type IncludeKeyMaterial,
   ListKeyRotationsCommand,
   type KMSClient,
   type RotationsListEntry,
@@ -8,10 +9,25 @@ import { allPages } from '../../../kms/api/all-pages';
 import { kmsKeys } from '../../../kms/query-keys';
 import { useKmsClient } from '../../../session/SessionProvider';
 
-/** Every completed rotation of a key (automatic and on-demand), all pages. */
-export function listKeyRotations(kms: KMSClient, keyId: string): Promise<RotationsListEntry[]> {
+/**
+ * Every completed rotation of a key (automatic and on-demand), all pages; with ALL_KEY_MATERIAL
+ * also its first key material and imported material pending rotation.
+ */
+export function listKeyRotations(
+  kms: KMSClient,
+  keyId: string,
+  include: IncludeKeyMaterial = 'ROTATIONS_ONLY',
+): Promise<RotationsListEntry[]> {
   return allPages(
-    (Marker) => kms.send(new ListKeyRotationsCommand({ KeyId: keyId, Limit: 1000, Marker })),
+    (Marker) =>
+      kms.send(
+        new ListKeyRotationsCommand({
+          KeyId: keyId,
+          IncludeKeyMaterial: include,
+          Limit: 1000,
+          Marker,
+        }),
+      ),
     (page) => page.Rotations,
   );
 }

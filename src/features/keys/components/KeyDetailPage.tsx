@@ -15,6 +15,7 @@ import { GeneralConfiguration } from './GeneralConfiguration';
 import { GrantsTab } from './GrantsTab';
 import { KeyActions } from './KeyActions';
 import { KeyAliasesTab } from './KeyAliasesTab';
+import { KeyMaterialTab } from './KeyMaterialTab';
 import { KeyPolicyTab } from './KeyPolicyTab';
 import { isAsymmetric, isCustomerManaged } from './key-facts';
 import { PublicKeyTab } from './PublicKeyTab';
@@ -91,7 +92,15 @@ export default function KeyDetailPage() {
           },
         ]
       : []),
-    { id: 'rotation', label: 'Key rotation', content: <RotationTab metadata={metadata} /> },
+    ...(metadata.Origin === 'EXTERNAL'
+      ? [
+          {
+            id: 'key-material',
+            label: 'Key material',
+            content: <KeyMaterialTab metadata={metadata} />,
+          },
+        ]
+      : [{ id: 'rotation', label: 'Key rotation', content: <RotationTab metadata={metadata} /> }]),
     {
       id: 'aliases',
       label: 'Aliases',
