@@ -17,6 +17,8 @@ export type KeyKind =
 
 export interface KeyProfile {
   kind: KeyKind;
+  /** EXTERNAL: the key's material is imported, so the import operations apply to it. */
+  origin?: string;
   keySpec?: string;
   keyUsage?: string;
   encryptionAlgorithm?: string;
@@ -81,7 +83,7 @@ function signingKind(
 export function profileFromMetadata(metadata: KeyMetadata): KeyProfile {
   const keySpec = metadata.KeySpec;
   const keyUsage = metadata.KeyUsage;
-  const base = { keySpec, keyUsage };
+  const base = { keySpec, keyUsage, ...(metadata.Origin ? { origin: metadata.Origin } : {}) };
   if (keyUsage === 'ENCRYPT_DECRYPT') {
     if (keySpec === 'SYMMETRIC_DEFAULT' || keySpec === undefined) {
       return { ...base, kind: 'symmetric' };

@@ -157,4 +157,38 @@ describe('planChecks', () => {
       /not an alias/,
     );
   });
+
+  it('lists the import operations, never sent, only for keys with imported key material', () => {
+    const imported = planChecks({
+      keyRef: KEY_ARN,
+      profile: profileFromMetadata({
+        KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab',
+        KeySpec: 'SYMMETRIC_DEFAULT',
+        KeyUsage: 'ENCRYPT_DECRYPT',
+        Origin: 'EXTERNAL',
+      }),
+      context: {},
+      grantee: ROLE,
+    });
+    const operations = imported.skipped.map((skip) => skip.operation);
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'GetParametersForImport',
+        'ImportKeyMaterial',
+        'DeleteImportedKeyMaterial',
+      ]),
+    );
+    expect(imported.checks.map((check) => check.request.operation)).not.toContain(
+      'ImportKeyMaterial',
+    );
+    expect(imported.skipped.find((s) => s.operation === 'ImportKeyMaterial')?.reason).toMatch(
+      /^Takes no DryRun/,
+    );
+    const generated = planChecks({
+      keyRef: KEY_ARN,
+      profile: CHOSEN_PROFILES.symmetric,
+      context: {},
+    });
+    expect(generated.skipped.map((skip) => skip.operation)).not.toContain('ImportKeyMaterial');
+  });
 });

@@ -22,8 +22,12 @@ export interface PlannedCheck {
   note?: string;
 }
 
+/** Operations that apply to some keys but take no DryRun, so they are never sent as checks. */
+export type UncheckedOperation =
+  'GetParametersForImport' | 'ImportKeyMaterial' | 'DeleteImportedKeyMaterial';
+
 export interface SkippedCheck {
-  operation: DryRunOperation;
+  operation: DryRunOperation | UncheckedOperation;
   reason: string;
 }
 
@@ -49,6 +53,25 @@ const PLACEHOLDER_MESSAGE = new Uint8Array(1);
 // Long enough for every KMS signature and MAC length rule; its content never verifies.
 const PLACEHOLDER_SIGNATURE = new Uint8Array(64);
 const PLACEHOLDER_MAC = new Uint8Array(32);
+
+/** For keys with imported key material (Origin EXTERNAL). */
+const IMPORT_SKIPS: SkippedCheck[] = [
+  {
+    operation: 'GetParametersForImport',
+    reason:
+      'Takes no DryRun: a check would be a real request, which makes a new wrapping key pair and import token.',
+  },
+  {
+    operation: 'ImportKeyMaterial',
+    reason:
+      'Takes no DryRun: a check would be a real import, which needs your key material, wrapped, and an import token.',
+  },
+  {
+    operation: 'DeleteImportedKeyMaterial',
+    reason:
+      'Takes no DryRun: a check would really delete the key material and make the key unusable.',
+  },
+];
 
 const GRANT_SKIPS: SkippedCheck[] = [
   {
@@ -103,6 +126,7 @@ export function planChecks(input: PlanInput): CheckPlan {
     });
   }
   skipped.push(...GRANT_SKIPS);
+  if (profile.origin === 'EXTERNAL') skipped.push(...IMPORT_SKIPS);
   return { checks, skipped };
 }
 
