@@ -1,0 +1,206 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { byteField, download, fillBytes, outputValue } from './support/crypto';
+import { signInAs } from './support/sign-in';
+
+/*
+ * Importing key material as a user does it: create a key with origin External, get a wrapping
+ * public key and import token, wrap the key material (with OpenSSL as the developer guide shows,
+ * or in the browser), import it, and use the key.
+ */
+
+let dir: string;
+test.beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kms-console-import-'));
+});
+test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Create key → External (import key material); returns the key id from the detail page URL. */
+async function createExternalKey(
+  page: Page,
+  description: string,
+  type?: { tile: string; usage: string; spec: string },
+): Promise<string> {
+  await page.getByRole('button', { name: 'Create key' }).click();
+  if (type) {
+    await page.getByText(type.tile, { exact: true }).click();
+    await page.getByRole('radio', { name: type.usage }).check();
+    await choose(page, page, 'Key spec', type.spec);
+  }
+  await page.getByRole('radio', { name: 'External (import key material)' }).check();
+  await page.getByLabel('Description').fill(description);
+  await page.getByRole('button', { name: 'Create key' }).click();
+  await expect(page).toHaveURL(/\/keys\/[0-9a-f-]{36}\?tab=key-material/);
+  await expect(page.getByRole('tab', { name: 'Key material', selected: true })).toBeVisible();
+  await expect(page.getByText('This key is pending import')).toBeVisible();
+  return /\/keys\/([0-9a-f-]{36})/.exec(page.url())![1];
+}
+
+/** Picks an option of a Cloudscape select by its form field label. */
+async function choose(
+  page: Page,
+  scope: Page | Locator,
+  label: string,
+  option: string,
+): Promise<void> {
+  await scope.getByRole('button', { name: new RegExp(`^${label}`) }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function getParameters(page: Page, spec: string, algorithm: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'Import key material' }).first().click();
+  const panel = page.getByRole('region', { name: 'Import key material' });
+  await choose(page, panel, 'Wrapping key spec', spec);
+  await choose(page, panel, 'Wrapping algorithm', algorithm);
+  await panel.getByRole('button', { name: 'Get wrapping public key and import token' }).click();
+  await expect(panel.getByText('Wrapping public key and import token ready')).toBeVisible();
+  return panel;
+}
+
+async function chooseFile(field: Locator, path: string): Promise<void> {
+  await field
+    .getByRole('toolbar', { name: 'Input format' })
+    .getByRole('button', { name: 'File' })
+    .click();
+  await field.locator('input[type="file"]').setInputFiles(path);
+  await expect(field).toContainText(/bytes/);
+}
+
+const keyMaterialRow = (page: Page, text: string) =>
+  page.getByRole('table', { name: 'Key materials' }).getByRole('row').filter({ hasText: text });
+
+test('imports key material wrapped with OpenSSL as the developer guide does, then encrypts with it', async ({
+  page,
+}) => {
+  await signInAs(page, 'admin');
+  const keyId = await createExternalKey(page, 'Imported by the end-to-end test');
+
+  const panel = await getParameters(page, 'RSA_2048', 'RSAES_OAEP_SHA_256');
+  // The guide's steps 2 and 3, outside the browser: the downloaded wrapping public key and token,
+  // 32 random bytes of key material, encrypted with openssl pkeyutl.
+  await download(page, panel.getByRole('button', { name: 'Download wrapping public key' }), dir);
+  await download(page, panel.getByRole('button', { name: 'Download import token' }), dir);
+  await expect(panel.getByLabel('OpenSSL commands')).toContainText('rsa_oaep_md:sha256');
+  execFileSync('openssl', ['rand', '-out', 'PlaintextKeyMaterial.bin', '32'], { cwd: dir });
+  execFileSync(
+    'openssl',
+    [
+      'pkeyutl',
+      '-encrypt',
+      '-in',
+      'PlaintextKeyMaterial.bin',
+      '-out',
+      'EncryptedKeyMaterial.bin',
+      '-inkey',
+      'WrappingPublicKey.bin',
+      '-keyform',
+      'DER',
+      '-pubin',
+      '-pkeyopt',
+      'rsa_padding_mode:oaep',
+      '-pkeyopt',
+      'rsa_oaep_md:sha256',
+    ],
+    { cwd: dir },
+  );
+
+  await panel.getByRole('radio', { name: 'Upload encrypted key material' }).check();
+  await chooseFile(
+    byteField(panel, 'Encrypted key material'),
+    join(dir, 'EncryptedKeyMaterial.bin'),
+  );
+  await chooseFile(byteField(panel, 'Import token'), join(dir, 'ImportToken.bin'));
+  await panel.getByRole('button', { name: 'Import key material' }).click();
+  await expect(page.getByText('Key material imported')).toBeVisible();
+  await expect(page.getByText('Enabled', { exact: true }).first()).toBeVisible();
+  const row = keyMaterialRow(page, 'CURRENT');
+  await expect(row).toContainText('IMPORTED');
+  await expect(row).toContainText('KEY_MATERIAL_DOES_NOT_EXPIRE');
+
+  await page.getByRole('button', { name: 'Use this key' }).click();
+  await page.getByRole('menuitem', { name: 'Encrypt', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/encrypt\\?keyId=${keyId}`));
+  await fillBytes(page, 'Plaintext', 'sealed under my own key material');
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
+  const ciphertext = await outputValue(page, 'CiphertextBlob');
+  expect(ciphertext.length).toBeGreaterThan(40);
+});
+
+test('wraps key material in the browser, lets it expire on a date, and rotates to new material', async ({
+  page,
+}) => {
+  await signInAs(page, 'admin');
+  await createExternalKey(page, 'Rotated by the end-to-end test');
+  const first = join(dir, 'first.bin');
+  const second = join(dir, 'second.bin');
+  writeFileSync(first, randomBytes(32));
+  writeFileSync(second, randomBytes(32));
+
+  let panel = await getParameters(page, 'RSA_2048', 'RSAES_OAEP_SHA_1');
+  await chooseFile(byteField(panel, 'Plaintext key material'), first);
+  await panel.getByRole('radio', { name: 'Key material expires' }).check();
+  const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
+  const date = tomorrow.toISOString().slice(0, 10).replaceAll('-', '/');
+  await panel.getByLabel('Expiration date').fill(date);
+  await panel.getByLabel('Key material description').fill('first material');
+  await panel.getByRole('button', { name: 'Import key material' }).click();
+  await expect(page.getByText('Key material imported')).toBeVisible();
+  await expect(keyMaterialRow(page, 'first material')).toContainText('KEY_MATERIAL_EXPIRES');
+  await expect(page.getByText('Key material expires', { exact: true })).toBeVisible();
+
+  panel = await getParameters(page, 'RSA_2048', 'RSAES_OAEP_SHA_256');
+  await expect(panel.getByRole('radio', { name: 'New key material' })).toBeChecked();
+  await chooseFile(byteField(panel, 'Plaintext key material'), second);
+  await panel.getByLabel('Key material description').fill('second material');
+  await panel.getByRole('button', { name: 'Import key material' }).click();
+  await expect(keyMaterialRow(page, 'second material')).toContainText('PENDING_ROTATION');
+
+  await page.getByRole('button', { name: 'Rotate now' }).click();
+  const rotate = page.getByRole('dialog', { name: 'Rotate to the imported key material' });
+  await rotate.getByRole('button', { name: 'Rotate key' }).click();
+  await expect(page.getByText('Key material rotated')).toBeVisible();
+  await expect(keyMaterialRow(page, 'second material')).toContainText('CURRENT');
+  await expect(keyMaterialRow(page, 'first material')).toContainText('NON_CURRENT');
+
+  // Deleting the first (non-current, permanently associated) material makes the key unusable.
+  await keyMaterialRow(page, 'first material').getByRole('radio').check();
+  await page.getByRole('button', { name: 'Delete key material' }).click();
+  const remove = page.getByRole('dialog', { name: 'Delete key material' });
+  await expect(remove).toContainText('The key becomes pending import');
+  await remove.getByRole('button', { name: 'Delete key material' }).click();
+  await expect(keyMaterialRow(page, 'first material')).toContainText('PENDING_IMPORT');
+  await expect(page.getByText('This key is pending import')).toBeVisible();
+});
+
+test('imports an RSA private key wrapped in the browser with RSA_AES_KEY_WRAP_SHA_256', async ({
+  page,
+}) => {
+  await signInAs(page, 'admin');
+  await createExternalKey(page, 'RSA key material from the end-to-end test', {
+    tile: 'Asymmetric',
+    usage: 'Encrypt and decrypt',
+    spec: 'RSA_2048',
+  });
+  const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+    type: 'pkcs8',
+    format: 'der',
+  });
+  const path = join(dir, 'RSA_2048_PrivateKey.der');
+  writeFileSync(path, privateKey);
+
+  const panel = await getParameters(page, 'RSA_3072', 'RSA_AES_KEY_WRAP_SHA_256');
+  await chooseFile(byteField(panel, 'Plaintext key material'), path);
+  await panel.getByRole('button', { name: 'Import key material' }).click();
+  await expect(page.getByText('Key material imported')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Public key' }).click();
+  const pem = createPublicKey(createPrivateKey({ key: privateKey, format: 'der', type: 'pkcs8' }))
+    .export({ type: 'spki', format: 'pem' })
+    .toString()
+    .trim();
+  await expect(page.getByLabel('Public key (PEM)')).toHaveText(pem);
+});
