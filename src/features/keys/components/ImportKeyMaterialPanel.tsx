@@ -95,8 +95,11 @@ export function ImportKeyMaterialPanel({
   const [expires, setExpires] = useState(false);
   const [date, setDate] = useState('');
   const [time, setTime] = useState('00:00');
+  // A pending-import key needs its missing material back before it can take new material.
   const [importType, setImportType] = useState<ImportType>(
-    reimport || !symmetric ? 'EXISTING_KEY_MATERIAL' : 'NEW_KEY_MATERIAL',
+    reimport || !symmetric || metadata.KeyState === 'PendingImport'
+      ? 'EXISTING_KEY_MATERIAL'
+      : 'NEW_KEY_MATERIAL',
   );
   const [description, setDescription] = useState('');
   const [touched, setTouched] = useState(false);
@@ -326,12 +329,8 @@ export function ImportKeyMaterialPanel({
                 </SpaceBetween>
               )}
 
-              <FormField
-                label="Key material expiration"
-                errorText={touched ? expiry : undefined}
-                stretch
-              >
-                <SpaceBetween size="s">
+              <SpaceBetween size="s">
+                <FormField label="Key material expiration" stretch>
                   <RadioGroup
                     value={expires ? 'expires' : 'never'}
                     onChange={({ detail }) => setExpires(detail.value === 'expires')}
@@ -345,30 +344,30 @@ export function ImportKeyMaterialPanel({
                       },
                     ]}
                   />
-                  {expires ? (
-                    <SpaceBetween direction="horizontal" size="l">
-                      <FormField label="Expiration date">
-                        <DatePicker
-                          value={date}
-                          onChange={({ detail }) => setDate(detail.value)}
-                          placeholder="YYYY/MM/DD"
-                          openCalendarAriaLabel={(selected) =>
-                            `Choose expiration date${selected ? `, selected ${selected}` : ''}`
-                          }
-                        />
-                      </FormField>
-                      <FormField label="Expiration time (UTC)">
-                        <TimeInput
-                          value={time}
-                          onChange={({ detail }) => setTime(detail.value)}
-                          format="hh:mm"
-                          placeholder="hh:mm"
-                        />
-                      </FormField>
-                    </SpaceBetween>
-                  ) : null}
-                </SpaceBetween>
-              </FormField>
+                </FormField>
+                {expires ? (
+                  <SpaceBetween direction="horizontal" size="l">
+                    <FormField label="Expiration date" errorText={touched ? expiry : undefined}>
+                      <DatePicker
+                        value={date}
+                        onChange={({ detail }) => setDate(detail.value)}
+                        placeholder="YYYY/MM/DD"
+                        openCalendarAriaLabel={(selected) =>
+                          `Choose expiration date${selected ? `, selected ${selected}` : ''}`
+                        }
+                      />
+                    </FormField>
+                    <FormField label="Expiration time (UTC)">
+                      <TimeInput
+                        value={time}
+                        onChange={({ detail }) => setTime(detail.value)}
+                        format="hh:mm"
+                        placeholder="hh:mm"
+                      />
+                    </FormField>
+                  </SpaceBetween>
+                ) : null}
+              </SpaceBetween>
 
               {symmetric && hasMaterial && !reimport ? (
                 <FormField label="Import type" stretch>

@@ -14,10 +14,11 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { formatDateTime } from '../../../ui/format';
 import { useNotify } from '../../../ui/notifications';
 import { useKeyMaterials } from '../api/list-key-materials';
-import { useDeleteImportedKeyMaterial, useRotateKeyOnDemand } from '../api/key-changes';
+import { useDeleteImportedKeyMaterial } from '../api/key-changes';
 import { isCustomerManaged } from './key-facts';
 import { ImportKeyMaterialPanel } from './ImportKeyMaterialPanel';
 import { KeyStatus } from './KeyStatus';
+import { RotateKeyModal } from './RotateKeyModal';
 
 const EXPIRATION_TEXT: Record<string, string> = {
   KEY_MATERIAL_EXPIRES: 'Key material expires',
@@ -52,6 +53,17 @@ export function KeyMaterialTab({ metadata }: { metadata: KeyMetadata }) {
     selected && materials.data?.some((m) => m.KeyMaterialId === selected.KeyMaterialId)
       ? selected
       : undefined;
+  // What "Import key material" restores: the selected missing material or, when exactly one
+  // permanently associated material is missing, that one (after a delete or an expiry).
+  const missing = materials.data?.filter(
+    (m) => m.ImportState === 'PENDING_IMPORT' && m.KeyMaterialState !== 'PENDING_ROTATION',
+  );
+  const reimportTarget =
+    chosen?.ImportState === 'PENDING_IMPORT'
+      ? chosen
+      : metadata.KeyState === 'PendingImport' && missing?.length === 1
+        ? missing[0]
+        : undefined;
 
   return (
     <SpaceBetween size="l">
@@ -87,12 +99,7 @@ export function KeyMaterialTab({ metadata }: { metadata: KeyMetadata }) {
                   ) : null}
                   <Button
                     variant="primary"
-                    onClick={() =>
-                      setDialog({
-                        kind: 'import',
-                        reimport: chosen?.ImportState === 'PENDING_IMPORT' ? chosen : undefined,
-                      })
-                    }
+                    onClick={() => setDialog({ kind: 'import', reimport: reimportTarget })}
                     disabled={pendingDeletion}
                     disabledReason="The key is pending deletion"
                   >
@@ -220,11 +227,19 @@ export function KeyMaterialTab({ metadata }: { metadata: KeyMetadata }) {
         />
       ) : null}
       {dialog?.kind === 'rotate' ? (
-        <RotateToImportedModal
+        <RotateKeyModal
           keyId={keyId}
-          material={dialog.material}
+          header="Rotate to the imported key material"
+          actionLabel="Rotate key"
           onClose={() => setDialog(undefined)}
-        />
+        >
+          Key material <Box variant="code">{dialog.material.KeyMaterialId}</Box>
+          {dialog.material.KeyMaterialDescription
+            ? ` (${dialog.material.KeyMaterialDescription})`
+            : ''}{' '}
+          becomes current: KMS encrypts with it from now on and keeps the earlier material to
+          decrypt what it encrypted. The earlier material stays permanently associated with the key.
+        </RotateKeyModal>
       ) : null}
     </SpaceBetween>
   );
@@ -275,50 +290,6 @@ function DeleteKeyMaterialModal({
         </Box>
         {remove.isError ? (
           <ErrorAlert error={remove.error} header="The key material was not deleted" />
-        ) : null}
-      </SpaceBetween>
-    </ActionModal>
-  );
-}
-
-function RotateToImportedModal({
-  keyId,
-  material,
-  onClose,
-}: {
-  keyId: string;
-  material: RotationsListEntry;
-  onClose(): void;
-}) {
-  const rotate = useRotateKeyOnDemand();
-  const notify = useNotify();
-  return (
-    <ActionModal
-      header="Rotate to the imported key material"
-      actionLabel="Rotate key"
-      busy={rotate.isPending}
-      onAction={() =>
-        rotate.mutate(
-          { KeyId: keyId },
-          {
-            onSuccess: () => {
-              notify({ type: 'success', header: 'Key material rotated' });
-              onClose();
-            },
-          },
-        )
-      }
-      onClose={onClose}
-    >
-      <SpaceBetween size="m">
-        <Box variant="p">
-          Key material <Box variant="code">{material.KeyMaterialId}</Box>
-          {material.KeyMaterialDescription ? ` (${material.KeyMaterialDescription})` : ''} becomes
-          current: KMS encrypts with it from now on and keeps the earlier material to decrypt what
-          it encrypted. The earlier material stays permanently associated with the key.
-        </Box>
-        {rotate.isError ? (
-          <ErrorAlert error={rotate.error} header="The key was not rotated" />
         ) : null}
       </SpaceBetween>
     </ActionModal>

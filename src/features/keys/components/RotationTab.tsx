@@ -20,11 +20,11 @@ import {
   MIN_ROTATION_DAYS,
   useDisableKeyRotation,
   useEnableKeyRotation,
-  useRotateKeyOnDemand,
 } from '../api/key-changes';
 import { useRotationStatus, type RotationStatus } from '../api/get-key-rotation-status';
 import { useKeyRotations } from '../api/list-key-rotations';
 import { supportsRotation } from './key-facts';
+import { RotateKeyModal } from './RotateKeyModal';
 import { ActionModal } from '../../../ui/ActionModal';
 
 /** Automatic rotation (status, period, next date), "Rotate now", and the rotation history. */
@@ -119,7 +119,16 @@ export function RotationTab({ metadata }: { metadata: KeyMetadata }) {
         />
       ) : null}
       {dialog === 'rotate' ? (
-        <RotateNowModal keyId={keyId} onClose={() => setDialog(undefined)} />
+        <RotateKeyModal
+          keyId={keyId}
+          header="Rotate key material now"
+          actionLabel="Rotate"
+          onClose={() => setDialog(undefined)}
+        >
+          KMS creates new key material for this key now and uses it for new encryptions. Existing
+          ciphertexts still decrypt with their original material. AWS allows 10 on-demand rotations
+          per key; they do not change the automatic rotation schedule.
+        </RotateKeyModal>
       ) : null}
     </SpaceBetween>
   );
@@ -219,41 +228,6 @@ function EditRotationModal({
           />
         </FormField>
         {error ? <ErrorAlert error={error} header="Rotation settings were not saved" /> : null}
-      </SpaceBetween>
-    </ActionModal>
-  );
-}
-
-function RotateNowModal({ keyId, onClose }: { keyId: string; onClose(): void }) {
-  const rotate = useRotateKeyOnDemand();
-  const notify = useNotify();
-  return (
-    <ActionModal
-      header="Rotate key material now"
-      actionLabel="Rotate"
-      busy={rotate.isPending}
-      onAction={() =>
-        rotate.mutate(
-          { KeyId: keyId },
-          {
-            onSuccess: () => {
-              notify({ type: 'success', header: 'Key material rotated' });
-              onClose();
-            },
-          },
-        )
-      }
-      onClose={onClose}
-    >
-      <SpaceBetween size="m">
-        <Box variant="p">
-          KMS creates new key material for this key now and uses it for new encryptions. Existing
-          ciphertexts still decrypt with their original material. AWS allows 10 on-demand rotations
-          per key; they do not change the automatic rotation schedule.
-        </Box>
-        {rotate.isError ? (
-          <ErrorAlert error={rotate.error} header="The key was not rotated" />
-        ) : null}
       </SpaceBetween>
     </ActionModal>
   );
