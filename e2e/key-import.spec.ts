@@ -1,10 +1,10 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { byteField, download, fillBytes, outputValue } from './support/crypto';
+import { ADMIN_CREDENTIALS, byteField, download, fillBytes, outputValue } from './support/crypto';
 import { signInAs } from './support/sign-in';
 
 /*
@@ -73,19 +73,8 @@ async function chooseFile(field: Locator, path: string): Promise<void> {
 const keyMaterialRow = (page: Page, text: string) =>
   page.getByRole('table', { name: 'Key materials' }).getByRole('row').filter({ hasText: text });
 
-test('imports key material wrapped with OpenSSL as the developer guide does, then encrypts with it', async ({
-  page,
-}) => {
-  await signInAs(page, 'admin');
-  const keyId = await createExternalKey(page, 'Imported by the end-to-end test');
-
-  const panel = await getParameters(page, 'RSA_2048', 'RSAES_OAEP_SHA_256');
-  // The guide's steps 2 and 3, outside the browser: the downloaded wrapping public key and token,
-  // 32 random bytes of key material, encrypted with openssl pkeyutl.
-  await download(page, panel.getByRole('button', { name: 'Download wrapping public key' }), dir);
-  await download(page, panel.getByRole('button', { name: 'Download import token' }), dir);
-  await expect(panel.getByLabel('OpenSSL commands')).toContainText('rsa_oaep_md:sha256');
-  execFileSync('openssl', ['rand', '-out', 'PlaintextKeyMaterial.bin', '32'], { cwd: dir });
+/** The guide's step 3 for RSAES_OAEP_SHA_256, run in `dir` as a user runs it. */
+function wrapWithOpenssl(dir: string): void {
   execFileSync(
     'openssl',
     [
@@ -107,7 +96,15 @@ test('imports key material wrapped with OpenSSL as the developer guide does, the
     ],
     { cwd: dir },
   );
+}
 
+/** Downloads the wrapping public key and token, wraps with OpenSSL, uploads both files. */
+async function importWrappedWithOpenssl(page: Page, dir: string): Promise<Locator> {
+  const panel = await getParameters(page, 'RSA_2048', 'RSAES_OAEP_SHA_256');
+  await download(page, panel.getByRole('button', { name: 'Download wrapping public key' }), dir);
+  await download(page, panel.getByRole('button', { name: 'Download import token' }), dir);
+  await expect(panel.getByLabel('OpenSSL commands')).toContainText('rsa_oaep_md:sha256');
+  wrapWithOpenssl(dir);
   await panel.getByRole('radio', { name: 'Upload encrypted key material' }).check();
   await chooseFile(
     byteField(panel, 'Encrypted key material'),
@@ -116,7 +113,28 @@ test('imports key material wrapped with OpenSSL as the developer guide does, the
   await chooseFile(byteField(panel, 'Import token'), join(dir, 'ImportToken.bin'));
   await panel.getByRole('button', { name: 'Import key material' }).click();
   await expect(page.getByText('Key material imported')).toBeVisible();
-  await expect(page.getByText('Enabled', { exact: true }).first()).toBeVisible();
+  return panel;
+}
+
+const keyState = (page: Page) => page.getByRole('tabpanel').getByText(/^(Enabled|Pending import)$/);
+
+async function decrypt(page: Page, ciphertext: string): Promise<void> {
+  await page.goto('/decrypt');
+  await fillBytes(page, 'Ciphertext', ciphertext, 'Base64');
+  await page.getByRole('button', { name: 'Decrypt', exact: true }).click();
+}
+
+test('imports key material wrapped with OpenSSL, encrypts and decrypts, deletes it and imports it again', async ({
+  page,
+}) => {
+  await signInAs(page, 'admin');
+  const keyId = await createExternalKey(page, 'Imported by the end-to-end test');
+
+  // The guide's steps 2 and 3, outside the browser: 32 random bytes of key material, wrapped
+  // with openssl pkeyutl under the downloaded wrapping public key.
+  execFileSync('openssl', ['rand', '-out', 'PlaintextKeyMaterial.bin', '32'], { cwd: dir });
+  await importWrappedWithOpenssl(page, dir);
+  await expect(keyState(page)).toHaveText('Enabled');
   const row = keyMaterialRow(page, 'CURRENT');
   await expect(row).toContainText('IMPORTED');
   await expect(row).toContainText('KEY_MATERIAL_DOES_NOT_EXPIRE');
@@ -124,10 +142,35 @@ test('imports key material wrapped with OpenSSL as the developer guide does, the
   await page.getByRole('button', { name: 'Use this key' }).click();
   await page.getByRole('menuitem', { name: 'Encrypt', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/encrypt\\?keyId=${keyId}`));
-  await fillBytes(page, 'Plaintext', 'sealed under my own key material');
+  const plaintext = 'sealed under my own key material';
+  await fillBytes(page, 'Plaintext', plaintext);
   await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
   const ciphertext = await outputValue(page, 'CiphertextBlob');
-  expect(ciphertext.length).toBeGreaterThan(40);
+  await decrypt(page, ciphertext);
+  expect(await outputValue(page, 'Plaintext', 'Text (UTF-8)')).toBe(plaintext);
+
+  // Deleting the key material: the key is pending import and its ciphertext cannot be decrypted.
+  await page.goto(`/keys/${keyId}?tab=key-material`);
+  await page.getByRole('button', { name: 'Delete key material' }).click();
+  const remove = page.getByRole('dialog', { name: 'Delete key material' });
+  await expect(remove).toContainText('The key becomes pending import');
+  await remove.getByRole('button', { name: 'Delete key material' }).click();
+  await expect(page.getByText('Key material deleted')).toBeVisible();
+  await expect(keyState(page)).toHaveText('Pending import');
+  await expect(keyMaterialRow(page, 'CURRENT')).toContainText('PENDING_IMPORT');
+  await decrypt(page, ciphertext);
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'KMSInvalidStateException' }),
+  ).toContainText('is pending import.');
+
+  // Importing the same material again, with a new wrapping key and token, restores the key.
+  await page.goto(`/keys/${keyId}?tab=key-material`);
+  const panel = await importWrappedWithOpenssl(page, dir);
+  await expect(panel).toHaveCount(0);
+  await expect(keyState(page)).toHaveText('Enabled');
+  await expect(keyMaterialRow(page, 'CURRENT')).toContainText('IMPORTED');
+  await decrypt(page, ciphertext);
+  expect(await outputValue(page, 'Plaintext', 'Text (UTF-8)')).toBe(plaintext);
 });
 
 test('wraps key material in the browser, lets it expire on a date, and rotates to new material', async ({
@@ -145,7 +188,7 @@ test('wraps key material in the browser, lets it expire on a date, and rotates t
   await panel.getByRole('radio', { name: 'Key material expires' }).check();
   const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
   const date = tomorrow.toISOString().slice(0, 10).replaceAll('-', '/');
-  await panel.getByLabel('Expiration date').fill(date);
+  await panel.getByRole('textbox', { name: 'Expiration date', exact: true }).fill(date);
   await panel.getByLabel('Key material description').fill('first material');
   await panel.getByRole('button', { name: 'Import key material' }).click();
   await expect(page.getByText('Key material imported')).toBeVisible();
@@ -176,6 +219,43 @@ test('wraps key material in the browser, lets it expire on a date, and rotates t
   await expect(page.getByText('This key is pending import')).toBeVisible();
 });
 
+test('key material that expires is deleted on its expiration date: the key becomes pending import', async ({
+  page,
+}) => {
+  // The console takes the expiration to the minute: the next minute at least 20 s away.
+  test.setTimeout(180_000);
+  await signInAs(page, 'admin');
+  const keyId = await createExternalKey(page, 'Expiring key material from the end-to-end test');
+  const material = join(dir, 'material.bin');
+  writeFileSync(material, randomBytes(32));
+  const expiresAt = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
+  const [day, minute] = [
+    expiresAt.toISOString().slice(0, 10).replaceAll('-', '/'),
+    expiresAt.toISOString().slice(11, 16),
+  ];
+
+  const panel = await getParameters(page, 'RSA_4096', 'RSAES_OAEP_SHA_256');
+  await chooseFile(byteField(panel, 'Plaintext key material'), material);
+  await panel.getByRole('radio', { name: 'Key material expires' }).check();
+  await panel.getByRole('textbox', { name: 'Expiration date', exact: true }).fill(day);
+  await panel.getByRole('textbox', { name: 'Expiration time (UTC)' }).fill(minute);
+  await panel.getByRole('button', { name: 'Import key material' }).click();
+  await expect(page.getByText('Key material imported')).toBeVisible();
+  await expect(keyState(page)).toHaveText('Enabled');
+  const row = keyMaterialRow(page, 'CURRENT');
+  await expect(row).toContainText('KEY_MATERIAL_EXPIRES');
+  await expect(row).toContainText('IMPORTED');
+
+  // A user comes back after the expiration date and finds the material gone.
+  await expect(async () => {
+    await page.goto(`/keys/${keyId}?tab=key-material`);
+    await expect(keyState(page)).toHaveText('Pending import', { timeout: 2_000 });
+  }).toPass({ timeout: 120_000, intervals: [5_000] });
+  expect(Date.now()).toBeGreaterThanOrEqual(expiresAt.getTime());
+  await expect(row).toContainText('PENDING_IMPORT');
+  await expect(page.getByText('Key material of this key was deleted or expired')).toBeVisible();
+});
+
 test('imports an RSA private key wrapped in the browser with RSA_AES_KEY_WRAP_SHA_256', async ({
   page,
 }) => {
@@ -203,4 +283,50 @@ test('imports an RSA private key wrapped in the browser with RSA_AES_KEY_WRAP_SH
     .toString()
     .trim();
   await expect(page.getByLabel('Public key (PEM)')).toHaveText(pem);
+});
+
+test('pastes the import token and wrapped key material from the AWS CLI and OpenSSL as base64', async ({
+  page,
+  baseURL,
+}) => {
+  await signInAs(page, 'admin');
+  const keyId = await createExternalKey(page, 'Imported with the AWS CLI');
+  const shell = (command: string) =>
+    execFileSync('/bin/sh', ['-c', command], {
+      cwd: dir,
+      env: { ...process.env, ...ADMIN_CREDENTIALS },
+      encoding: 'utf8',
+    });
+  // The guide's steps 2 and 3 in a terminal: the token stays base64 as the CLI prints it, the
+  // wrapped material is base64 encoded by OpenSSL (64-character lines).
+  const [publicKey, importToken] = shell(
+    `aws kms get-parameters-for-import --endpoint-url ${baseURL} --key-id ${keyId} ` +
+      '--wrapping-algorithm RSAES_OAEP_SHA_256 --wrapping-key-spec RSA_3072 ' +
+      "--query '[PublicKey, ImportToken]' --output text",
+  )
+    .trim()
+    .split(/\s+/);
+  writeFileSync(join(dir, 'WrappingPublicKey.bin'), Buffer.from(publicKey, 'base64'));
+  shell('openssl rand -out PlaintextKeyMaterial.bin 32');
+  wrapWithOpenssl(dir);
+  const wrapped = shell('openssl base64 -in EncryptedKeyMaterial.bin');
+  expect(wrapped.trim().split('\n').length).toBeGreaterThan(1);
+
+  await page.getByRole('button', { name: 'Import key material' }).first().click();
+  const panel = page.getByRole('region', { name: 'Import key material' });
+  await panel.getByRole('radio', { name: 'Upload encrypted key material' }).check();
+  await fillBytes(panel, 'Encrypted key material', wrapped, 'Base64');
+  await fillBytes(panel, 'Import token', importToken, 'Base64');
+  await panel.getByRole('button', { name: 'Import key material' }).click();
+  await expect(page.getByText('Key material imported')).toBeVisible();
+  await expect(keyState(page)).toHaveText('Enabled');
+
+  // The CLI encrypts under the imported material; the console decrypts it.
+  shell(
+    `printf 'from the terminal' > message.txt && aws kms encrypt --endpoint-url ${baseURL} ` +
+      `--key-id ${keyId} --plaintext fileb://message.txt --query CiphertextBlob --output text ` +
+      '> ciphertext.b64',
+  );
+  await decrypt(page, readFileSync(join(dir, 'ciphertext.b64'), 'utf8'));
+  expect(await outputValue(page, 'Plaintext', 'Text (UTF-8)')).toBe('from the terminal');
 });
