@@ -127,6 +127,8 @@ async function decrypt(page: Page, ciphertext: string): Promise<void> {
 test('imports key material wrapped with OpenSSL, encrypts and decrypts, deletes it and imports it again', async ({
   page,
 }) => {
+  // The whole lifecycle in one journey: two imports, an encryption, three decryptions, a delete.
+  test.setTimeout(120_000);
   await signInAs(page, 'admin');
   const keyId = await createExternalKey(page, 'Imported by the end-to-end test');
 
@@ -249,7 +251,7 @@ test('key material that expires is deleted on its expiration date: the key becom
   // A user comes back after the expiration date and finds the material gone.
   await expect(async () => {
     await page.goto(`/keys/${keyId}?tab=key-material`);
-    await expect(keyState(page)).toHaveText('Pending import', { timeout: 2_000 });
+    await expect(keyState(page)).toHaveText('Pending import', { timeout: 10_000 });
   }).toPass({ timeout: 120_000, intervals: [5_000] });
   expect(Date.now()).toBeGreaterThanOrEqual(expiresAt.getTime());
   await expect(row).toContainText('PENDING_IMPORT');
