@@ -1,10 +1,11 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADMIN_CREDENTIALS, byteField, download, fillBytes, outputValue } from './support/crypto';
+import { byteField, download, fillBytes, outputValue, runCli } from './support/crypto';
+import { expect, test } from './support/test';
 import { signInAs } from './support/sign-in';
 
 /*
@@ -293,12 +294,7 @@ test('pastes the import token and wrapped key material from the AWS CLI and Open
 }) => {
   await signInAs(page, 'admin');
   const keyId = await createExternalKey(page, 'Imported with the AWS CLI');
-  const shell = (command: string) =>
-    execFileSync('/bin/sh', ['-c', command], {
-      cwd: dir,
-      env: { ...process.env, ...ADMIN_CREDENTIALS },
-      encoding: 'utf8',
-    });
+  const shell = (command: string) => runCli(command, dir);
   // The guide's steps 2 and 3 in a terminal: the token stays base64 as the CLI prints it, the
   // wrapped material is base64 encoded by OpenSSL (64-character lines).
   const [publicKey, importToken] = shell(
