@@ -32,6 +32,11 @@ async function startProcess(stateDir: string): Promise<{ child: ChildProcess; ur
   throw new Error('the sandbox exited before printing its ready line');
 }
 
+/** The demo admin's KMS client for a sandbox process. */
+function adminClient(url: string): KMSClient {
+  return new KMSClient({ endpoint: url, region: 'us-east-1', credentials: DEMO_ADMIN });
+}
+
 function killHard(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
@@ -45,21 +50,13 @@ describe('state survives restarts', () => {
 
   it('keeps an acknowledged CreateKey after kill -9', async () => {
     const first = await startProcess(stateDir);
-    const client = new KMSClient({
-      endpoint: first.url,
-      region: 'us-east-1',
-      credentials: DEMO_ADMIN,
-    });
+    const client = adminClient(first.url);
     const created = await client.send(new CreateKeyCommand({ Description: 'survives kill -9' }));
     client.destroy();
     await killHard(first.child);
 
     const second = await startProcess(stateDir);
-    const again = new KMSClient({
-      endpoint: second.url,
-      region: 'us-east-1',
-      credentials: DEMO_ADMIN,
-    });
+    const again = adminClient(second.url);
     try {
       const described = await again.send(
         new DescribeKeyCommand({ KeyId: created.KeyMetadata!.KeyId }),
@@ -75,11 +72,7 @@ describe('state survives restarts', () => {
 
   it('keeps imported key material and an unused import token across a restart', async () => {
     const first = await startProcess(stateDir);
-    const client = new KMSClient({
-      endpoint: first.url,
-      region: 'us-east-1',
-      credentials: DEMO_ADMIN,
-    });
+    const client = adminClient(first.url);
     const material = randomBytes(32);
     const parameters = (KeyId: string) =>
       client.send(
@@ -117,11 +110,7 @@ describe('state survives restarts', () => {
     await killHard(first.child);
 
     const second = await startProcess(stateDir);
-    const again = new KMSClient({
-      endpoint: second.url,
-      region: 'us-east-1',
-      credentials: DEMO_ADMIN,
-    });
+    const again = adminClient(second.url);
     try {
       const { Plaintext } = await again.send(new DecryptCommand({ CiphertextBlob }));
       expect(new TextDecoder().decode(Plaintext)).toBe('kept');
