@@ -4,7 +4,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } f
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { byteField, download, fillBytes, outputValue, runCli } from './support/crypto';
+import { byteField, download, fillBytes, outputValue, pasteBytes, runCli } from './support/crypto';
 import { expect, test } from './support/test';
 import { signInAs } from './support/sign-in';
 
@@ -41,7 +41,10 @@ async function createExternalKey(
   return /\/keys\/([0-9a-f-]{36})/.exec(page.url())![1];
 }
 
-/** Picks an option of a Cloudscape select by its form field label. */
+/**
+ * Picks an option of a Cloudscape select by its form field label and the option's label (its
+ * accessible name goes on with the option's description, e.g. "ECC_NIST_P256 secp256r1").
+ */
 async function choose(
   page: Page,
   scope: Page | Locator,
@@ -49,7 +52,7 @@ async function choose(
   option: string,
 ): Promise<void> {
   await scope.getByRole('button', { name: new RegExp(`^${label}`) }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+  await page.getByRole('option', { name: new RegExp(`^${option}( |$)`) }).click();
 }
 
 async function getParameters(page: Page, spec: string, algorithm: string): Promise<Locator> {
@@ -99,13 +102,23 @@ function wrapWithOpenssl(dir: string): void {
   );
 }
 
-/** Downloads the wrapping public key and token, wraps with OpenSSL, uploads both files. */
-async function importWrappedWithOpenssl(page: Page, dir: string): Promise<Locator> {
-  const panel = await getParameters(page, 'RSA_2048', 'RSAES_OAEP_SHA_256');
+/**
+ * Downloads the wrapping public key and token, runs the OpenSSL commands the panel shows (as a
+ * user copies them into a terminal) and uploads both files.
+ */
+async function importWrappedWithOpenssl(
+  page: Page,
+  dir: string,
+  wrapping: { spec: string; algorithm: string } = {
+    spec: 'RSA_2048',
+    algorithm: 'RSAES_OAEP_SHA_256',
+  },
+): Promise<Locator> {
+  const panel = await getParameters(page, wrapping.spec, wrapping.algorithm);
   await download(page, panel.getByRole('button', { name: 'Download wrapping public key' }), dir);
   await download(page, panel.getByRole('button', { name: 'Download import token' }), dir);
-  await expect(panel.getByLabel('OpenSSL commands')).toContainText('rsa_oaep_md:sha256');
-  wrapWithOpenssl(dir);
+  const commands = await panel.getByLabel('OpenSSL commands').textContent();
+  runCli(commands ?? '', dir);
   await panel.getByRole('radio', { name: 'Upload encrypted key material' }).check();
   await chooseFile(
     byteField(panel, 'Encrypted key material'),
@@ -288,6 +301,34 @@ test('imports an RSA private key wrapped in the browser with RSA_AES_KEY_WRAP_SH
   await expect(page.getByLabel('Public key (PEM)')).toHaveText(pem);
 });
 
+test('imports an ECC private key wrapped with the RSA_AES_KEY_WRAP OpenSSL commands the console shows', async ({
+  page,
+}) => {
+  await signInAs(page, 'admin');
+  await createExternalKey(page, 'ECC key material wrapped with OpenSSL', {
+    tile: 'Asymmetric',
+    usage: 'Sign and verify',
+    spec: 'ECC_NIST_P256',
+  });
+  // The key material as the guide makes it: an OpenSSL private key converted to PKCS #8 DER.
+  runCli(
+    'openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out private.pem && ' +
+      'openssl pkcs8 -topk8 -outform der -nocrypt -in private.pem -out PlaintextKeyMaterial.bin && ' +
+      'openssl pkey -in private.pem -pubout -out public.pem',
+    dir,
+  );
+  await importWrappedWithOpenssl(page, dir, {
+    spec: 'RSA_4096',
+    algorithm: 'RSA_AES_KEY_WRAP_SHA_1',
+  });
+  await expect(keyState(page)).toHaveText('Enabled');
+
+  await page.getByRole('tab', { name: 'Public key' }).click();
+  await expect(page.getByLabel('Public key (PEM)')).toHaveText(
+    readFileSync(join(dir, 'public.pem'), 'utf8').trim(),
+  );
+});
+
 test('pastes the import token and wrapped key material from the AWS CLI and OpenSSL as base64', async ({
   page,
   baseURL,
@@ -313,8 +354,8 @@ test('pastes the import token and wrapped key material from the AWS CLI and Open
   await page.getByRole('button', { name: 'Import key material' }).first().click();
   const panel = page.getByRole('region', { name: 'Import key material' });
   await panel.getByRole('radio', { name: 'Upload encrypted key material' }).check();
-  await fillBytes(panel, 'Encrypted key material', wrapped, 'Base64');
-  await fillBytes(panel, 'Import token', importToken, 'Base64');
+  await pasteBytes(page, 'Encrypted key material', wrapped);
+  await pasteBytes(page, 'Import token', importToken);
   await panel.getByRole('button', { name: 'Import key material' }).click();
   await expect(page.getByText('Key material imported')).toBeVisible();
   await expect(keyState(page)).toHaveText('Enabled');
