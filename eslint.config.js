@@ -86,6 +86,26 @@ export default tseslint.config(
     },
   },
   {
+    // One date format in the console: dates and times are written by src/ui/format.ts only.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/ui/format.ts', 'src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+          message: 'Write dates with formatDateTime (src/ui/format.ts): one format per console.',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name=/^toLocale(Date|Time)String$/], CallExpression[callee.property.name='toLocaleString'][arguments.length=0]",
+          message: 'Write dates with formatDateTime (src/ui/format.ts): one format per console.',
+        },
+      ],
+    },
+  },
+  {
     // The policy evaluator runs in the browser and in the sandbox: no DOM, no Node, no React.
     files: ['src/policy/**/*.ts'],
     ignores: ['src/policy/**/*.test.ts'],

@@ -7,7 +7,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { ReactNode } from 'react';
 import type { TrailEvent } from '../../../kms/events/trail-event';
 import { EventOutcomeStatus } from '../../../ui/EventOutcome';
-import { formatDateTimeSeconds } from '../../../ui/format';
+import { formatDateTime } from '../../../ui/format';
 import { ExplainButton } from './ExplainButton';
 
 /** The record as CloudTrail has it, indented for reading (what `aws cloudtrail` prints). */
@@ -37,7 +37,7 @@ export function EventDetailModal({ event, onClose }: { event: TrailEvent; onClos
       size="large"
       onDismiss={onClose}
       closeAriaLabel="Close"
-      header={`${event.name} at ${formatDateTimeSeconds(event.time)}`}
+      header={`${event.name} at ${formatDateTime(event.time)}`}
       footer={
         <Box float="right">
           <SpaceBetween direction="horizontal" size="xs">

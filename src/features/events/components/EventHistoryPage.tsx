@@ -212,6 +212,9 @@ export default function EventHistoryPage() {
                 i18nStrings={RANGE_STRINGS}
                 placeholder="Filter by a date and time range"
                 ariaLabel="Time"
+                // The chosen range reads as the table's times do (src/ui/format.ts).
+                absoluteFormat="long-localized"
+                hideTimeOffset
               />
             </FormField>
           </ColumnLayout>

@@ -8,7 +8,7 @@ import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import type { TrailEvent } from '../../../kms/events/trail-event';
 import { EventOutcomeStatus } from '../../../ui/EventOutcome';
-import { formatCount, formatDateTimeSeconds, plural } from '../../../ui/format';
+import { formatCount, formatDateTime, plural } from '../../../ui/format';
 import { useFollow } from '../../../ui/navigation';
 import type { EventScanView } from '../api/use-event-scan';
 import { EventDetailModal } from './EventDetailModal';
@@ -83,7 +83,7 @@ export function EventsTable({
     {
       id: 'time',
       header: 'Event time',
-      cell: (event) => formatDateTimeSeconds(event.time),
+      cell: (event) => formatDateTime(event.time),
     },
     {
       id: 'name',
@@ -92,7 +92,7 @@ export function EventsTable({
         <Button
           variant="inline-link"
           onClick={() => setOpened(event)}
-          ariaLabel={`${event.name} by ${event.principal.label} at ${formatDateTimeSeconds(event.time)}`}
+          ariaLabel={`${event.name} by ${event.principal.label} at ${formatDateTime(event.time)}`}
         >
           {event.name}
         </Button>

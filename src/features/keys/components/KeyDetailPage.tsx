@@ -8,6 +8,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { useDescribeKey } from '../../../kms/api/describe-key';
 import { describeError } from '../../../kms/errors';
 import { AccessDeniedDetails, ErrorAlert } from '../../../ui/ErrorAlert';
+import { formatDateTime } from '../../../ui/format';
 import { useBreadcrumbs } from '../../../ui/page-chrome';
 import { useKeyAliases } from '../api/list-key-aliases';
 import { CryptographicConfiguration } from './CryptographicConfiguration';
@@ -145,7 +146,8 @@ export default function KeyDetailPage() {
       <SpaceBetween size="l">
         {metadata.KeyState === 'PendingDeletion' ? (
           <Alert type="warning" header="This key is scheduled for deletion">
-            KMS deletes it on {metadata.DeletionDate?.toLocaleString() ?? 'its deletion date'}.
+            KMS deletes it on{' '}
+            {metadata.DeletionDate ? formatDateTime(metadata.DeletionDate) : 'its deletion date'}.
             Until then it cannot be used; choose Key actions → Cancel key deletion to keep it.
           </Alert>
         ) : null}

@@ -9,7 +9,8 @@ const PREFERENCES_KEY = 'kms-console.keys-table.preferences';
 
 const DEFAULT_PREFERENCES: CollectionPreferencesProps.Preferences = {
   pageSize: 20,
-  wrapLines: false,
+  // Unwrapped, the default columns need more width than a laptop's window leaves the table.
+  wrapLines: true,
   stripedRows: false,
   contentDisplay: [
     { id: 'aliases', visible: true },

@@ -4,7 +4,7 @@ import Spinner from '@cloudscape-design/components/spinner';
 import { RETENTION_DAYS } from '../../../kms/events/key-activity';
 import { describeError } from '../../../kms/errors';
 import { AccessDeniedDetails } from '../../../ui/ErrorAlert';
-import { formatDateTimeSeconds, plural } from '../../../ui/format';
+import { formatDateTime, plural } from '../../../ui/format';
 import { useKeyLastUse } from '../api/use-key-last-use';
 
 const DAY_MS = 86_400_000;
@@ -51,8 +51,8 @@ export function RecentUseWarning({ keyArn }: { keyArn: string | undefined }) {
   return (
     <Alert type="warning" header="This key was used recently">
       {use.principal.label} called {use.name} with it {ago(use.time, new Date())} (
-      {formatDateTimeSeconds(use.time)}). Something may still depend on it: see the key&apos;s Usage
-      tab for everyone who used it.
+      {formatDateTime(use.time)}). Something may still depend on it: see the key&apos;s Usage tab
+      for everyone who used it.
     </Alert>
   );
 }

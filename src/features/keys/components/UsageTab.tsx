@@ -14,7 +14,7 @@ import { RETENTION_DAYS } from '../../../kms/events/key-activity';
 import { seriesOf, type DailyCounts, type PrincipalUsage } from '../../../kms/events/usage';
 import { describeError } from '../../../kms/errors';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
-import { formatDateTimeSeconds, plural } from '../../../ui/format';
+import { formatDateTime, formatUtcDay, plural } from '../../../ui/format';
 import { useFollow } from '../../../ui/navigation';
 import { useKeyUsage, type KeyUsageView } from '../api/use-key-usage';
 
@@ -107,7 +107,7 @@ export function UsageTab({ metadata }: { metadata: KeyMetadata }) {
             {
               label: 'Last used',
               value: lastUse
-                ? formatDateTimeSeconds(lastUse.time)
+                ? formatDateTime(lastUse.time)
                 : settled
                   ? view.done
                     ? `Not used in the last ${RETENTION_DAYS} days`
@@ -145,6 +145,7 @@ export function UsageTab({ metadata }: { metadata: KeyMetadata }) {
           stackedBars
           xScaleType="categorical"
           xTitle="Day (UTC)"
+          i18nStrings={{ xTickFormatter: formatUtcDay }}
           yTitle="Calls"
           height={220}
           hideFilter
@@ -178,7 +179,7 @@ export function UsageTab({ metadata }: { metadata: KeyMetadata }) {
           { id: 'uses', header: 'Uses', cell: (p) => p.uses },
           { id: 'denied', header: 'Denied', cell: (p) => p.denied },
           { id: 'calls', header: 'All calls', cell: (p) => p.calls },
-          { id: 'last', header: 'Last call', cell: (p) => formatDateTimeSeconds(p.lastCall) },
+          { id: 'last', header: 'Last call', cell: (p) => formatDateTime(p.lastCall) },
           { id: 'operation', header: 'Last operation', cell: (p) => p.lastOperation },
         ]}
         empty={

@@ -4,13 +4,18 @@ import type { TableProps } from '@cloudscape-design/components/table';
 import { memo, useMemo } from 'react';
 import { ROW_COMPARATORS, type KeyRow } from '../../../kms/catalog/rows';
 import { describeError } from '../../../kms/errors';
+import { BreakableText } from '../../../ui/BreakableText';
 import { formatDateTime } from '../../../ui/format';
 import type { useFollow } from '../../../ui/navigation';
 import { KeyStatus } from './KeyStatus';
 import { KEY_USAGE_TEXT } from './key-facts';
 import { RotationCell } from './RotationCell';
 
-/* The keys table's columns: what each shows, how it sorts. */
+/*
+ * The keys table's columns: what each shows, how it sorts, how wide it opens. The default columns
+ * fit side by side at 1400 px with the navigation open; long values wrap between words (key ids
+ * and key specs at their - and _), never out of sight.
+ */
 
 /** Plain text (not a component): thousands of cells show it while keys are being described. */
 const loading = '…';
@@ -36,7 +41,7 @@ const AliasCell = memo(function AliasCell({ row, follow }: { row: KeyRow; follow
 const KeyIdCell = memo(function KeyIdCell({ row, follow }: { row: KeyRow; follow: Follow }) {
   return (
     <Link href={`/keys/${row.keyId}`} onFollow={follow} ariaLabel={`Key ${row.keyId}`}>
-      {row.keyId}
+      <BreakableText text={row.keyId} />
     </Link>
   );
 });
@@ -60,26 +65,29 @@ export function useKeyColumns(follow: Follow) {
         cell: (row) => <AliasCell row={row} follow={follow} />,
         sortingComparator: ROW_COMPARATORS.aliases,
         isRowHeader: true,
-        minWidth: 180,
+        width: 150,
       },
       {
         id: 'keyId',
         header: 'Key ID',
         cell: (row) => <KeyIdCell row={row} follow={follow} />,
         sortingComparator: ROW_COMPARATORS.keyId,
-        minWidth: 200,
+        width: 160,
       },
       {
         id: 'status',
         header: 'Status',
         cell: (row) => <StatusCell row={row} />,
         sortingComparator: ROW_COMPARATORS.status,
+        width: 125,
       },
       {
         id: 'keySpec',
         header: 'Key spec',
-        cell: (row) => row.metadata?.KeySpec ?? loading,
+        cell: (row) =>
+          row.metadata?.KeySpec ? <BreakableText text={row.metadata.KeySpec} /> : loading,
         sortingComparator: ROW_COMPARATORS.keySpec,
+        width: 135,
       },
       {
         id: 'keyUsage',
@@ -89,17 +97,20 @@ export function useKeyColumns(follow: Follow) {
             ? (KEY_USAGE_TEXT[row.metadata.KeyUsage] ?? row.metadata.KeyUsage)
             : loading,
         sortingComparator: ROW_COMPARATORS.keyUsage,
+        width: 115,
       },
       {
         id: 'creationDate',
         header: 'Creation date',
         cell: (row) => (row.metadata ? formatDateTime(row.metadata.CreationDate) : loading),
         sortingComparator: ROW_COMPARATORS.creationDate,
+        width: 130,
       },
       {
         id: 'rotation',
         header: 'Automatic rotation',
         cell: (row) => <MemoRotationCell row={row} />,
+        width: 120,
       },
       {
         id: 'description',

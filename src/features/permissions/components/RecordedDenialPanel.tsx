@@ -15,7 +15,7 @@ import { bareKeyId } from '../../../kms/key-reference';
 import { parseAccessDenied } from '../../../policy';
 import { useKmsClient } from '../../../session/SessionProvider';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
-import { formatDateTimeSeconds } from '../../../ui/format';
+import { formatDateTime } from '../../../ui/format';
 import { identityPoliciesQueryOptions } from '../api/identity-policies';
 import { useKeyPolicySource } from '../api/use-key-policy-source';
 import { useRecordedDenial } from '../api/use-recorded-denial';
@@ -130,7 +130,7 @@ export function RecordedDenialPanel({
             description={
               <>
                 {request.principalArn}
-                {when ? `, ${formatDateTimeSeconds(when)}` : ''}
+                {when ? `, ${formatDateTime(when)}` : ''}
               </>
             }
           >
