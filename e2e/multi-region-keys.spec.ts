@@ -8,6 +8,7 @@ import {
 import { toBase64 } from '@smithy/util-base64';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
+import { row } from './permissions-support';
 import { fillBytes, outputValue, resultField } from './support/crypto';
 import { ADMIN_ACCESS_KEY, signInWithAccessKeys } from './support/sign-in';
 
@@ -159,4 +160,23 @@ test('a primary key with replicas waits for them before its deletion, and can be
   await page.getByRole('menuitem', { name: 'Cancel key deletion' }).click();
   await expect(page.getByText(/^Deletion of .* cancelled$/)).toBeVisible();
   await expect(page.getByText('Disabled', { exact: true }).first()).toBeVisible();
+});
+
+test('the Permissions page lists the multi-Region operations it cannot check', async ({
+  page,
+  baseURL,
+}) => {
+  const east = kmsIn('us-east-1', baseURL);
+  const primary = await east.send(new CreateKeyCommand({ MultiRegion: true }));
+  const keyId = primary.KeyMetadata!.KeyId!;
+  east.destroy();
+
+  await signInWithAccessKeys(page, ADMIN_ACCESS_KEY, `/permissions?keyId=${keyId}`);
+  await expect(row(page, 'Encrypt')).toContainText('would have succeeded');
+  // No DryRun exists for them: they are named with what they need, and never sent.
+  await expect(row(page, 'ReplicateKey')).toContainText(
+    'Not checked: KMS has no DryRun for it, and the check would change the key.',
+  );
+  await expect(row(page, 'ReplicateKey')).toContainText('kms:CreateKey');
+  await expect(row(page, 'UpdatePrimaryRegion')).toContainText('Not checked');
 });

@@ -25,6 +25,8 @@ export interface KeyProfile {
   signingAlgorithm?: string;
   macAlgorithm?: string;
   keyAgreementAlgorithm?: string;
+  /** Set for multi-Region keys: which operations on the related keys apply to this one. */
+  multiRegion?: { type: 'PRIMARY' | 'REPLICA'; primaryRegion?: string };
 }
 
 export const KEY_KIND_LABELS: Record<KeyKind, string> = {
@@ -83,7 +85,20 @@ function signingKind(
 export function profileFromMetadata(metadata: KeyMetadata): KeyProfile {
   const keySpec = metadata.KeySpec;
   const keyUsage = metadata.KeyUsage;
-  const base = { keySpec, keyUsage, ...(metadata.Origin ? { origin: metadata.Origin } : {}) };
+  const config = metadata.MultiRegionConfiguration;
+  const base = {
+    keySpec,
+    keyUsage,
+    ...(metadata.Origin ? { origin: metadata.Origin } : {}),
+    ...(config?.MultiRegionKeyType
+      ? {
+          multiRegion: {
+            type: config.MultiRegionKeyType,
+            primaryRegion: config.PrimaryKey?.Region,
+          },
+        }
+      : {}),
+  };
   if (keyUsage === 'ENCRYPT_DECRYPT') {
     if (keySpec === 'SYMMETRIC_DEFAULT' || keySpec === undefined) {
       return { ...base, kind: 'symmetric' };

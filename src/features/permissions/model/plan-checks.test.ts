@@ -191,4 +191,49 @@ describe('planChecks', () => {
     });
     expect(generated.skipped.map((skip) => skip.operation)).not.toContain('ImportKeyMaterial');
   });
+
+  it('lists the multi-Region operations of a multi-Region key as not checkable (no DryRun)', () => {
+    const metadata = {
+      KeyId: 'mrk-1234abcd12ab34cd56ef1234567890ab',
+      KeySpec: 'SYMMETRIC_DEFAULT',
+      KeyUsage: 'ENCRYPT_DECRYPT',
+      MultiRegion: true,
+      MultiRegionConfiguration: {
+        MultiRegionKeyType: 'REPLICA',
+        PrimaryKey: { Region: 'us-east-1', Arn: KEY_ARN },
+      },
+    } as const;
+    const replica = planChecks({
+      keyRef: KEY_ARN,
+      profile: profileFromMetadata(metadata),
+      context: {},
+      grantee: ROLE,
+    });
+    expect(replica.skipped.map((skip) => skip.operation)).toEqual([
+      'RetireGrant',
+      'RevokeGrant',
+      'UpdatePrimaryRegion',
+    ]);
+    expect(replica.skipped[2]?.reason).toContain('Sent to the primary key in us-east-1');
+    const primary = planChecks({
+      keyRef: KEY_ARN,
+      profile: profileFromMetadata({
+        ...metadata,
+        MultiRegionConfiguration: {
+          ...metadata.MultiRegionConfiguration,
+          MultiRegionKeyType: 'PRIMARY',
+        },
+      }),
+      context: {},
+      grantee: ROLE,
+    });
+    expect(primary.skipped.map((skip) => skip.operation)).toEqual([
+      'RetireGrant',
+      'RevokeGrant',
+      'ReplicateKey',
+      'UpdatePrimaryRegion',
+    ]);
+    // Nothing multi-Region is sent, not even as a dry run.
+    expect(primary.checks.map((check) => check.request.operation)).not.toContain('ReplicateKey');
+  });
 });

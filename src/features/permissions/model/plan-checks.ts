@@ -22,9 +22,13 @@ export interface PlannedCheck {
   note?: string;
 }
 
-/** Operations that apply to some keys but take no DryRun, so they are never sent as checks. */
+/** Operations the page lists but never sends, not even as a check: KMS gives them no DryRun. */
 export type UncheckedOperation =
-  'GetParametersForImport' | 'ImportKeyMaterial' | 'DeleteImportedKeyMaterial';
+  | 'GetParametersForImport'
+  | 'ImportKeyMaterial'
+  | 'DeleteImportedKeyMaterial'
+  | 'ReplicateKey'
+  | 'UpdatePrimaryRegion';
 
 export interface SkippedCheck {
   operation: DryRunOperation | UncheckedOperation;
@@ -127,7 +131,36 @@ export function planChecks(input: PlanInput): CheckPlan {
   }
   skipped.push(...GRANT_SKIPS);
   if (profile.origin === 'EXTERNAL') skipped.push(...IMPORT_SKIPS);
+  skipped.push(...multiRegionSkips(profile));
   return { checks, skipped };
+}
+
+/**
+ * ReplicateKey and UpdatePrimaryRegion have no DryRun in the KMS API, so no check can ask KMS
+ * without creating a replica or moving the primary: the page names what they need instead.
+ */
+function multiRegionSkips(profile: KeyProfile): SkippedCheck[] {
+  const multiRegion = profile.multiRegion;
+  if (!multiRegion) return [];
+  const noDryRun = 'Not checked: KMS has no DryRun for it, and the check would change the key.';
+  if (multiRegion.type === 'REPLICA') {
+    return [
+      {
+        operation: 'UpdatePrimaryRegion',
+        reason: `${noDryRun} Sent to the primary key${multiRegion.primaryRegion ? ` in ${multiRegion.primaryRegion}` : ''}; it needs kms:UpdatePrimaryRegion on the primary key and on this replica, each in its own Region.`,
+      },
+    ];
+  }
+  return [
+    {
+      operation: 'ReplicateKey',
+      reason: `${noDryRun} It needs kms:ReplicateKey on this key and kms:CreateKey (kms:TagResource for tags) in the replica Region.`,
+    },
+    {
+      operation: 'UpdatePrimaryRegion',
+      reason: `${noDryRun} It needs kms:UpdatePrimaryRegion on this key and on the replica that becomes primary, each in its own Region.`,
+    },
+  ];
 }
 
 function isAlias(keyRef: string): boolean {
