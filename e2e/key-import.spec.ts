@@ -255,6 +255,18 @@ test('key material that expires is deleted on its expiration date: the key becom
   await panel.getByRole('radio', { name: 'Key material expires' }).check();
   await panel.getByRole('textbox', { name: 'Expiration date', exact: true }).fill(day);
   await panel.getByRole('textbox', { name: 'Expiration time (UTC)' }).fill(minute);
+  // Entered in UTC, as AWS takes it; said again in the time zone every other date is shown in.
+  const shownLocally = await page.evaluate(
+    (at) =>
+      new Date(at).toLocaleTimeString(undefined, {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      }),
+    expiresAt.getTime(),
+  );
+  await expect(panel).toContainText(`${shownLocally} in this browser's time zone`);
   await panel.getByRole('button', { name: 'Import key material' }).click();
   await expect(page.getByText('Key material imported')).toBeVisible();
   await expect(keyState(page)).toHaveText('Enabled');

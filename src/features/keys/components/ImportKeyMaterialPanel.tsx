@@ -357,7 +357,14 @@ export function ImportKeyMaterialPanel({
                         }
                       />
                     </FormField>
-                    <FormField label="Expiration time (UTC)">
+                    <FormField
+                      label="Expiration time (UTC)"
+                      constraintText={
+                        validTo && !Number.isNaN(validTo.getTime())
+                          ? `${formatDateTime(validTo)} in this browser's time zone, as the console shows dates.`
+                          : undefined
+                      }
+                    >
                       <TimeInput
                         value={time}
                         onChange={({ detail }) => setTime(detail.value)}
