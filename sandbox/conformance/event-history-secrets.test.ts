@@ -61,10 +61,13 @@ import {
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../kms/operations';
-import { USER_POOL_CLIENT_ID, USER_POOL_USERS } from '../scenario/demo-scenario';
+import {
+  USER_POOL_CLIENT_ID,
+  USER_POOL_USERS,
+  DEMO_ACCOUNT as ACCOUNT,
+} from '../scenario/demo-scenario';
 import { DEMO_ADMIN, signInAs, startTestSandbox, stsClient, type TestSandbox } from './harness';
 
-const ACCOUNT = '111122223333';
 const ADMIN_ARN = `arn:aws:iam::${ACCOUNT}:user/admin`;
 const RSA_KEY = '0987dcba-09fe-87dc-65ba-ab0987654321';
 const SIGN_KEY = '5c4b3a21-0f9e-4d8c-b7a6-0123456789ab';

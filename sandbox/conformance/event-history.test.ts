@@ -33,9 +33,9 @@ import {
   type TemporaryAwsCredentials,
   type TestSandbox,
 } from './harness';
+import { DEMO_ACCOUNT as ACCOUNT } from '../scenario/demo-scenario';
 
 const run = promisify(execFile);
-const ACCOUNT = '111122223333';
 const PARTNER = '444455556666';
 const APP_KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';
 const RESTRICTED_ALIAS = 'alias/demo-restricted';

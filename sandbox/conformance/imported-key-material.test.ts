@@ -35,9 +35,16 @@ import {
   SignCommand,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failure, PARTNER_ADMIN, signInAs, startTestSandbox, type TestSandbox } from './harness';
+import {
+  failure,
+  keyPolicyWith,
+  PARTNER_ADMIN,
+  signInAs,
+  startTestSandbox,
+  type TestSandbox,
+} from './harness';
+import { DEMO_ACCOUNT as ACCOUNT } from '../scenario/demo-scenario';
 
-const ACCOUNT = '111122223333';
 const arn = (keyId: string, account = ACCOUNT) => `arn:aws:kms:us-east-1:${account}:key/${keyId}`;
 const DEMO_APP = '1234abcd-12ab-34cd-56ef-1234567890ab';
 const PARTNER_KEY = '9a8f7e6d-4c3b-4b2a-9bea-456789abcdef';
@@ -752,25 +759,10 @@ describe('imported key material', () => {
   });
 
   describe('authorization', () => {
-    const policyWith = (statements: object[]) =>
-      JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'Enable IAM User Permissions',
-            Effect: 'Allow',
-            Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
-            Action: 'kms:*',
-            Resource: '*',
-          },
-          ...statements,
-        ],
-      });
-
     it('applies kms:WrappingAlgorithm, kms:ValidTo and kms:ExpirationModel from the key policy', async () => {
       const limit = new Date(sandbox.clock.now().getTime() + 10 * DAY);
       const { KeyId } = await newKey({
-        Policy: policyWith([
+        Policy: keyPolicyWith(
           {
             Sid: 'NoSha1Wrapping',
             Effect: 'Deny',
@@ -797,7 +789,7 @@ describe('imported key material', () => {
             Resource: '*',
             Condition: { NumericGreaterThan: { 'kms:ValidTo': String(limit.getTime() / 1000) } },
           },
-        ]),
+        ),
       });
       const denied = await failure(parameters(KeyId!, 'RSAES_OAEP_SHA_1'));
       expect(denied).toEqual({
@@ -854,15 +846,13 @@ describe('imported key material', () => {
     it('refuses another account, whose key policy cannot grant import operations', async () => {
       const partner = sandbox.kms(PARTNER_ADMIN);
       const { KeyId } = await newKey({
-        Policy: policyWith([
-          {
-            Sid: 'PartnerImports',
-            Effect: 'Allow',
-            Principal: { AWS: 'arn:aws:iam::444455556666:root' },
-            Action: ['kms:GetParametersForImport', 'kms:ImportKeyMaterial'],
-            Resource: '*',
-          },
-        ]),
+        Policy: keyPolicyWith({
+          Sid: 'PartnerImports',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+          Action: ['kms:GetParametersForImport', 'kms:ImportKeyMaterial'],
+          Resource: '*',
+        }),
       });
       expect(
         (await failure(parameters(arn(KeyId!), 'RSAES_OAEP_SHA_256', 'RSA_2048', partner))).name,

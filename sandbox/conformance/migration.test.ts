@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN, startTestSandbox, type TestSandbox } from './harness';
+import { DEMO_ACCOUNT as ACCOUNT } from '../scenario/demo-scenario';
 
 /*
  * sandbox/conformance/fixtures/state-v2 is a state directory written by the previous release
@@ -30,7 +31,6 @@ const written = JSON.parse(readFileSync(join(FIXTURE, 'written.json'), 'utf8')) 
   ciphertextBeforeRotation: string;
   ciphertextAfterRotation: string;
 };
-const ACCOUNT = '111122223333';
 const SEEDED_FIRST = '1234abcd-12ab-34cd-56ef-1234567890ab';
 
 describe('a state directory written by the previous release', () => {

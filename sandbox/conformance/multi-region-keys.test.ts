@@ -35,30 +35,22 @@ import {
   VerifyMacCommand,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN, failure, signInAs, startTestSandbox, type TestSandbox } from './harness';
+import {
+  DEMO_ADMIN,
+  failure,
+  keyPolicyWith,
+  signInAs,
+  startTestSandbox,
+  type TestSandbox,
+} from './harness';
+import { DEMO_ACCOUNT as ACCOUNT } from '../scenario/demo-scenario';
 
-const ACCOUNT = '111122223333';
 const EAST = 'us-east-1';
 const WEST = 'eu-west-1';
 const SYDNEY = 'ap-southeast-2';
 const DAY = 24 * 60 * 60 * 1000;
 const arnIn = (region: string, keyId: string) => `arn:aws:kms:${region}:${ACCOUNT}:key/${keyId}`;
 const text = (bytes: Uint8Array | undefined) => Buffer.from(bytes!).toString();
-
-const policyWith = (...statements: object[]) =>
-  JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'Enable IAM User Permissions',
-        Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
-        Action: 'kms:*',
-        Resource: '*',
-      },
-      ...statements,
-    ],
-  });
 
 let sandbox: TestSandbox;
 const kms: Record<string, KMSClient> = {};
@@ -113,7 +105,7 @@ describe('ReplicateKey', () => {
       Description: 'primary',
       Tags: [{ TagKey: 'home', TagValue: 'us' }],
     });
-    const policy = policyWith({
+    const policy = keyPolicyWith({
       Sid: 'ReplicaOnly',
       Effect: 'Allow',
       Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/KmsOperator` },
@@ -511,7 +503,7 @@ describe('deleting multi-Region keys', () => {
 describe('authorization', () => {
   it('kms:ReplicaRegion in the primary’s key policy limits where it may be replicated', async () => {
     const primary = await createPrimary({
-      Policy: policyWith({
+      Policy: keyPolicyWith({
         Sid: 'OnlySydney',
         Effect: 'Deny',
         Principal: { AWS: '*' },
@@ -529,7 +521,7 @@ describe('authorization', () => {
 
   it('ReplicateKey also needs kms:CreateKey from an IAM policy in the replica Region', async () => {
     const primary = await createPrimary({
-      Policy: policyWith({
+      Policy: keyPolicyWith({
         Sid: 'OperatorReplicates',
         Effect: 'Allow',
         Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/KmsOperator` },
@@ -552,7 +544,7 @@ describe('authorization', () => {
   });
 
   it('kms:MultiRegionKeyType tells a replica from its primary', async () => {
-    const denyReplicaUse = policyWith({
+    const denyReplicaUse = keyPolicyWith({
       Sid: 'NoReplicaEncrypt',
       Effect: 'Deny',
       Principal: { AWS: '*' },
@@ -572,7 +564,7 @@ describe('authorization', () => {
 
   it('UpdatePrimaryRegion needs kms:UpdatePrimaryRegion on both keys; kms:PrimaryRegion names the new Region', async () => {
     const primary = await createPrimary({
-      Policy: policyWith({
+      Policy: keyPolicyWith({
         Sid: 'PrimaryStaysInTheUsOrSydney',
         Effect: 'Deny',
         Principal: { AWS: '*' },
@@ -583,7 +575,7 @@ describe('authorization', () => {
     });
     await replicate(primary.KeyId!, WEST);
     await replicate(primary.KeyId!, SYDNEY, {
-      Policy: policyWith({
+      Policy: keyPolicyWith({
         Sid: 'ThisReplicaStaysAReplica',
         Effect: 'Deny',
         Principal: { AWS: '*' },

@@ -3,8 +3,8 @@ import { buildKey } from '../kms/key-factory';
 import { openDatabase } from './database';
 import type { AliasRecord, KeyRecord } from './records';
 import { Store } from './store';
+import { DEMO_ACCOUNT as ACCOUNT } from '../scenario/demo-scenario';
 
-const ACCOUNT = '111122223333';
 const REGION = 'us-east-1';
 const SCOPE = { account: ACCOUNT, region: REGION };
 const now = new Date('2030-01-01T00:00:00Z');
