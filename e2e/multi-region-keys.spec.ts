@@ -175,7 +175,7 @@ test('the Permissions page lists the multi-Region operations it cannot check', a
   await expect(row(page, 'Encrypt')).toContainText('would have succeeded');
   // No DryRun exists for them: they are named with what they need, and never sent.
   await expect(row(page, 'ReplicateKey')).toContainText(
-    'Not checked: KMS has no DryRun for it, and the check would change the key.',
+    'Takes no DryRun: a check would really create a replica key.',
   );
   await expect(row(page, 'ReplicateKey')).toContainText('kms:CreateKey');
   await expect(row(page, 'UpdatePrimaryRegion')).toContainText('Not checked');

@@ -233,7 +233,10 @@ describe('planChecks', () => {
       'ReplicateKey',
       'UpdatePrimaryRegion',
     ]);
-    // Nothing multi-Region is sent, not even as a dry run.
+    // Nothing multi-Region is sent, not even as a dry run, and each says why as imports do.
     expect(primary.checks.map((check) => check.request.operation)).not.toContain('ReplicateKey');
+    for (const skip of [...primary.skipped.slice(2), replica.skipped[2]]) {
+      expect(skip?.reason).toMatch(/^Takes no DryRun: a check would really /);
+    }
   });
 });

@@ -142,23 +142,23 @@ export function planChecks(input: PlanInput): CheckPlan {
 function multiRegionSkips(profile: KeyProfile): SkippedCheck[] {
   const multiRegion = profile.multiRegion;
   if (!multiRegion) return [];
-  const noDryRun = 'Not checked: KMS has no DryRun for it, and the check would change the key.';
+  const moveNote = 'Takes no DryRun: a check would really move the primary key to another Region.';
   if (multiRegion.type === 'REPLICA') {
     return [
       {
         operation: 'UpdatePrimaryRegion',
-        reason: `${noDryRun} Sent to the primary key${multiRegion.primaryRegion ? ` in ${multiRegion.primaryRegion}` : ''}; it needs kms:UpdatePrimaryRegion on the primary key and on this replica, each in its own Region.`,
+        reason: `${moveNote} Sent to the primary key${multiRegion.primaryRegion ? ` in ${multiRegion.primaryRegion}` : ''}; it needs kms:UpdatePrimaryRegion on the primary key and on this replica, each in its own Region.`,
       },
     ];
   }
   return [
     {
       operation: 'ReplicateKey',
-      reason: `${noDryRun} It needs kms:ReplicateKey on this key and kms:CreateKey (kms:TagResource for tags) in the replica Region.`,
+      reason: `Takes no DryRun: a check would really create a replica key. It needs kms:ReplicateKey on this key and kms:CreateKey (kms:TagResource for tags) in the replica Region.`,
     },
     {
       operation: 'UpdatePrimaryRegion',
-      reason: `${noDryRun} It needs kms:UpdatePrimaryRegion on this key and on the replica that becomes primary, each in its own Region.`,
+      reason: `${moveNote} It needs kms:UpdatePrimaryRegion on this key and on the replica that becomes primary, each in its own Region.`,
     },
   ];
 }
