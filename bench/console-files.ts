@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
+import { launchChromium } from './browser';
 import { build } from 'vite';
 import type { WebCryptoTime } from './console-files-page';
 import { startSandboxProcess } from './processes';
@@ -19,14 +20,6 @@ const LARGEST = 256 * MIB;
 const RUNS = Number(process.env.BENCH_FILE_RUNS ?? 3);
 const SIGNED = 0x0578;
 const UNSIGNED = 0x0478;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 interface Timing {
   encryptMs: number;
@@ -207,10 +200,7 @@ export async function benchConsoleFiles(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'kms-console-files-bench-'));
   await buildPage(dir);
   const sandbox = await startSandboxProcess(['--console', dir]);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(300_000);

@@ -1,13 +1,13 @@
 import { Agent } from 'node:http';
 import { CreateAliasCommand, CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { launchChromium, signInOnLightPage } from './browser';
 import { mkdirSync } from 'node:fs';
 import { buildConsole } from './console-build';
 import { startSandboxProcess } from './processes';
 
 const KEYS = Number(process.env.BENCH_CONSOLE_KEYS ?? 10_000);
 const SEED_CONCURRENCY = 32;
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ADMIN = {
   accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
@@ -114,10 +114,7 @@ const ms = (value: number) => `${Math.round(value)} ms`;
 export async function benchConsoleKeys(): Promise<string> {
   const dist = await buildConsole();
   const sandbox = await startSandboxProcess(['--console', dist]);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const seedSeconds = await seed(sandbox.url);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -129,11 +126,7 @@ export async function benchConsoleKeys(): Promise<string> {
     const page = await context.newPage();
 
     // Sign in on a light page, then navigate to Keys as a user would.
-    await page.goto(`${sandbox.url}/signed-in`);
-    await page.getByRole('radio', { name: 'Sandbox' }).check();
-    await page.getByRole('radio', { name: 'admin', exact: true }).check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await signInOnLightPage(page, sandbox.url, 'admin');
 
     const nav = page
       .getByRole('navigation', { name: 'Navigation' })

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateAliasCommand, CreateKeyCommand } from '@aws-sdk/client-kms';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { launchChromium, signInOnLightPage } from './browser';
 import { IdentityDirectory, roleSessionPrincipal } from '../sandbox/identity/directory';
 import type { Credential } from '../sandbox/identity/principal';
 import { COGNITO_SESSION_NAME } from '../sandbox/identity/identity-pool';
@@ -18,15 +19,6 @@ import { benchClient } from './load';
 import { startSandboxProcess } from './processes';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const DAY_MS = 86_400_000;
 /** The seeded history spans this many days, ending now. */
 const SPAN_DAYS = 30;
@@ -265,7 +257,7 @@ export async function benchEventHistory(): Promise<string> {
   const keys = await createKeys(stateDir);
   const seedSeconds = seedEvents(stateDir, keys);
   const sandbox = await startSandboxProcess(['--console', dist], { stateDir });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     // tsx keeps function names with a __name() helper, which functions sent to the page call.
@@ -274,11 +266,7 @@ export async function benchEventHistory(): Promise<string> {
     const page = await context.newPage();
 
     // The auditor, whose job this page is, signs in on a light page first.
-    await page.goto(`${sandbox.url}/signed-in`);
-    await page.getByRole('radio', { name: 'Sandbox' }).check();
-    await page.getByRole('radio', { name: 'auditor', exact: true }).check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await signInOnLightPage(page, sandbox.url, 'auditor');
 
     const nav = page
       .getByRole('navigation', { name: 'Navigation' })
