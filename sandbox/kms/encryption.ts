@@ -60,9 +60,13 @@ export function locateDecryptionKey(
   if (request.algorithm !== 'SYMMETRIC_DEFAULT' && requested) return requested;
 
   const header = readBlobHeader(request.ciphertext);
-  if (requested && requested.key.keyId !== header.keyId) throw incorrectKey();
-  if (requested) return { ...requested, header };
   const key = ctx.store.keys.get({ region: ctx.region, keyId: header.keyId });
+  if (requested && requested.key.keyId !== header.keyId) {
+    // Other bytes (an RSA ciphertext) can start like a blob by chance, naming a key that was
+    // never made: that is not ciphertext of another key.
+    throw key ? incorrectKey() : invalidCiphertext();
+  }
+  if (requested) return { ...requested, header };
   // A blob is only good in the region whose key sealed it; another account's key is fine.
   if (!key || key.region !== ctx.region || !isSymmetricKey(key)) throw invalidCiphertext();
   return { key, header };
