@@ -29,3 +29,35 @@ export async function signInOnLightPage(page: Page, sandboxUrl: string, user: st
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Page not found' }).waitFor();
 }
+
+/** A main-thread block over 50 ms, as PerformanceObserver('longtask') reports it. */
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+
+/**
+ * An init script: records the page's long tasks from its first script on, for `readLongTasks`.
+ * Add it with `context.addInitScript(OBSERVE_LONG_TASKS)`.
+ */
+export const OBSERVE_LONG_TASKS = () => {
+  const w = window as unknown as { longTasks: LongTask[] };
+  w.longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      w.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+export async function readLongTasks(page: Page): Promise<LongTask[]> {
+  return (await page.evaluate(
+    () => (window as unknown as { longTasks: LongTask[] }).longTasks,
+  )) as LongTask[];
+}
+
+/** The long tasks that overlap the page-clock interval from..to. */
+export const longTasksBetween = (tasks: LongTask[], from: number, to: number) =>
+  tasks.filter((t) => t.start + t.duration >= from && t.start <= to);
+
+export const longest = (tasks: LongTask[]) =>
+  tasks.reduce((max, t) => Math.max(max, t.duration), 0);

@@ -1,7 +1,14 @@
 import { Agent } from 'node:http';
 import { CreateAliasCommand, CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import type { Page } from '@playwright/test';
-import { launchChromium, signInOnLightPage } from './browser';
+import {
+  launchChromium,
+  longest,
+  longTasksBetween,
+  OBSERVE_LONG_TASKS,
+  readLongTasks,
+  signInOnLightPage,
+} from './browser';
 import { mkdirSync } from 'node:fs';
 import { buildConsole } from './console-build';
 import { startSandboxProcess } from './processes';
@@ -43,25 +50,6 @@ async function seed(endpoint: string): Promise<number> {
   kms.destroy();
   return (performance.now() - started) / 1000;
 }
-
-/** Long tasks (> 50 ms main-thread blocks) as the page saw them, from its first script on. */
-const OBSERVE_LONG_TASKS = () => {
-  const w = window as unknown as { longTasks: Array<{ start: number; duration: number }> };
-  w.longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries())
-      w.longTasks.push({ start: entry.startTime, duration: entry.duration });
-  }).observe({ type: 'longtask', buffered: true });
-};
-
-interface LongTask {
-  start: number;
-  duration: number;
-}
-
-const longTasksBetween = (tasks: LongTask[], from: number, to: number) =>
-  tasks.filter((t) => t.start + t.duration >= from && t.start <= to);
-const longest = (tasks: LongTask[]) => tasks.reduce((max, t) => Math.max(max, t.duration), 0);
 
 /** In-page: time from now until the first table page shows `rows` rows with aliases and key ids (and, if asked, their status). */
 async function timeToTable(page: Page, navigate: () => Promise<void>, described: boolean) {
@@ -160,9 +148,7 @@ export async function benchConsoleKeys(): Promise<string> {
     const filterDone = await page.evaluate(() => performance.now());
     await context.tracing.stop({ path: 'bench/results/console-keys-trace.zip' });
 
-    const tasks = (await page.evaluate(
-      () => (window as unknown as { longTasks: LongTask[] }).longTasks,
-    )) as LongTask[];
+    const tasks = await readLongTasks(page);
     const toFirstPage = longTasksBetween(tasks, firstPage.t0, firstPage.t1);
     const wholeLoad = longTasksBetween(tasks, firstPage.t0, loadedAt);
     const filtering = longTasksBetween(tasks, loadedAt, filterDone);

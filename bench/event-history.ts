@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateAliasCommand, CreateKeyCommand } from '@aws-sdk/client-kms';
 import type { Page } from '@playwright/test';
-import { launchChromium, signInOnLightPage } from './browser';
+import {
+  launchChromium,
+  longest,
+  longTasksBetween,
+  OBSERVE_LONG_TASKS,
+  readLongTasks,
+  signInOnLightPage,
+} from './browser';
 import { IdentityDirectory, roleSessionPrincipal } from '../sandbox/identity/directory';
 import type { Credential } from '../sandbox/identity/principal';
 import { COGNITO_SESSION_NAME } from '../sandbox/identity/identity-pool';
@@ -162,21 +169,6 @@ function seedEvents(stateDir: string, keys: SeededKeys): number {
   return (performance.now() - started) / 1000;
 }
 
-/** Long tasks (> 50 ms main-thread blocks) as the page saw them, from its first script on. */
-const OBSERVE_LONG_TASKS = () => {
-  const w = window as unknown as { longTasks: LongTask[] };
-  w.longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries())
-      w.longTasks.push({ start: entry.startTime, duration: entry.duration });
-  }).observe({ type: 'longtask', buffered: true });
-};
-
-interface LongTask {
-  start: number;
-  duration: number;
-}
-
 interface Timed {
   ms: number;
   /** The longest long task between the action and the rows on screen. */
@@ -232,13 +224,10 @@ async function timeRows(
       });
     });
   const { at, status } = (await handle.jsonValue()) as { at: number; status: string };
-  const tasks = (await page.evaluate(
-    () => (window as unknown as { longTasks: LongTask[] }).longTasks,
-  )) as LongTask[];
-  const during = tasks.filter((t) => t.start + t.duration >= t0 && t.start <= at);
+  const during = longTasksBetween(await readLongTasks(page), t0, at);
   return {
     ms: at - t0,
-    longestTask: during.reduce((max, t) => Math.max(max, t.duration), 0),
+    longestTask: longest(during),
     status,
   };
 }
