@@ -1,23 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/test';
-import { signInAs } from './support/sign-in';
-import { fillBytes, result, setContext } from './support/crypto';
+import { encryptThenDecryptRefused } from './support/crypto';
 
 test('the activity panel lists the session’s calls without their plaintext', async ({ page }) => {
   const secret = 'activity-panel-secret-7f3a';
-  await signInAs(page, 'admin', '/encrypt?keyId=alias/demo-app&context=department=finance');
-  await fillBytes(page, 'Plaintext', secret);
-  await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
-  await expect(result(page)).toBeVisible();
-  const requestId = (await result(page)
-    .getByText(/^Request ID /)
-    .textContent())!.replace('Request ID ', '');
-  await result(page).getByRole('button', { name: 'Send to Decrypt' }).click();
-  await setContext(page, 'department=marketing');
-  await page.getByRole('button', { name: 'Decrypt', exact: true }).click();
-  await expect(
-    page.getByRole('alert').filter({ hasText: 'InvalidCiphertextException' }),
-  ).toBeVisible();
+  const requestId = await encryptThenDecryptRefused(page, secret);
 
   await page.getByRole('button', { name: 'Activity', exact: true }).click();
   const table = page.getByRole('table', { name: 'Activity' });

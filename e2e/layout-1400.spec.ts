@@ -1,5 +1,5 @@
 import { expect, test } from './support/test';
-import { fillBytes, result, setContext } from './support/crypto';
+import { encryptThenDecryptRefused } from './support/crypto';
 import { unreadableCells, wordsBrokenInside } from './support/layout';
 import { signInAs } from './support/sign-in';
 
@@ -9,19 +9,7 @@ test.use({ viewport: { width: 1400, height: 900 } });
 test('the Activity drawer shows every column whole, identifiers wrapped between words', async ({
   page,
 }) => {
-  await signInAs(page, 'admin', '/encrypt?keyId=alias/demo-app&context=department=finance');
-  await fillBytes(page, 'Plaintext', 'layout at 1400 px');
-  await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
-  await expect(result(page)).toBeVisible();
-  const requestId = (await result(page)
-    .getByText(/^Request ID /)
-    .textContent())!.replace('Request ID ', '');
-  await result(page).getByRole('button', { name: 'Send to Decrypt' }).click();
-  await setContext(page, 'department=marketing');
-  await page.getByRole('button', { name: 'Decrypt', exact: true }).click();
-  await expect(
-    page.getByRole('alert').filter({ hasText: 'InvalidCiphertextException' }),
-  ).toBeVisible();
+  const requestId = await encryptThenDecryptRefused(page, 'layout at 1400 px');
 
   await page.getByRole('button', { name: 'Activity', exact: true }).click();
   const table = page.getByRole('table', { name: 'Activity' });

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { signInAs } from './sign-in';
 
 /*
  * Helpers for the cryptographic forms, written against the accessible names of DESIGN.md section 5
@@ -123,4 +124,26 @@ export function runCli(command: string, dir: string): string {
     env: { ...process.env, ...ADMIN_CREDENTIALS },
     encoding: 'utf8',
   });
+}
+
+/**
+ * Fills the Activity panel with one call of each outcome, as a user would: encrypts `plaintext`
+ * under alias/demo-app with department=finance, sends it to Decrypt and decrypts it with a changed
+ * context, which KMS refuses. Returns the Encrypt's request ID.
+ */
+export async function encryptThenDecryptRefused(page: Page, plaintext: string): Promise<string> {
+  await signInAs(page, 'admin', '/encrypt?keyId=alias/demo-app&context=department=finance');
+  await fillBytes(page, 'Plaintext', plaintext);
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
+  await expect(result(page)).toBeVisible();
+  const requestId = (await result(page)
+    .getByText(/^Request ID /)
+    .textContent())!.replace('Request ID ', '');
+  await result(page).getByRole('button', { name: 'Send to Decrypt' }).click();
+  await setContext(page, 'department=marketing');
+  await page.getByRole('button', { name: 'Decrypt', exact: true }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'InvalidCiphertextException' }),
+  ).toBeVisible();
+  return requestId;
 }
