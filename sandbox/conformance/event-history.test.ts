@@ -20,6 +20,7 @@ import {
   ReEncryptCommand,
   ReplicateKeyCommand,
   ScheduleKeyDeletionCommand,
+  UpdatePrimaryRegionCommand,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CloudTrailRecord } from '../trail/record';
@@ -267,6 +268,109 @@ describe('the event history: one CloudTrail record per answered call', () => {
       },
     });
     expect(JSON.stringify(record)).not.toContain('replicaPolicy');
+  });
+
+  // https://docs.aws.amazon.com/kms/latest/developerguide/ct-replicate-key.html: "A ReplicateKey
+  // request results in a ReplicateKey operation and a CreateKey operation"; the replica is created
+  // in its own Region, where kms:CreateKey is authorized.
+  it("records ReplicateKey's CreateKey in the replica's Region, found there by the replica's ARN", async () => {
+    const primary = await sandbox.kms().send(new CreateKeyCommand({ MultiRegion: true }));
+    const replicated = await sandbox.kms().send(
+      new ReplicateKeyCommand({
+        KeyId: primary.KeyMetadata!.Arn,
+        ReplicaRegion: 'ap-southeast-2',
+        Description: 'replica in Sydney',
+        Tags: [{ TagKey: 'team', TagValue: 'payments' }],
+      }),
+    );
+    const requestId = replicated.$metadata.requestId!;
+    const replicaArn = replicated.ReplicaKeyMetadata!.Arn!;
+    const sydney = cloudTrail(sandbox, DEMO_ADMIN, 'ap-southeast-2');
+    const byKey = await lookup(sydney, {
+      LookupAttributes: [{ AttributeKey: 'ResourceName', AttributeValue: replicaArn }],
+    });
+    expect(byKey.map((event) => [event.EventName, recordOf(event).requestID])).toEqual([
+      ['CreateKey', requestId],
+    ]);
+    expect(byKey[0].Resources).toEqual([
+      { ResourceType: 'AWS::KMS::Key', ResourceName: replicaArn },
+    ]);
+    const record = recordOf(byKey[0]);
+    expect(record).toMatchObject({
+      eventName: 'CreateKey',
+      awsRegion: 'ap-southeast-2',
+      readOnly: false,
+      userIdentity: {
+        type: 'IAMUser',
+        arn: `arn:aws:iam::${ACCOUNT}:user/admin`,
+        invokedBy: 'kms.amazonaws.com',
+      },
+      requestParameters: {
+        description: 'replica in Sydney',
+        tags: [{ tagKey: 'team', tagValue: 'payments' }],
+      },
+      responseElements: {
+        keyMetadata: {
+          arn: replicaArn,
+          keyId: primary.KeyMetadata!.KeyId,
+          multiRegion: true,
+          multiRegionConfiguration: { multiRegionKeyType: 'REPLICA' },
+        },
+      },
+      resources: [{ accountId: ACCOUNT, type: 'AWS::KMS::Key', ARN: replicaArn }],
+      recipientAccountId: ACCOUNT,
+    });
+    expect(record.requestParameters).not.toHaveProperty('keyId');
+    expect(record.requestParameters).not.toHaveProperty('replicaRegion');
+    // The primary's Region has the ReplicateKey only, naming the primary key only.
+    const east = (await lookup(trail)).map(recordOf).filter((r) => r.requestID === requestId);
+    expect(east.map((r) => [r.eventName, r.resources.map((resource) => resource.ARN)])).toEqual([
+      ['ReplicateKey', [primary.KeyMetadata!.Arn]],
+    ]);
+    const byName = await lookup(sydney, {
+      LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateKey' }],
+    });
+    expect(byName.map((event) => event.EventId)).toContain(byKey[0].EventId);
+  });
+
+  // https://docs.aws.amazon.com/kms/latest/developerguide/ct-update-primary-region.html: "writes
+  // two CloudTrail log entries", one in each Region; the new primary's has invokedBy and its key's
+  // ARN, and since December 2022 both name the affected key in responseElements.keyId.
+  it("records UpdatePrimaryRegion in both Regions: the former primary's and the new primary's", async () => {
+    const primary = await sandbox.kms().send(new CreateKeyCommand({ MultiRegion: true }));
+    const keyId = primary.KeyMetadata!.KeyId!;
+    await sandbox
+      .kms()
+      .send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'ca-central-1' }));
+    const updated = await sandbox
+      .kms()
+      .send(new UpdatePrimaryRegionCommand({ KeyId: keyId, PrimaryRegion: 'ca-central-1' }));
+    const requestId = updated.$metadata.requestId!;
+    const formerArn = primary.KeyMetadata!.Arn!;
+    const newArn = `arn:aws:kms:ca-central-1:${ACCOUNT}:key/${keyId}`;
+
+    const former = await eventOf(trail, requestId);
+    expect(former).toMatchObject({
+      eventName: 'UpdatePrimaryRegion',
+      awsRegion: 'us-east-1',
+      requestParameters: { keyId, primaryRegion: 'ca-central-1' },
+      responseElements: { keyId: formerArn },
+      resources: [{ accountId: ACCOUNT, type: 'AWS::KMS::Key', ARN: formerArn }],
+    });
+    expect(former.userIdentity).not.toHaveProperty('invokedBy');
+
+    const canada = cloudTrail(sandbox, DEMO_ADMIN, 'ca-central-1');
+    const next = await eventOf(canada, requestId);
+    expect(next).toMatchObject({
+      eventName: 'UpdatePrimaryRegion',
+      awsRegion: 'ca-central-1',
+      readOnly: false,
+      userIdentity: { arn: `arn:aws:iam::${ACCOUNT}:user/admin`, invokedBy: 'kms.amazonaws.com' },
+      requestParameters: { keyId: newArn, primaryRegion: 'ca-central-1' },
+      responseElements: { keyId: newArn },
+      resources: [],
+    });
+    expect(next.eventID).not.toBe(former.eventID);
   });
 
   it('names both keys of a ReEncrypt, source first, and the alias of a CreateAlias', async () => {

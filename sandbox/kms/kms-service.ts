@@ -28,8 +28,11 @@ class RequestContext implements OperationContext {
   }
 
   authorize(request: AuthorizationRequest): void {
-    // A key the caller is refused is still a resource of the (denied) event.
-    if (request.key) this.trail?.usedKey(request.key.arn, request.key.account);
+    // A key the caller is refused is still a resource of the (denied) event; a key of another
+    // Region (UpdatePrimaryRegion's replica) belongs to that Region's event.
+    if (request.key && (request.region ?? this.region) === this.region) {
+      this.trail?.usedKey(request.key.arn, request.key.account);
+    }
     this.authorizer.authorize(this, request);
   }
 

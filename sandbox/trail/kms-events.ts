@@ -1,7 +1,7 @@
-import { aliasArn } from '../kms/arn';
+import { aliasArn, keyArn, parseKmsArn } from '../kms/arn';
 import type { JsonObject } from '../protocol/json-codec';
-import { KMS_KEY_RESOURCE, responseDate } from './record';
-import type { EventDescriber } from './request-trail';
+import { KMS_KEY_RESOURCE, responseDate, type TrailResource } from './record';
+import type { EventDescriber, RelatedEvent } from './request-trail';
 
 /**
  * How CloudTrail records each KMS operation: which request members appear in requestParameters
@@ -200,9 +200,14 @@ function recordedMetadata(metadata: Record<string, unknown>): Record<string, unk
 export function kmsResponseElements(
   operation: string,
   output: unknown,
+  resources: readonly TrailResource[] = [],
 ): Record<string, unknown> | null {
   const answer = (output ?? {}) as Record<string, unknown>;
   switch (operation) {
+    // "Include the key ARN of the affected KMS key in the responseElements.keyId value, even
+    // though this operation does not return the key ARN."
+    case 'UpdatePrimaryRegion':
+      return resources[0] ? { keyId: resources[0].ARN } : null;
     case 'CreateKey':
       return answer.KeyMetadata
         ? { keyMetadata: recordedMetadata(answer.KeyMetadata as Record<string, unknown>) }
@@ -235,6 +240,52 @@ export function kmsResponseElements(
   }
 }
 
+/**
+ * What KMS records in the other Region. "A ReplicateKey request results in a ReplicateKey
+ * operation and a CreateKey operation": the CreateKey creates the replica in its own Region, with
+ * the request's members that CreateKey has and the replica's metadata. UpdatePrimaryRegion
+ * "writes two CloudTrail log entries", the second in the new primary's Region, naming that key by
+ * its ARN and, as AWS's example shows, listing no resources.
+ */
+function kmsRelatedEvents(
+  operation: string,
+  input: JsonObject,
+  output: unknown,
+  resources: readonly TrailResource[],
+): RelatedEvent[] {
+  if (operation === 'ReplicateKey') {
+    const metadata = (output as { ReplicaKeyMetadata?: { Arn?: string; AWSAccountId?: string } })
+      ?.ReplicaKeyMetadata;
+    const replica = metadata?.Arn ? parseKmsArn(metadata.Arn) : undefined;
+    if (!metadata?.Arn || !replica) return [];
+    return [
+      {
+        eventName: 'CreateKey',
+        region: replica.region,
+        requestParameters: kmsRequestParameters('CreateKey', input),
+        responseElements: kmsResponseElements('CreateKey', { KeyMetadata: metadata }),
+        resources: [{ accountId: replica.account, type: KMS_KEY_RESOURCE, ARN: metadata.Arn }],
+      },
+    ];
+  }
+  if (operation === 'UpdatePrimaryRegion') {
+    const former = resources[0] ? parseKmsArn(resources[0].ARN) : undefined;
+    const region = input.PrimaryRegion;
+    if (!former || typeof region !== 'string') return [];
+    const arn = keyArn(region, former.account, former.resource);
+    return [
+      {
+        eventName: 'UpdatePrimaryRegion',
+        region,
+        requestParameters: { keyId: arn, primaryRegion: region },
+        responseElements: { keyId: arn },
+        resources: [],
+      },
+    ];
+  }
+  return [];
+}
+
 /** Alias operations name the alias among their resources, after the keys they touch. */
 function kmsAliasName(operation: string, input: JsonObject): string | undefined {
   if (operation !== 'CreateAlias' && operation !== 'UpdateAlias' && operation !== 'DeleteAlias') {
@@ -249,6 +300,7 @@ export const KMS_EVENTS: EventDescriber = {
   readOnly: kmsReadOnly,
   requestParameters: kmsRequestParameters,
   responseElements: kmsResponseElements,
+  relatedEvents: kmsRelatedEvents,
   createdResources(operation, output) {
     const metadata = (output as { KeyMetadata?: { Arn?: string; AWSAccountId?: string } })
       ?.KeyMetadata;

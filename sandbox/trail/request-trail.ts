@@ -13,8 +13,15 @@ export interface EventDescriber {
   readOnly(operation: string): boolean;
   /** The request as CloudTrail records it: never a secret. */
   requestParameters(operation: string, input: JsonObject): Record<string, unknown> | null;
-  /** What CloudTrail keeps of a successful answer: never a secret. */
-  responseElements(operation: string, output: unknown): Record<string, unknown> | null;
+  /**
+   * What CloudTrail keeps of a successful answer: never a secret. `resources` are the keys the
+   * call acted on, for answers that do not name the key (UpdatePrimaryRegion's keyId).
+   */
+  responseElements(
+    operation: string,
+    output: unknown,
+    resources: readonly TrailResource[],
+  ): Record<string, unknown> | null;
   /** Resources the request names besides the keys it uses (an alias), and unsigned calls' pool. */
   namedResources?(
     operation: string,
@@ -23,12 +30,31 @@ export interface EventDescriber {
   ): TrailResource[];
   /** Resources a successful call made (CreateKey's new key). */
   createdResources?(operation: string, output: unknown): TrailResource[];
+  /**
+   * Events a successful call also causes in other Regions (ReplicateKey's CreateKey in the
+   * replica's Region), recorded as the service acting for the caller.
+   */
+  relatedEvents?(
+    operation: string,
+    input: JsonObject,
+    output: unknown,
+    resources: readonly TrailResource[],
+  ): RelatedEvent[];
   /** Who receives events of unsigned calls (Cognito's sign-in): the pools' owner… */
   ownerAccount?: string;
   /** …and in which Region, when the request names none of its own (InitiateAuth). */
   ownerRegion?: string;
   /** The Region an unsigned request names, e.g. in its pool id. */
   regionOf?(operation: string, input: JsonObject): string | undefined;
+}
+
+/** An event one call causes in another Region, besides its own. */
+export interface RelatedEvent {
+  eventName: string;
+  region: string;
+  requestParameters: Record<string, unknown> | null;
+  responseElements: Record<string, unknown> | null;
+  resources: TrailResource[];
 }
 
 /** Where a request came from, as the HTTP layer saw it. */
@@ -108,8 +134,12 @@ export class RequestTrail {
     this.recordedAs = 'succeeded';
     const events = this.describe(undefined, output);
     if (!events) return;
-    if (this.describer.readOnly(this.operation)) this.log.enqueue(events);
-    else this.log.write(events);
+    if (this.describer.readOnly(this.operation)) {
+      this.log.enqueue(events);
+      return;
+    }
+    this.log.write(events);
+    for (const related of this.related(output)) this.log.write(related);
   }
 
   failed(errorCode: string, errorMessage: string): void {
@@ -150,8 +180,43 @@ export class RequestTrail {
       resources,
       error,
       requestParameters: this.input ? describer.requestParameters(operation, input) : null,
-      responseElements: error ? null : describer.responseElements(operation, output),
+      responseElements: error ? null : describer.responseElements(operation, output, resources),
     });
+  }
+
+  /**
+   * The events this call causes in other Regions. CloudTrail records them with the caller's
+   * identity and `invokedBy` the service, as KMS's UpdatePrimaryRegion example shows for the
+   * new primary's Region.
+   */
+  private related(output: unknown): CallEvents[] {
+    const { describer, operation, credential, input } = this;
+    if (!credential || !input || !describer.relatedEvents) return [];
+    const events = describer.relatedEvents(operation, input, output, this.resources);
+    if (events.length === 0) return [];
+    const identity = {
+      json: JSON.stringify({ ...userIdentityOf(credential), invokedBy: describer.eventSource }),
+      username: identityOf(credential).username,
+    };
+    const caller = credential.principal.account;
+    return events.map(
+      (event) =>
+        new CallEvents({
+          describer,
+          operation: event.eventName,
+          origin: this.origin,
+          identity,
+          accessKeyId: credential.accessKeyId,
+          region: event.region,
+          recipients: [
+            ...new Set([caller, ...event.resources.map((resource) => resource.accountId)]),
+          ],
+          resources: event.resources,
+          error: undefined,
+          requestParameters: event.requestParameters,
+          responseElements: event.responseElements,
+        }),
+    );
   }
 }
 
