@@ -1,4 +1,4 @@
-import { EncryptCommand } from '@aws-sdk/client-kms';
+import { EncryptCommand, GenerateRandomCommand } from '@aws-sdk/client-kms';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { fillBytes, result } from './support/crypto';
@@ -156,4 +156,87 @@ test('the operator may not read the event history, and is told why', async ({ pa
     .last();
   await expect(alert).toContainText('cloudtrail:LookupEvents');
   await expect(page.getByRole('table', { name: 'Events' })).toHaveCount(0);
+});
+
+declare global {
+  interface Window {
+    /** Each React commit on the Event history page: the status line then, and whether the table redrew. */
+    eventTableCommits?: { status: string; tableRedrawn: boolean }[];
+  }
+}
+
+/**
+ * Records every React commit through the hook React offers its developer tools: after each one,
+ * whether the events `<table>` was redrawn (React hands a redrawn element a new props object) and
+ * what the status line said.
+ */
+function watchTableCommits(): void {
+  const commits: { status: string; tableRedrawn: boolean }[] = [];
+  window.eventTableCommits = commits;
+  let lastProps: unknown;
+  Object.defineProperty(window, '__REACT_DEVTOOLS_GLOBAL_HOOK__', {
+    value: {
+      supportsFiber: true,
+      renderers: new Map(),
+      inject: () => 1,
+      onCommitFiberRoot() {
+        const table = document.querySelector('table');
+        if (!table) return;
+        const propsKey = Object.keys(table).find((name) => name.startsWith('__reactProps$'));
+        const props: unknown = propsKey
+          ? (table as unknown as Record<string, unknown>)[propsKey]
+          : undefined;
+        const status = [...document.querySelectorAll('[role="status"]')]
+          .map((node) => node.textContent ?? '')
+          .join(' | ');
+        commits.push({ status, tableRedrawn: props !== lastProps });
+        lastProps = props;
+      },
+      onCommitFiberUnmount: () => undefined,
+      onPostCommitFiberRoot: () => undefined,
+      checkDCE: () => undefined,
+    },
+  });
+}
+
+test('while a filter reads on through the history, only the status line redraws, not the table', async ({
+  page,
+  baseURL,
+}) => {
+  // A few hundred events none of which the filter will match.
+  const kms = adminKms(baseURL ?? '');
+  for (let batch = 0; batch < 8; batch += 1) {
+    await Promise.all(
+      Array.from({ length: 50 }, () => kms.send(new GenerateRandomCommand({ NumberOfBytes: 8 }))),
+    );
+  }
+  // CloudTrail answers LookupEvents at about 2 requests a second; the sandbox at once. Answering
+  // at CloudTrail's pace keeps the scan reading long enough for several progress reports.
+  await page.route('**/*', async (route) => {
+    if (route.request().headers()['x-amz-target']?.endsWith('.LookupEvents')) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await route.fallback();
+  });
+  await page.addInitScript(watchTableCommits);
+
+  await signInAs(page, 'auditor', '/events');
+  await expect(eventsTable(page).getByRole('row')).not.toHaveCount(0);
+  await filterEvents(page, { user: 'nobody-by-this-name' });
+  await expect(page.getByRole('status').filter({ hasText: /^0 events match, of \d/ })).toBeVisible({
+    timeout: 60_000,
+  });
+
+  const commits = (await page.evaluate(() => window.eventTableCommits)) ?? [];
+  const reading = /Looked through [\d,]+ events; 0 match so far/;
+  // Commits that only moved the progress count: the status changed, and no match was found.
+  const progressOnly = commits.filter(
+    (commit, index) =>
+      index > 0 &&
+      reading.test(commit.status) &&
+      reading.test(commits[index - 1].status) &&
+      commit.status !== commits[index - 1].status,
+  );
+  expect(progressOnly.length).toBeGreaterThanOrEqual(2);
+  expect(progressOnly.filter((commit) => commit.tableRedrawn)).toEqual([]);
 });

@@ -21,7 +21,7 @@ import { OUTCOME_LABELS, type EventOutcome } from '../../../kms/events/trail-eve
 import { useSession } from '../../../session/SessionProvider';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { useBreadcrumbs } from '../../../ui/page-chrome';
-import { useEventScan } from '../api/use-event-scan';
+import { useEventScan, useScanState } from '../api/use-event-scan';
 import { useKeyArn } from '../api/use-key-arn';
 import { needsLocalMatch, type EventFilters } from '../model/event-filters';
 import {
@@ -120,8 +120,10 @@ export default function EventHistoryPage() {
   const page = paging.filterKey === filterKey ? paging.page : 1;
   const setPage = (next: number) => setPaging({ filterKey, page: next });
   // One more than the page shows, so the table knows whether another page follows.
-  const scan = useEventScan(filters, page * PAGE_SIZE + 1);
-  const error = scan.error === undefined ? undefined : describeError(scan.error);
+  const control = useEventScan(filters, page * PAGE_SIZE + 1);
+  // The page reads only whether the lookup failed: the table and its status line read the rest.
+  const scanError = useScanState(control.scan, (snapshot) => snapshot.error);
+  const error = scanError === undefined ? undefined : describeError(scanError);
   const sandbox = session.manager.source.request.method === 'sandbox';
   const { region } = session.manager.source;
   const account = session.identity.account;
@@ -137,7 +139,7 @@ export default function EventHistoryPage() {
               iconName="refresh"
               onClick={() => {
                 setRangeNow(new Date());
-                scan.refresh();
+                control.refresh();
               }}
             >
               Refresh
@@ -238,7 +240,7 @@ export default function EventHistoryPage() {
         ) : null}
         {error === undefined ? (
           <EventsTable
-            scan={scan}
+            control={control}
             page={page}
             onPage={setPage}
             filtered={filters !== undefined && needsLocalMatch(filters)}

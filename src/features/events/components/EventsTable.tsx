@@ -10,7 +10,7 @@ import type { TrailEvent } from '../../../kms/events/trail-event';
 import { EventOutcomeStatus } from '../../../ui/EventOutcome';
 import { formatCount, formatDateTime, plural } from '../../../ui/format';
 import { useFollow } from '../../../ui/navigation';
-import type { EventScanView } from '../api/use-event-scan';
+import { useScanState, type EventScanControl } from '../api/use-event-scan';
 import { EventDetailModal } from './EventDetailModal';
 import { ExplainButton } from './ExplainButton';
 
@@ -32,8 +32,12 @@ function KeyCell({ event }: { event: TrailEvent }) {
   );
 }
 
-/** What the lookup is doing, said once so screen readers hear it (role="status"). */
-function ScanStatus({ scan, filtered }: { scan: EventScanView; filtered: boolean }) {
+/**
+ * What the lookup is doing, said once so screen readers hear it (role="status"). It reads the
+ * scan itself: progress redraws this line, not the table around it.
+ */
+function ScanStatus({ control, filtered }: { control: EventScanControl; filtered: boolean }) {
+  const scan = useScanState(control.scan, (snapshot) => snapshot);
   const found = plural(scan.matched.length, 'event');
   let text: string;
   if (scan.running) {
@@ -54,31 +58,37 @@ function ScanStatus({ scan, filtered }: { scan: EventScanView; filtered: boolean
       <Box variant="span" color="text-body-secondary">
         <span role="status">{text}</span>
       </Box>
-      {scan.running && filtered ? <Button onClick={scan.stop}>Stop</Button> : null}
-      {scan.stopped ? <Button onClick={scan.resume}>Continue</Button> : null}
+      {scan.running && filtered ? <Button onClick={control.stop}>Stop</Button> : null}
+      {scan.stopped ? <Button onClick={control.resume}>Continue</Button> : null}
     </SpaceBetween>
   );
 }
 
 /**
  * The events, a page at a time: the table asks the lookup for just enough matches to fill the
- * page shown (and one more, to know whether a next page exists).
+ * page shown (and one more, to know whether a next page exists). It redraws when the rows or
+ * the paging change, not when the lookup only reads on (thousands of events, redrawn up to 4
+ * times a second, to find a few).
  */
 export function EventsTable({
-  scan,
+  control,
   page,
   onPage,
   filtered,
 }: {
-  scan: EventScanView;
+  control: EventScanControl;
   page: number;
   onPage(page: number): void;
   /** Some filters are applied here, so the lookup may read many events to find a few. */
   filtered: boolean;
 }) {
   const [opened, setOpened] = useState<TrailEvent | undefined>();
-  const items = scan.matched.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const known = Math.max(1, Math.ceil(scan.matched.length / PAGE_SIZE));
+  const matched = useScanState(control.scan, (snapshot) => snapshot.matched);
+  const running = useScanState(control.scan, (snapshot) => snapshot.running);
+  const exhausted = useScanState(control.scan, (snapshot) => snapshot.exhausted);
+  const stopped = useScanState(control.scan, (snapshot) => snapshot.stopped);
+  const items = matched.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const known = Math.max(1, Math.ceil(matched.length / PAGE_SIZE));
   const columns: TableProps.ColumnDefinition<TrailEvent>[] = [
     {
       id: 'time',
@@ -119,10 +129,10 @@ export function EventsTable({
         columnDefinitions={columns}
         trackBy="eventId"
         variant="container"
-        loading={scan.running && items.length === 0}
+        loading={running && items.length === 0}
         loadingText="Reading the event history"
         header={
-          <Header variant="h2" description={<ScanStatus scan={scan} filtered={filtered} />}>
+          <Header variant="h2" description={<ScanStatus control={control} filtered={filtered} />}>
             Events
           </Header>
         }
@@ -130,7 +140,7 @@ export function EventsTable({
           <Pagination
             currentPageIndex={page}
             pagesCount={Math.max(page, known)}
-            openEnd={!scan.exhausted}
+            openEnd={!exhausted}
             onChange={({ detail }) => onPage(detail.currentPageIndex)}
             ariaLabels={{
               nextPageLabel: 'Next page',
@@ -141,7 +151,7 @@ export function EventsTable({
         }
         empty={
           <Box textAlign="center" color="inherit" padding="m">
-            {scan.stopped
+            {stopped
               ? 'Stopped before finding a matching event.'
               : 'No KMS events match these filters.'}
           </Box>
