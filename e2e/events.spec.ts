@@ -1,9 +1,14 @@
-import { EncryptCommand, GenerateRandomCommand } from '@aws-sdk/client-kms';
+import {
+  CreateKeyCommand,
+  EncryptCommand,
+  GenerateRandomCommand,
+  ReplicateKeyCommand,
+} from '@aws-sdk/client-kms';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { fillBytes, result } from './support/crypto';
 import { adminKms, createKey } from './support/kms';
-import { signInAs, signOut } from './support/sign-in';
+import { ADMIN_ACCESS_KEY, signInAs, signInWithAccessKeys, signOut } from './support/sign-in';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -145,6 +150,40 @@ test('the Usage tab says who used the key, and Schedule deletion warns about it'
   await page.getByRole('menuitem', { name: 'Schedule key deletion' }).click();
   await expect(page.getByRole('dialog').getByText('No use in the last 90 days')).toBeVisible();
   await expect(page.getByRole('dialog').getByText('This key was used recently')).toHaveCount(0);
+});
+
+test("a replica's Region has the CreateKey that ReplicateKey recorded there, found by the replica's key", async ({
+  page,
+  baseURL,
+}) => {
+  const kms = adminKms(baseURL ?? '');
+  const primary = await kms.send(
+    new CreateKeyCommand({ MultiRegion: true, Description: 'events: replicated' }),
+  );
+  const keyId = primary.KeyMetadata!.KeyId!;
+  await kms.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'sa-east-1' }));
+  const replicaArn = `arn:aws:kms:sa-east-1:${ACCOUNT}:key/${keyId}`;
+
+  // The admin IAM user opens the event history in the replica's Region and pastes its ARN.
+  await signInWithAccessKeys(page, ADMIN_ACCESS_KEY, '/events');
+  await page.getByRole('button', { name: /^Region us-east-1,/ }).click();
+  await page.getByRole('menuitemcheckbox', { name: /^South America \(Sao Paulo\)/ }).click();
+  await expect(page.getByRole('button', { name: /^Region sa-east-1,/ })).toBeVisible();
+  await filterEvents(page, { key: replicaArn, operation: 'CreateKey' });
+  const rows = eventsTable(page).getByRole('row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('CreateKey');
+  await expect(rows.nth(1)).toContainText('admin');
+  await expect(rows.nth(1)).toContainText(keyId);
+
+  await rows
+    .nth(1)
+    .getByRole('button', { name: /^CreateKey by/ })
+    .click();
+  const record = page.getByRole('dialog').getByLabel('Event record');
+  await expect(record).toContainText('"awsRegion": "sa-east-1"');
+  await expect(record).toContainText('"invokedBy": "kms.amazonaws.com"');
+  await expect(record).toContainText(`"ARN": "${replicaArn}"`);
 });
 
 test('the operator may not read the event history, and is told why', async ({ page }) => {
