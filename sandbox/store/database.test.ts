@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EventLog } from '../trail/event-log';
 import { openDatabase, StateDirInUseError } from './database';
 import { MIGRATIONS } from './schema';
+import { Store } from './store';
 
 describe('openDatabase on a state directory', () => {
   const dirs: string[] = [];
@@ -78,6 +80,51 @@ describe('migrating a state directory to keys identified by Region and key id', 
         expect(region('imported_materials')).toEqual([]);
       } finally {
         db.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('migrating a state directory whose events were stored whole', () => {
+  it('keeps every event, and lookups hand out its record as it was stored', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-db-'));
+    try {
+      // The event history as the release before compact events (schema 6) wrote it.
+      const old = new Database(join(dir, 'sandbox.sqlite'));
+      for (const migration of MIGRATIONS.slice(0, 6)) old.exec(migration);
+      old.pragma('user_version = 6');
+      const record = JSON.stringify({ eventVersion: '1.11', eventName: 'Encrypt', eventID: 'e1' });
+      old
+        .prepare(
+          `INSERT INTO events (seq, event_id, event_time, recipient, region, event_source,
+            event_name, read_only, username, access_key_id, record)
+           VALUES (1, 'e1', 5, '111122223333', 'us-east-1', 'kms.amazonaws.com', 'Encrypt', 1,
+            'admin', 'AKIA', ?)`,
+        )
+        .run(record);
+      old.exec(`INSERT INTO event_resources VALUES (8, 1, 5, '111122223333', 'us-east-1',
+        'AWS::KMS::Key', 'arn:aws:kms:us-east-1:111122223333:key/k1')`);
+      old.close();
+
+      const store = new Store(openDatabase({ stateDir: dir }));
+      try {
+        const log = new EventLog(store, store.events, { clock: () => new Date(10) });
+        const query = { recipient: '111122223333', region: 'us-east-1', from: 0, to: 10 };
+        expect(log.query({ ...query, limit: 5 })).toEqual([{ seq: 1, time: 5, record }]);
+        expect(
+          log.query({
+            ...query,
+            attribute: { key: 'ResourceName', value: 'arn:aws:kms:us-east-1:111122223333:key/k1' },
+            limit: 5,
+          }),
+        ).toEqual([{ seq: 1, time: 5, record }]);
+        expect(
+          log.query({ ...query, attribute: { key: 'Username', value: 'admin' }, limit: 5 }),
+        ).toHaveLength(1);
+      } finally {
+        store.db.close();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

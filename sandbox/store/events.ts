@@ -1,6 +1,17 @@
-import type { StoreContext } from './repository';
+import type { ReadCache, StoreContext } from './repository';
 
-/** One stored CloudTrail event, for one recipient account. */
+/**
+ * Who made a call, as its record names them: the same for every call a client makes with one
+ * credential, so it is stored once, not in every event.
+ */
+export interface EventCaller {
+  /** The record's userIdentity, as JSON. */
+  identity: string;
+  sourceIp: string;
+  userAgent: string;
+}
+
+/** One CloudTrail event, for one recipient account, as it is stored. */
 export interface EventRow {
   seq: number;
   eventId: string;
@@ -13,9 +24,27 @@ export interface EventRow {
   readOnly: boolean;
   username?: string;
   accessKeyId?: string;
-  /** The record, as the JSON text LookupEvents hands out. */
-  record: string;
+  requestId: string;
+  caller: EventCaller;
+  /** The rest of the record, what varies call to call, as JSON (see trail/stored-record). */
+  body: string;
   resources: readonly { type: string; name: string }[];
+}
+
+/** An event as a lookup reads it back: the parts its record is rebuilt from. */
+export interface StoredEventParts {
+  seq: number;
+  eventId: string;
+  time: number;
+  recipient: string;
+  region: string;
+  eventSource: string;
+  eventName: string;
+  readOnly: boolean;
+  /** Absent for events stored before records were split (their `body` is the whole record). */
+  requestId?: string;
+  caller?: EventCaller;
+  body: string;
 }
 
 /** LookupEvents' attribute keys, and the one column (or resource field) each filters on. */
@@ -41,8 +70,6 @@ export interface EventQuery {
   limit: number;
 }
 
-export type StoredEvent = Pick<EventRow, 'seq' | 'time' | 'record'>;
-
 /** Room for every event's resources: UpdateAlias, the most, names an alias and two keys. */
 const RESOURCE_SLOTS = 8;
 
@@ -66,16 +93,56 @@ const RESOURCE_COLUMNS: Partial<Record<EventAttribute, string>> = {
  * in firstSeq()..lastSeq() and that span bounds how many there are, without counting them.
  */
 export class EventRepository {
-  constructor(private readonly store: StoreContext) {}
+  private readonly callers: ReadCache<string, { id: number }>;
+
+  constructor(private readonly store: StoreContext) {
+    this.callers = store.cache();
+  }
 
   private statement(sql: string) {
     return this.store.statement(sql);
   }
 
-  insert(row: EventRow): void {
+  /**
+   * Stores events (inside the caller's transaction): each row, its resources, and its caller,
+   * added the first time this store sees them and kept until the newest event naming them goes.
+   */
+  insertAll(rows: readonly EventRow[]): void {
+    const newest = new Map<number, number>();
+    for (const row of rows) {
+      const caller = this.callerId(row.caller, row.seq);
+      newest.set(caller, row.seq);
+      this.insert(row, caller);
+    }
+    for (const [caller, seq] of newest) {
+      this.statement('UPDATE event_callers SET last_seq = max(last_seq, ?) WHERE id = ?').run(
+        seq,
+        caller,
+      );
+    }
+  }
+
+  /**
+   * The caller's row id. The cache is the Store's, so a rolled-back transaction forgets the
+   * rows it added; retention empties it when it deletes callers.
+   */
+  private callerId(caller: EventCaller, seq: number): number {
+    const key = `${caller.identity}\n${caller.sourceIp}\n${caller.userAgent}`;
+    return this.callers.get(key, () => ({
+      id: Number(
+        this.statement(
+          `INSERT INTO event_callers (identity, source_ip, user_agent, last_seq)
+           VALUES (?, ?, ?, ?)`,
+        ).run(caller.identity, caller.sourceIp, caller.userAgent, seq).lastInsertRowid,
+      ),
+    })).id;
+  }
+
+  private insert(row: EventRow, caller: number): void {
     this.statement(
       `INSERT INTO events (seq, event_id, event_time, recipient, region, event_source, event_name,
-        read_only, username, access_key_id, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        read_only, username, access_key_id, caller, request_id, body)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       row.seq,
       row.eventId,
@@ -87,7 +154,9 @@ export class EventRepository {
       row.readOnly ? 1 : 0,
       row.username ?? null,
       row.accessKeyId ?? null,
-      row.record,
+      caller,
+      row.requestId,
+      row.body,
     );
     const resources = row.resources.slice(0, RESOURCE_SLOTS);
     for (let i = 0; i < resources.length; i++) {
@@ -111,7 +180,7 @@ export class EventRepository {
    * (time, seq) — the cursor, or the range's end — so each page is an index seek to where the
    * last one stopped, not a scan down from the newest event past every page already read.
    */
-  query(query: EventQuery): StoredEvent[] {
+  query(query: EventQuery): StoredEventParts[] {
     const { recipient, region, from, to, attribute, after, limit } = query;
     const resourceColumn = attribute && RESOURCE_COLUMNS[attribute.key];
     const eventColumn = attribute && EVENT_COLUMNS[attribute.key];
@@ -119,25 +188,27 @@ export class EventRepository {
     const below = after && after.time <= to ? after : { time: to, seq: Number.MAX_SAFE_INTEGER };
     if (resourceColumn) {
       const rows = this.statement(
-        `SELECT e.seq, e.event_time, e.record FROM event_resources AS t
+        `SELECT ${PARTS} FROM event_resources AS t
          JOIN events AS e ON e.seq = t.event_seq
+         LEFT JOIN event_callers AS c ON c.id = e.caller
          WHERE t.recipient = ? AND t.region = ? AND t.${resourceColumn} = ?
            AND t.event_time >= ? AND (t.event_time, t.event_seq) < (?, ?)
          ORDER BY t.event_time DESC, t.event_seq DESC LIMIT ?`,
       ).all(recipient, region, attribute.value, from, below.time, below.seq, limit);
-      return rows.map(storedEvent);
+      return rows.map(storedParts);
     }
-    const filter = eventColumn ? `AND t.${eventColumn} = ?` : '';
+    const filter = eventColumn ? `AND e.${eventColumn} = ?` : '';
     const filterParams = eventColumn
       ? [attribute.key === 'ReadOnly' ? (attribute.value === 'true' ? 1 : 0) : attribute.value]
       : [];
     const rows = this.statement(
-      `SELECT t.seq, t.event_time, t.record FROM events AS t
-       WHERE t.recipient = ? AND t.region = ? AND t.event_time >= ?
-         AND (t.event_time, t.seq) < (?, ?) ${filter}
-       ORDER BY t.event_time DESC, t.seq DESC LIMIT ?`,
+      `SELECT ${PARTS} FROM events AS e
+       LEFT JOIN event_callers AS c ON c.id = e.caller
+       WHERE e.recipient = ? AND e.region = ? AND e.event_time >= ?
+         AND (e.event_time, e.seq) < (?, ?) ${filter}
+       ORDER BY e.event_time DESC, e.seq DESC LIMIT ?`,
     ).all(recipient, region, from, below.time, below.seq, ...filterParams, limit);
-    return rows.map(storedEvent);
+    return rows.map(storedParts);
   }
 
   firstSeq(): number | undefined {
@@ -162,14 +233,53 @@ export class EventRepository {
     ).map((row) => ({ seq: row.seq, time: row.event_time }));
   }
 
-  /** Removes every event up to and including `seq`, with its resources. */
+  /** Removes every event up to and including `seq`, with its resources and callers named by no other. */
   deleteThrough(seq: number): void {
     this.statement('DELETE FROM events WHERE seq <= ?').run(seq);
     this.statement('DELETE FROM event_resources WHERE id < ?').run((seq + 1) * RESOURCE_SLOTS);
+    const callers = this.statement('DELETE FROM event_callers WHERE last_seq <= ?').run(seq);
+    if (callers.changes > 0) this.callers.clear();
   }
 }
 
-function storedEvent(row: unknown): StoredEvent {
-  const { seq, event_time, record } = row as { seq: number; event_time: number; record: string };
-  return { seq, time: event_time, record };
+const PARTS = `e.seq, e.event_id, e.event_time, e.recipient, e.region, e.event_source, e.event_name,
+  e.read_only, e.request_id, e.body, c.identity, c.source_ip, c.user_agent`;
+
+function storedParts(row: unknown): StoredEventParts {
+  const r = row as {
+    seq: number;
+    event_id: string;
+    event_time: number;
+    recipient: string;
+    region: string;
+    event_source: string;
+    event_name: string;
+    read_only: number;
+    request_id: string | null;
+    body: string;
+    identity: string | null;
+    source_ip: string | null;
+    user_agent: string | null;
+  };
+  return {
+    seq: r.seq,
+    eventId: r.event_id,
+    time: r.event_time,
+    recipient: r.recipient,
+    region: r.region,
+    eventSource: r.event_source,
+    eventName: r.event_name,
+    readOnly: r.read_only === 1,
+    ...(r.request_id === null ? {} : { requestId: r.request_id }),
+    ...(r.identity === null
+      ? {}
+      : {
+          caller: {
+            identity: r.identity,
+            sourceIp: r.source_ip ?? '',
+            userAgent: r.user_agent ?? '',
+          },
+        }),
+    body: r.body,
+  };
 }

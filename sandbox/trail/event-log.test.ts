@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../store/database';
 import { Store } from '../store/store';
-import type { EventRow } from '../store/events';
+import type { EventCaller, EventRow } from '../store/events';
 import { EventLog, type RecordedEvents } from './event-log';
+import { bodyJson } from './stored-record';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2030-01-01T00:00:00Z');
@@ -13,7 +14,13 @@ const event = (name: string, time: number): RecordedEvents => ({
   build: (firstSeq): EventRow[] => [eventRow(name, time, firstSeq)],
 });
 
-const eventRow = (name: string, time: number, seq: number): EventRow => ({
+const ADMIN: EventCaller = {
+  identity: '{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/admin"}',
+  sourceIp: '127.0.0.1',
+  userAgent: 'aws-cli/2',
+};
+
+const eventRow = (name: string, time: number, seq: number, caller = ADMIN): EventRow => ({
   seq,
   eventId: `id-${name}-${time}`,
   time,
@@ -22,8 +29,15 @@ const eventRow = (name: string, time: number, seq: number): EventRow => ({
   eventSource: 'kms.amazonaws.com',
   eventName: name,
   readOnly: true,
-  record: JSON.stringify({ eventName: name }),
+  requestId: `request-${seq}`,
+  caller,
+  body: bodyJson({ requestParameters: null, responseElements: null, resources: [] }),
   resources: [],
+});
+
+const by = (caller: EventCaller, name: string, time: number): RecordedEvents => ({
+  count: 1,
+  build: (firstSeq) => [eventRow(name, time, firstSeq, caller)],
 });
 
 describe('EventLog', () => {
@@ -105,5 +119,94 @@ describe('EventLog', () => {
     const second = new EventLog(store, store.events, { clock });
     second.enqueue(event('After', now));
     expect(names(second)).toEqual(['After', 'Before']);
+  });
+
+  describe('callers', () => {
+    const callerRows = () =>
+      store.db.prepare('SELECT identity, last_seq FROM event_callers ORDER BY id').all() as {
+        identity: string;
+        last_seq: number;
+      }[];
+    const identities = (log: EventLog) =>
+      log
+        .query({
+          recipient: '111122223333',
+          region: 'us-east-1',
+          from: 0,
+          to: Infinity,
+          limit: 100,
+        })
+        .map((stored) => (JSON.parse(stored.record) as { userIdentity: unknown }).userIdentity);
+    const OPERATOR: EventCaller = {
+      ...ADMIN,
+      identity: '{"type":"IAMUser","userName":"operator"}',
+    };
+
+    it('stores a caller once for all its calls, and each record names it', () => {
+      const log = new EventLog(store, store.events, { clock });
+      for (let i = 0; i < 3; i++) log.enqueue(event('Encrypt', now + i));
+      log.write(by(OPERATOR, 'CreateKey', now + 3));
+      log.enqueue(event('Decrypt', now + 4));
+      expect(identities(log)).toEqual([
+        JSON.parse(ADMIN.identity),
+        JSON.parse(OPERATOR.identity),
+        JSON.parse(ADMIN.identity),
+        JSON.parse(ADMIN.identity),
+        JSON.parse(ADMIN.identity),
+      ]);
+      // The write is stored at once, the batch at the lookup.
+      expect(callerRows()).toEqual([
+        { identity: OPERATOR.identity, last_seq: 4 },
+        { identity: ADMIN.identity, last_seq: 5 },
+      ]);
+    });
+
+    it('adds the caller again after a rolled-back write took the first row along', () => {
+      const log = new EventLog(store, store.events, { clock });
+      expect(() =>
+        store.transaction(() => {
+          log.write(by(OPERATOR, 'ScheduleKeyDeletion', now));
+          throw new Error('the change failed after its event was written');
+        }),
+      ).toThrow('the change failed');
+      log.enqueue(by(OPERATOR, 'Encrypt', now + 1));
+      expect(identities(log)).toEqual([JSON.parse(OPERATOR.identity)]);
+    });
+
+    it('drops a caller with its last event, and keeps one a newer event still names', () => {
+      const log = new EventLog(store, store.events, { clock, maxEvents: 2 });
+      log.enqueue(by(OPERATOR, 'Old', now));
+      log.enqueue(event('Encrypt', now + 1));
+      log.close();
+      log.enqueue(event('Decrypt', now + 2));
+      log.close();
+      expect(callerRows().map((row) => row.identity)).toEqual([ADMIN.identity]);
+      // The cache forgot the dropped row: the operator's next call stores its caller anew.
+      log.enqueue(by(OPERATOR, 'Encrypt', now + 3));
+      expect(identities(log)).toEqual([JSON.parse(OPERATOR.identity), JSON.parse(ADMIN.identity)]);
+    });
+
+    it('hands out an event stored whole, before records were split, as it was stored', () => {
+      const log = new EventLog(store, store.events, { clock });
+      const record = '{"eventVersion":"1.11","eventName":"Encrypt","eventID":"old"}';
+      store.db
+        .prepare(
+          `INSERT INTO events (seq, event_id, event_time, recipient, region, event_source,
+            event_name, read_only, body) VALUES (1, 'old', ?, '111122223333', 'us-east-1',
+            'kms.amazonaws.com', 'Encrypt', 1, ?)`,
+        )
+        .run(now, record);
+      expect(
+        log
+          .query({
+            recipient: '111122223333',
+            region: 'us-east-1',
+            from: 0,
+            to: Infinity,
+            limit: 9,
+          })
+          .map((stored) => stored.record),
+      ).toEqual([record]);
+    });
   });
 });

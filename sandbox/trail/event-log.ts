@@ -1,4 +1,5 @@
-import type { EventQuery, EventRepository, EventRow, StoredEvent } from '../store/events';
+import type { EventQuery, EventRepository, EventRow } from '../store/events';
+import { recordOf } from './stored-record';
 
 /** CloudTrail's Event history keeps 90 days. */
 export const RETENTION_DAYS = 90;
@@ -27,6 +28,14 @@ export interface RecordedEvents {
   readonly count: number;
   /** The rows, numbered from `firstSeq`. */
   build(firstSeq: number): EventRow[];
+}
+
+/** An event as lookups hand it out: its position and its CloudTrail record, as JSON. */
+export interface StoredEvent {
+  seq: number;
+  /** Epoch milliseconds. */
+  time: number;
+  record: string;
 }
 
 interface Transactional {
@@ -70,9 +79,7 @@ export class EventLog {
   write(events: RecordedEvents): void {
     const rows = events.build(this.nextSeq);
     this.nextSeq += events.count;
-    this.store.transaction(() => {
-      for (const row of rows) this.events.insert(row);
-    });
+    this.store.transaction(() => this.events.insertAll(rows));
   }
 
   /** Queues events for the next batch. */
@@ -93,7 +100,9 @@ export class EventLog {
   /** Events newest first; anything still queued is stored first, so a lookup sees it. */
   query(query: EventQuery): StoredEvent[] {
     this.flush();
-    return this.events.query(query);
+    return this.events
+      .query(query)
+      .map((parts) => ({ seq: parts.seq, time: parts.time, record: recordOf(parts) }));
   }
 
   /**
@@ -129,11 +138,8 @@ export class EventLog {
     this.batch = [];
     this.batched = 0;
     try {
-      this.store.transaction(() => {
-        for (const { events, firstSeq } of batch) {
-          for (const row of events.build(firstSeq)) this.events.insert(row);
-        }
-      });
+      const rows = batch.flatMap(({ events, firstSeq }) => events.build(firstSeq));
+      this.store.transaction(() => this.events.insertAll(rows));
     } catch (error) {
       // The requests were answered; losing their events must not take the server down.
       this.options.onError?.(error);

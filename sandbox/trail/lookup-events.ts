@@ -13,7 +13,8 @@ import {
   invalidTimeRange,
   wrongJsonType,
 } from '../protocol/errors';
-import type { EventAttribute, EventQuery, StoredEvent } from '../store/events';
+import type { EventAttribute, EventQuery } from '../store/events';
+import type { StoredEvent } from './event-log';
 import type { CloudTrailRecord } from './record';
 
 type Output = Omit<LookupEventsCommandOutput, '$metadata'>;

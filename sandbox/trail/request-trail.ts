@@ -3,7 +3,8 @@ import type { Credential } from '../identity/principal';
 import type { JsonObject } from '../protocol/json-codec';
 import type { EventRow } from '../store/events';
 import type { EventLog, RecordedEvents } from './event-log';
-import { EVENT_VERSION, trailTime, type CloudTrailRecord, type TrailResource } from './record';
+import type { TrailResource } from './record';
+import { bodyJson, type RecordBody } from './stored-record';
 import { ANONYMOUS, lookupUsername, userIdentityOf } from './user-identity';
 
 /** How one service's calls become CloudTrail records. */
@@ -87,14 +88,6 @@ function identityOf(credential: Credential): { json: string; username: string } 
 }
 
 const ANONYMOUS_JSON = JSON.stringify(ANONYMOUS);
-
-/** The record as CloudTrail writes it: eventVersion, then userIdentity, then the rest in order. */
-function serialize(
-  identityJson: string,
-  rest: Omit<CloudTrailRecord, 'eventVersion' | 'userIdentity'>,
-) {
-  return `{"eventVersion":"${EVENT_VERSION}","userIdentity":${identityJson},${JSON.stringify(rest).slice(1)}`;
-}
 
 /**
  * One request's CloudTrail event, filled in as the pipeline learns about the call (who signed
@@ -251,62 +244,49 @@ class CallEvents implements RecordedEvents {
   build(firstSeq: number): EventRow[] {
     const { describer, operation, origin, identity, accessKeyId, region } = this.facts;
     const { recipients, resources, error } = this.facts;
-    const identityJson = identity?.json ?? ANONYMOUS_JSON;
-    const sharedEventID = recipients.length > 1 ? randomUUID() : undefined;
+    const caller = {
+      identity: identity?.json ?? ANONYMOUS_JSON,
+      sourceIp: origin.sourceIp,
+      userAgent: origin.userAgent,
+    };
     const readOnly = describer.readOnly(operation);
-    const time = origin.now.getTime();
-    const eventTime = trailTime(origin.now);
     const username = identity?.username;
     const storedResources = resources.map((r) => ({ type: r.type, name: r.ARN }));
-    return recipients.map((recipient, index) => {
-      const eventId = randomUUID();
-      const rest: Omit<CloudTrailRecord, 'eventVersion' | 'userIdentity'> = {
-        eventTime,
-        eventSource: describer.eventSource,
-        eventName: operation,
-        awsRegion: region,
-        sourceIPAddress: origin.sourceIp,
-        userAgent: origin.userAgent,
-        ...(error
-          ? {
-              errorCode: error.errorCode,
-              ...(error.errorMessage ? { errorMessage: error.errorMessage } : {}),
-            }
-          : {}),
-        requestParameters: this.facts.requestParameters,
-        responseElements: this.facts.responseElements,
-        requestID: origin.requestId,
-        eventID: eventId,
-        readOnly,
-        resources,
-        eventType: 'AwsApiCall',
-        managementEvent: true,
-        recipientAccountId: recipient,
-        ...(sharedEventID ? { sharedEventID } : {}),
-        eventCategory: 'Management',
-      };
-      let record = serialize(identityJson, rest);
-      if (record.length > MAX_RECORD_CHARS) {
-        record = serialize(identityJson, {
-          ...rest,
-          requestParameters: null,
-          additionalEventData: { requestParametersOmitted: 'larger than a record may be' },
-        });
-      }
-      return {
-        seq: firstSeq + index,
-        eventId,
-        time,
-        recipient,
-        region,
-        eventSource: describer.eventSource,
-        eventName: operation,
-        readOnly,
-        ...(username ? { username } : {}),
-        ...(accessKeyId ? { accessKeyId } : {}),
-        record,
-        resources: storedResources,
-      };
-    });
+    const body: RecordBody = {
+      ...(error
+        ? {
+            errorCode: error.errorCode,
+            ...(error.errorMessage ? { errorMessage: error.errorMessage } : {}),
+          }
+        : {}),
+      requestParameters: this.facts.requestParameters,
+      responseElements: this.facts.responseElements,
+      resources,
+      ...(recipients.length > 1 ? { sharedEventID: randomUUID() } : {}),
+    };
+    let json = bodyJson(body);
+    if (json.length + caller.identity.length + caller.userAgent.length > MAX_RECORD_CHARS) {
+      json = bodyJson({
+        ...body,
+        requestParameters: null,
+        additionalEventData: { requestParametersOmitted: 'larger than a record may be' },
+      });
+    }
+    return recipients.map((recipient, index) => ({
+      seq: firstSeq + index,
+      eventId: randomUUID(),
+      time: origin.now.getTime(),
+      recipient,
+      region,
+      eventSource: describer.eventSource,
+      eventName: operation,
+      readOnly,
+      ...(username ? { username } : {}),
+      ...(accessKeyId ? { accessKeyId } : {}),
+      requestId: origin.requestId,
+      caller,
+      body: json,
+      resources: storedResources,
+    }));
   }
 }
