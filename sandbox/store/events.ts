@@ -106,11 +106,13 @@ export class EventRepository {
   /**
    * Stores events (inside the caller's transaction): each row, its resources, and its caller,
    * added the first time this store sees them and kept until the newest event naming them goes.
+   * `rememberCallers` only where the transaction is the Store's: a rollback anywhere else (the
+   * Cognito identities open their own) would leave the cache naming a caller row that is gone.
    */
-  insertAll(rows: readonly EventRow[]): void {
+  insertAll(rows: readonly EventRow[], rememberCallers: boolean): void {
     const newest = new Map<number, number>();
     for (const row of rows) {
-      const caller = this.callerId(row.caller, row.seq);
+      const caller = this.callerId(row.caller, row.seq, rememberCallers);
       newest.set(caller, row.seq);
       this.insert(row, caller);
     }
@@ -126,16 +128,19 @@ export class EventRepository {
    * The caller's row id. The cache is the Store's, so a rolled-back transaction forgets the
    * rows it added; retention empties it when it deletes callers.
    */
-  private callerId(caller: EventCaller, seq: number): number {
+  private callerId(caller: EventCaller, seq: number, remember: boolean): number {
     const key = `${caller.identity}\n${caller.sourceIp}\n${caller.userAgent}`;
-    return this.callers.get(key, () => ({
+    const add = () => ({
       id: Number(
         this.statement(
           `INSERT INTO event_callers (identity, source_ip, user_agent, last_seq)
            VALUES (?, ?, ?, ?)`,
         ).run(caller.identity, caller.sourceIp, caller.userAgent, seq).lastInsertRowid,
       ),
-    })).id;
+    });
+    return (
+      remember ? this.callers.get(key, add) : (this.callers.get(key, () => undefined) ?? add())
+    ).id;
   }
 
   private insert(row: EventRow, caller: number): void {

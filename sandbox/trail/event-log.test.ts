@@ -173,6 +173,19 @@ describe('EventLog', () => {
       expect(identities(log)).toEqual([JSON.parse(OPERATOR.identity)]);
     });
 
+    it('keeps no caller of a write in a transaction the Store did not open (it may roll back)', () => {
+      const log = new EventLog(store, store.events, { clock });
+      // The Cognito identities open their transactions on the connection itself.
+      expect(() =>
+        store.db.transaction(() => {
+          log.write(by(OPERATOR, 'GetId', now));
+          throw new Error('the identity was not stored');
+        })(),
+      ).toThrow('not stored');
+      log.enqueue(by(OPERATOR, 'Encrypt', now + 1));
+      expect(identities(log)).toEqual([JSON.parse(OPERATOR.identity)]);
+    });
+
     it('drops a caller with its last event, and keeps one a newer event still names', () => {
       const log = new EventLog(store, store.events, { clock, maxEvents: 2 });
       log.enqueue(by(OPERATOR, 'Old', now));

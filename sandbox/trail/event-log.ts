@@ -79,7 +79,7 @@ export class EventLog {
   write(events: RecordedEvents): void {
     const rows = events.build(this.nextSeq);
     this.nextSeq += events.count;
-    this.store.transaction(() => this.events.insertAll(rows));
+    this.store.transaction(() => this.events.insertAll(rows, false));
   }
 
   /** Queues events for the next batch. */
@@ -139,7 +139,7 @@ export class EventLog {
     this.batched = 0;
     try {
       const rows = batch.flatMap(({ events, firstSeq }) => events.build(firstSeq));
-      this.store.transaction(() => this.events.insertAll(rows));
+      this.store.transaction(() => this.events.insertAll(rows, true));
     } catch (error) {
       // The requests were answered; losing their events must not take the server down.
       this.options.onError?.(error);

@@ -17,6 +17,8 @@ export type RecordBody = Pick<
   | 'sharedEventID'
 >;
 
+const UNKNOWN_CALLER = { identity: '{"type":"Unknown"}', sourceIp: '', userAgent: '' };
+
 export const bodyJson = (body: RecordBody): string => JSON.stringify(body);
 
 /**
@@ -25,8 +27,10 @@ export const bodyJson = (body: RecordBody): string => JSON.stringify(body);
  * come back as they were stored.
  */
 export function recordOf(parts: StoredEventParts): string {
-  const { caller, requestId } = parts;
-  if (!caller || requestId === undefined) return parts.body;
+  const { requestId } = parts;
+  if (requestId === undefined) return parts.body;
+  // Every split event names a stored caller; were one ever missing, the record says so.
+  const caller = parts.caller ?? UNKNOWN_CALLER;
   const body = JSON.parse(parts.body) as RecordBody & { resources: TrailResource[] };
   const rest: Omit<CloudTrailRecord, 'eventVersion' | 'userIdentity'> = {
     eventTime: trailTime(new Date(parts.time)),
