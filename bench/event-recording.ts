@@ -1,28 +1,23 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADMIN, operationBody, prepare, SECONDS } from './kms-throughput';
+import { ADMIN, operationBody, prepare } from './kms-throughput';
 import { benchClient, runLoad, type LoadResult } from './load';
 import { presignedCaller } from './presigned';
-import { startSandboxProcess } from './processes';
+import { startSandboxProcess, type SandboxProcess } from './processes';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 64);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Slices per variant. */
+const SLICES = Number(process.env.BENCH_SLICES ?? 12);
+const SLICE_SECONDS = Number(process.env.BENCH_SLICE_SECONDS ?? 1);
 
 type Variant = 'recording' | 'not recording';
-
-interface Measured extends LoadResult {
-  /** The sandbox process's CPU time (user + system) per answered request, in µs. */
-  cpuPerRequest: number;
-}
+const VARIANTS: Variant[] = ['recording', 'not recording'];
 
 /** USER_HZ: Linux reports process times in these. */
 const CLOCK_TICKS = 100;
 
-/**
- * A process's CPU time so far in ms, from /proc (Linux): on a shared machine the CPU a request
- * costs is steadier than the throughput, which also depends on what else runs.
- */
+/** A process's CPU time so far (user + system) in ms, from /proc (Linux). */
 function cpuTimeMs(pid: number | undefined): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -32,42 +27,30 @@ function cpuTimeMs(pid: number | undefined): number {
   }
 }
 
-/** One sandbox process on a fresh state directory (SQLite on disk, as `npm start` runs it). */
-async function measure(variant: Variant): Promise<Measured> {
+interface Target {
+  sandbox: SandboxProcess;
+  stateDir: string;
+  call: Awaited<ReturnType<typeof presignedCaller>>;
+}
+
+/** A sandbox on a fresh state directory on disk (as `npm start` runs it), with its caller. */
+async function start(variant: Variant): Promise<Target> {
   const stateDir = mkdtempSync(join(tmpdir(), 'bench-events-'));
   const sandbox = await startSandboxProcess(
     variant === 'recording' ? [] : ['--skip-event-history'],
     { stateDir },
   );
-  try {
-    const setup = benchClient(sandbox.url, ADMIN, 1);
-    const { keyId, ciphertext } = await prepare(setup);
-    setup.destroy();
-    const call = await presignedCaller(
-      sandbox.url,
-      ADMIN,
-      'Encrypt',
-      operationBody('Encrypt', keyId, ciphertext),
-      CLIENTS,
-    );
-    try {
-      // Warm up apart, so the CPU time read around the measured window belongs to it alone.
-      await runLoad(call, { concurrency: CLIENTS, seconds: 1, warmupSeconds: 0 });
-      const cpuBefore = cpuTimeMs(sandbox.pid);
-      const result = await runLoad(call, {
-        concurrency: CLIENTS,
-        seconds: SECONDS,
-        warmupSeconds: 0,
-      });
-      const cpuPerRequest = ((cpuTimeMs(sandbox.pid) - cpuBefore) * 1000) / result.requests;
-      return { ...result, cpuPerRequest };
-    } finally {
-      call.close();
-    }
-  } finally {
-    await sandbox.stop();
-    rmSync(stateDir, { recursive: true, force: true });
-  }
+  const setup = benchClient(sandbox.url, ADMIN, 1);
+  const { keyId, ciphertext } = await prepare(setup);
+  setup.destroy();
+  const call = await presignedCaller(
+    sandbox.url,
+    ADMIN,
+    'Encrypt',
+    operationBody('Encrypt', keyId, ciphertext),
+    CLIENTS,
+  );
+  return { sandbox, stateDir, call };
 }
 
 const median = (values: number[]) => {
@@ -75,44 +58,83 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+
 /**
  * What recording every call in the event history costs the hot path: Encrypt throughput at 64
- * clients with and without recording, in the same run, alternating the order each round (ABBA)
- * so drift on a shared machine falls on both. Each sandbox keeps its state on disk, so every
- * recorded event is a real SQLite write (`BENCH_CLIENTS`, `BENCH_ROUNDS`, `BENCH_SECONDS`).
+ * clients with and without recording. This machine's speed drifts by up to 2× from one second
+ * to the next (other tenants of the host), which made whole-run comparisons say anything from
+ * -9% to +38% for the same code; so both sandboxes run side by side and the load alternates
+ * between them in short slices (ABBA), each pair of adjacent slices giving one cost estimate,
+ * and the median of those is the result (`BENCH_CLIENTS`, `BENCH_SLICES` per variant,
+ * `BENCH_SLICE_SECONDS`).
  */
 export async function benchEventRecording(): Promise<string> {
-  const results: Record<Variant, Measured[]> = { recording: [], 'not recording': [] };
-  for (let round = 0; round < ROUNDS; round++) {
-    const order: Variant[] =
-      round % 2 === 0 ? ['recording', 'not recording'] : ['not recording', 'recording'];
-    for (const variant of order) {
-      const result = await measure(variant);
-      results[variant].push(result);
+  const targets = new Map<Variant, Target>();
+  try {
+    for (const variant of VARIANTS) targets.set(variant, await start(variant));
+    for (const target of targets.values()) {
+      await runLoad(target.call, { concurrency: CLIENTS, seconds: 1, warmupSeconds: 0 });
+    }
+    const cpuBefore = new Map(VARIANTS.map((v) => [v, cpuTimeMs(targets.get(v)!.sandbox.pid)]));
+    const slices: Record<Variant, LoadResult[]> = { recording: [], 'not recording': [] };
+    const pairCosts: number[] = [];
+    for (let pair = 0; pair < SLICES; pair++) {
+      const order = pair % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
+      for (const variant of order) {
+        const result = await runLoad(targets.get(variant)!.call, {
+          concurrency: CLIENTS,
+          seconds: SLICE_SECONDS,
+          warmupSeconds: 0,
+        });
+        slices[variant].push(result);
+      }
+      const on = slices.recording[pair].throughput;
+      const off = slices['not recording'][pair].throughput;
+      pairCosts.push(1 - on / off);
       console.error(
-        `  round ${round + 1} ${variant}: ${result.throughput.toFixed(0)} req/s, ${result.cpuPerRequest.toFixed(0)} µs CPU/request, p99 ${result.p99.toFixed(1)} ms, ${result.errors} errors`,
+        `  pair ${pair + 1}: recording ${on.toFixed(0)} req/s, not ${off.toFixed(0)} req/s: ${percent(1 - on / off)}`,
       );
     }
+    const summary = VARIANTS.map((variant) => {
+      const results = slices[variant];
+      const requests = results.reduce((sum, r) => sum + r.requests, 0);
+      const seconds = results.reduce((sum, r) => sum + r.seconds, 0);
+      const cpu = cpuTimeMs(targets.get(variant)!.sandbox.pid) - cpuBefore.get(variant)!;
+      return {
+        variant,
+        throughput: requests / seconds,
+        cpuPerRequest: (cpu * 1000) / requests,
+        p50: median(results.map((r) => r.p50)),
+        p99: median(results.map((r) => r.p99)),
+        errors: results.reduce((sum, r) => sum + r.errors, 0),
+        range: [
+          Math.min(...results.map((r) => r.throughput)),
+          Math.max(...results.map((r) => r.throughput)),
+        ],
+      };
+    });
+    const [on, off] = summary;
+    const sortedCosts = [...pairCosts].sort((a, b) => a - b);
+    return [
+      '## Event history: cost of recording on the hot path',
+      '',
+      `Encrypt (256-byte plaintext, encryption context) at ${CLIENTS} clients against two sandboxes side by side, one recording and one started with --skip-event-history, each on a fresh state directory on disk (so every event is a real SQLite write; an Encrypt's event is stored with its batch, within 50 ms of the answer). After 1 s of warm-up each, the load alternates between them in ${SLICE_SECONDS} s slices, ${SLICES} per sandbox, in ABBA order; each adjacent pair of slices is one estimate of the cost. Server CPU: each sandbox process's user + system time over the run, per answered request. Load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs at the end.`,
+      '',
+      '| event history | req/s (all slices) | slowest – fastest slice | server CPU µs/request | p50 ms | p99 ms | errors |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      ...summary.map(
+        (s) =>
+          `| ${s.variant} | ${s.throughput.toFixed(0)} | ${s.range[0].toFixed(0)} – ${s.range[1].toFixed(0)} | ${s.cpuPerRequest.toFixed(0)} | ${s.p50.toFixed(2)} | ${s.p99.toFixed(2)} | ${s.errors} |`,
+      ),
+      '',
+      `Cost of recording, median of ${pairCosts.length} adjacent-slice pairs: **${percent(median(pairCosts))}** (middle half ${percent(sortedCosts[Math.floor(sortedCosts.length / 4)])} – ${percent(sortedCosts[Math.floor((sortedCosts.length * 3) / 4)])}; target: under 15%). Over all slices: ${percent(1 - on.throughput / off.throughput)} less throughput, ${on.cpuPerRequest.toFixed(0)} vs ${off.cpuPerRequest.toFixed(0)} µs of server CPU per request (+${percent(on.cpuPerRequest / off.cpuPerRequest - 1)}).`,
+    ].join('\n');
+  } finally {
+    for (const target of targets.values()) {
+      target.call.close();
+      await target.sandbox.stop();
+      rmSync(target.stateDir, { recursive: true, force: true });
+    }
   }
-  const on = median(results.recording.map((r) => r.throughput));
-  const off = median(results['not recording'].map((r) => r.throughput));
-  const cpuOn = median(results.recording.map((r) => r.cpuPerRequest));
-  const cpuOff = median(results['not recording'].map((r) => r.cpuPerRequest));
-  const rows = (['recording', 'not recording'] as Variant[]).flatMap((variant) =>
-    results[variant].map(
-      (r, i) =>
-        `| ${variant} | ${i + 1} | ${r.throughput.toFixed(0)} | ${r.cpuPerRequest.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} |`,
-    ),
-  );
-  return [
-    '## Event history: cost of recording on the hot path',
-    '',
-    `Encrypt (256-byte plaintext, encryption context) at ${CLIENTS} clients for ${SECONDS} s per cell after 1 s warm-up, ${ROUNDS} rounds alternating the order; each sandbox on a fresh state directory on disk, so every event is a real SQLite write (an Encrypt's event is stored with its batch, within 50 ms of the answer). Server CPU: the sandbox process's user + system time over the measured window, per answered request (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs at the end).`,
-    '',
-    '| event history | round | req/s | server CPU µs/request | p50 ms | p99 ms | errors |',
-    '|---|---:|---:|---:|---:|---:|---:|',
-    ...rows,
-    '',
-    `Median throughput: recording ${on.toFixed(0)} req/s, not recording ${off.toFixed(0)} req/s: recording costs ${(((off - on) / off) * 100).toFixed(1)}% (target: under 15%). Median server CPU per request: recording ${cpuOn.toFixed(0)} µs, not recording ${cpuOff.toFixed(0)} µs (+${(((cpuOn - cpuOff) / cpuOff) * 100).toFixed(1)}%).`,
-  ].join('\n');
 }
