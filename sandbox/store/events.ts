@@ -32,20 +32,14 @@ export interface EventRow {
 }
 
 /** An event as a lookup reads it back: the parts its record is rebuilt from. */
-export interface StoredEventParts {
-  seq: number;
-  eventId: string;
-  time: number;
-  recipient: string;
-  region: string;
-  eventSource: string;
-  eventName: string;
-  readOnly: boolean;
+export type StoredEventParts = Omit<
+  EventRow,
+  'username' | 'accessKeyId' | 'requestId' | 'caller' | 'resources'
+> & {
   /** Absent for events stored before records were split (their `body` is the whole record). */
   requestId?: string;
   caller?: EventCaller;
-  body: string;
-}
+};
 
 /** LookupEvents' attribute keys, and the one column (or resource field) each filters on. */
 export type EventAttribute =
