@@ -8,12 +8,6 @@ import { bodyJson } from './stored-record';
 const DAY = 86_400_000;
 const T0 = Date.parse('2030-01-01T00:00:00Z');
 
-/** One call's single event, as the request pipeline hands it over. */
-const event = (name: string, time: number): RecordedEvents => ({
-  count: 1,
-  build: (firstSeq): EventRow[] => [eventRow(name, time, firstSeq)],
-});
-
 const ADMIN: EventCaller = {
   identity: '{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/admin"}',
   sourceIp: '127.0.0.1',
@@ -35,19 +29,23 @@ const eventRow = (name: string, time: number, seq: number, caller = ADMIN): Even
   resources: [],
 });
 
+/** One call's single event, as the request pipeline hands it over. */
 const by = (caller: EventCaller, name: string, time: number): RecordedEvents => ({
   count: 1,
   build: (firstSeq) => [eventRow(name, time, firstSeq, caller)],
 });
+
+const event = (name: string, time: number) => by(ADMIN, name, time);
+
+/** Every event of the account's Region. */
+const ALL = { recipient: '111122223333', region: 'us-east-1', from: 0, to: Infinity, limit: 100 };
 
 describe('EventLog', () => {
   let store: Store;
   let now: number;
   const clock = () => new Date(now);
   const names = (log: EventLog) =>
-    log
-      .query({ recipient: '111122223333', region: 'us-east-1', from: 0, to: Infinity, limit: 100 })
-      .map((stored) => (JSON.parse(stored.record) as { eventName: string }).eventName);
+    log.query(ALL).map((stored) => (JSON.parse(stored.record) as { eventName: string }).eventName);
 
   beforeEach(() => {
     store = new Store(openDatabase({ memory: true }));
@@ -129,13 +127,7 @@ describe('EventLog', () => {
       }[];
     const identities = (log: EventLog) =>
       log
-        .query({
-          recipient: '111122223333',
-          region: 'us-east-1',
-          from: 0,
-          to: Infinity,
-          limit: 100,
-        })
+        .query(ALL)
         .map((stored) => (JSON.parse(stored.record) as { userIdentity: unknown }).userIdentity);
     const OPERATOR: EventCaller = {
       ...ADMIN,
@@ -209,17 +201,7 @@ describe('EventLog', () => {
             'kms.amazonaws.com', 'Encrypt', 1, ?)`,
         )
         .run(now, record);
-      expect(
-        log
-          .query({
-            recipient: '111122223333',
-            region: 'us-east-1',
-            from: 0,
-            to: Infinity,
-            limit: 9,
-          })
-          .map((stored) => stored.record),
-      ).toEqual([record]);
+      expect(log.query(ALL).map((stored) => stored.record)).toEqual([record]);
     });
   });
 });
