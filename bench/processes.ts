@@ -27,17 +27,20 @@ export interface SandboxProcess extends Service {
 /**
  * Starts the sandbox as its own process, as `npm run sandbox` would, and waits for its ready
  * line. State is in memory unless `stateDir` names a directory (SQLite on disk, as `npm start`).
+ * `cpus` (a taskset CPU list) keeps it to those CPUs.
  */
 export async function startSandboxProcess(
   extraArgs: string[] = [],
-  options: { stateDir?: string } = {},
+  options: { stateDir?: string; cpus?: string } = {},
 ): Promise<SandboxProcess> {
   const state = options.stateDir ? ['--state-dir', options.stateDir] : ['--memory'];
-  const child = spawn(
+  const command = [
     process.execPath,
-    ['--import', 'tsx', 'sandbox/main.ts', ...state, '--port', '0', '--quiet', ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+    ...['--import', 'tsx', 'sandbox/main.ts', ...state, '--port', '0', '--quiet', ...extraArgs],
+  ];
+  // taskset execs the sandbox in its own place, so the child's pid is the sandbox's.
+  if (options.cpus) command.unshift('taskset', '-c', options.cpus);
+  const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
   for await (const line of createInterface({ input: child.stdout! })) {
     const url = /ready at (http:\/\/\S+)/.exec(line)?.[1];
     if (url) {
