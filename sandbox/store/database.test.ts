@@ -131,3 +131,66 @@ describe('migrating a state directory whose events were stored whole', () => {
     }
   });
 });
+
+describe('migrating a state directory whose events were stored one row each', () => {
+  it('keeps every event, with its caller, and lookups find it by its attributes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-db-'));
+    try {
+      // The event history as the release before chunks (schema 7) wrote it.
+      const old = new Database(join(dir, 'sandbox.sqlite'));
+      for (const migration of MIGRATIONS.slice(0, 7)) old.exec(migration);
+      old.pragma('user_version = 7');
+      const key = 'arn:aws:kms:us-east-1:111122223333:key/k1';
+      const resources = [{ accountId: '111122223333', type: 'AWS::KMS::Key', ARN: key }];
+      old.exec(`INSERT INTO event_callers VALUES (3, '{"type":"IAMUser","userName":"admin"}',
+        '10.0.0.1', 'aws-cli/2', 1)`);
+      old
+        .prepare(
+          `INSERT INTO events (seq, event_id, event_time, recipient, region, event_source,
+            event_name, read_only, username, access_key_id, caller, request_id, body)
+           VALUES (1, 'e1', 5000, '111122223333', 'us-east-1', 'kms.amazonaws.com', 'Encrypt', 1,
+            'admin', 'AKIA', 3, 'r1', ?)`,
+        )
+        .run(
+          JSON.stringify({
+            requestParameters: { keyId: key },
+            responseElements: null,
+            resources,
+          }),
+        );
+      old.exec(`INSERT INTO event_resources VALUES (8, 1, 5000, '111122223333', 'us-east-1',
+        'AWS::KMS::Key', '${key}')`);
+      old.close();
+
+      const store = new Store(openDatabase({ stateDir: dir }));
+      try {
+        const log = new EventLog(store, store.events, { clock: () => new Date(10_000) });
+        const query = { recipient: '111122223333', region: 'us-east-1', from: 0, to: 10_000 };
+        const [stored] = log.query({ ...query, limit: 5 });
+        expect(JSON.parse(stored.record)).toMatchObject({
+          userIdentity: { type: 'IAMUser', userName: 'admin' },
+          eventTime: '1970-01-01T00:00:05Z',
+          sourceIPAddress: '10.0.0.1',
+          userAgent: 'aws-cli/2',
+          requestParameters: { keyId: key },
+          requestID: 'r1',
+          eventID: 'e1',
+          resources,
+        });
+        for (const attribute of [
+          { key: 'ResourceName', value: key },
+          { key: 'EventId', value: 'e1' },
+          { key: 'Username', value: 'admin' },
+          { key: 'AccessKeyId', value: 'AKIA' },
+          { key: 'ReadOnly', value: 'true' },
+        ] as const) {
+          expect(log.query({ ...query, attribute, limit: 5 }), attribute.key).toEqual([stored]);
+        }
+      } finally {
+        store.db.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

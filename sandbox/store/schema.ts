@@ -361,4 +361,68 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX events_by_time ON events (recipient, region, event_time, seq);
   CREATE INDEX events_by_name ON events (recipient, region, event_name, event_time, seq);
   `,
+  // Events in chunks: storing a batch of events as rows of their own (the event, two indexes, a
+  // resource row and its index, for each) was most of what recording cost the hot path. A batch
+  // (or one write's events) is now one row of event_chunks, `events` the JSON of its callers and
+  // events (see store/events.ts), and event_terms indexes each chunk once for every value
+  // LookupEvents filters on that any of its events has, with the chunk's time span; attribute ''
+  // is every event of the recipient's Region. Chunks are removed whole, oldest first. Each event
+  // stored before becomes a chunk of its own; those stored whole keep their record as a string.
+  `
+  CREATE TABLE event_chunks (
+    first_seq INTEGER PRIMARY KEY,
+    last_seq INTEGER NOT NULL,
+    min_time INTEGER NOT NULL,
+    max_time INTEGER NOT NULL,
+    events TEXT NOT NULL
+  );
+  CREATE INDEX event_chunks_by_last_seq ON event_chunks (last_seq);
+
+  CREATE TABLE event_terms (
+    recipient TEXT NOT NULL,
+    region TEXT NOT NULL,
+    attribute TEXT NOT NULL,
+    value TEXT NOT NULL,
+    max_time INTEGER NOT NULL,
+    min_time INTEGER NOT NULL,
+    chunk INTEGER NOT NULL,
+    PRIMARY KEY (recipient, region, attribute, value, max_time, chunk)
+  ) WITHOUT ROWID;
+  CREATE INDEX event_terms_by_chunk ON event_terms (chunk);
+
+  INSERT INTO event_chunks (first_seq, last_seq, min_time, max_time, events)
+    SELECT e.seq, e.seq, e.event_time, e.event_time, json_object(
+        'callers', json_array(json_array(
+          json(coalesce(c.identity, '{"type":"Unknown"}')),
+          coalesce(c.source_ip, ''),
+          coalesce(c.user_agent, ''))),
+        'events', json_array(json_array(
+          e.seq, e.event_id, e.event_time, e.recipient, e.region, e.event_source, e.event_name,
+          e.read_only, e.username, e.access_key_id,
+          CASE WHEN e.request_id IS NULL THEN NULL ELSE 0 END,
+          e.request_id,
+          CASE WHEN e.request_id IS NULL THEN e.body ELSE json(e.body) END)))
+    FROM events AS e LEFT JOIN event_callers AS c ON c.id = e.caller;
+
+  INSERT OR IGNORE INTO event_terms (recipient, region, attribute, value, max_time, min_time, chunk)
+    SELECT recipient, region, '', '', event_time, event_time, seq FROM events
+    UNION ALL SELECT recipient, region, 'EventName', event_name, event_time, event_time, seq
+      FROM events
+    UNION ALL SELECT recipient, region, 'EventSource', event_source, event_time, event_time, seq
+      FROM events
+    UNION ALL SELECT recipient, region, 'ReadOnly',
+        CASE read_only WHEN 1 THEN 'true' ELSE 'false' END, event_time, event_time, seq FROM events
+    UNION ALL SELECT recipient, region, 'Username', username, event_time, event_time, seq
+      FROM events WHERE username IS NOT NULL
+    UNION ALL SELECT recipient, region, 'AccessKeyId', access_key_id, event_time, event_time, seq
+      FROM events WHERE access_key_id IS NOT NULL
+    UNION ALL SELECT recipient, region, 'ResourceName', resource_name, event_time, event_time,
+        event_seq FROM event_resources
+    UNION ALL SELECT recipient, region, 'ResourceType', resource_type, event_time, event_time,
+        event_seq FROM event_resources;
+
+  DROP TABLE events;
+  DROP TABLE event_resources;
+  DROP TABLE event_callers;
+  `,
 ];

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../store/database';
 import { Store } from '../store/store';
-import type { EventCaller, EventRow } from '../store/events';
+import type { EventAttribute, EventCaller, EventQuery, EventRow } from '../store/events';
 import { EventLog, type RecordedEvents } from './event-log';
 import { bodyJson } from './stored-record';
 
@@ -14,7 +14,13 @@ const ADMIN: EventCaller = {
   userAgent: 'aws-cli/2',
 };
 
-const eventRow = (name: string, time: number, seq: number, caller = ADMIN): EventRow => ({
+const eventRow = (
+  name: string,
+  time: number,
+  seq: number,
+  caller = ADMIN,
+  extra: Partial<EventRow> = {},
+): EventRow => ({
   seq,
   eventId: `id-${name}-${time}`,
   time,
@@ -27,6 +33,7 @@ const eventRow = (name: string, time: number, seq: number, caller = ADMIN): Even
   caller,
   body: bodyJson({ requestParameters: null, responseElements: null, resources: [] }),
   resources: [],
+  ...extra,
 });
 
 /** One call's single event, as the request pipeline hands it over. */
@@ -44,8 +51,10 @@ describe('EventLog', () => {
   let store: Store;
   let now: number;
   const clock = () => new Date(now);
-  const names = (log: EventLog) =>
-    log.query(ALL).map((stored) => (JSON.parse(stored.record) as { eventName: string }).eventName);
+  const names = (log: EventLog, attribute?: EventQuery['attribute']) =>
+    log
+      .query({ ...ALL, ...(attribute ? { attribute } : {}) })
+      .map((stored) => (JSON.parse(stored.record) as { eventName: string }).eventName);
 
   beforeEach(() => {
     store = new Store(openDatabase({ memory: true }));
@@ -119,12 +128,18 @@ describe('EventLog', () => {
     expect(names(second)).toEqual(['After', 'Before']);
   });
 
-  describe('callers', () => {
-    const callerRows = () =>
-      store.db.prepare('SELECT identity, last_seq FROM event_callers ORDER BY id').all() as {
-        identity: string;
-        last_seq: number;
-      }[];
+  describe('chunks', () => {
+    const chunks = () =>
+      (
+        store.db.prepare('SELECT first_seq, last_seq, events FROM event_chunks').all() as {
+          first_seq: number;
+          last_seq: number;
+          events: string;
+        }[]
+      ).map((row) => ({
+        seqs: [row.first_seq, row.last_seq],
+        callers: (JSON.parse(row.events) as { callers: unknown[] }).callers.length,
+      }));
     const identities = (log: EventLog) =>
       log
         .query(ALL)
@@ -134,38 +149,26 @@ describe('EventLog', () => {
       identity: '{"type":"IAMUser","userName":"operator"}',
     };
 
-    it('stores a caller once for all its calls, and each record names it', () => {
+    it('stores a batch as one chunk that names each caller once, and each record names its own', () => {
       const log = new EventLog(store, store.events, { clock });
       for (let i = 0; i < 3; i++) log.enqueue(event('Encrypt', now + i));
       log.write(by(OPERATOR, 'CreateKey', now + 3));
-      log.enqueue(event('Decrypt', now + 4));
+      log.enqueue(by(OPERATOR, 'Decrypt', now + 4));
       expect(identities(log)).toEqual([
-        JSON.parse(ADMIN.identity),
+        JSON.parse(OPERATOR.identity),
         JSON.parse(OPERATOR.identity),
         JSON.parse(ADMIN.identity),
         JSON.parse(ADMIN.identity),
         JSON.parse(ADMIN.identity),
       ]);
-      // The write is stored at once, the batch at the lookup.
-      expect(callerRows()).toEqual([
-        { identity: OPERATOR.identity, last_seq: 4 },
-        { identity: ADMIN.identity, last_seq: 5 },
+      // The write is stored at once, in a chunk of its own; the batch at the lookup.
+      expect(chunks()).toEqual([
+        { seqs: [1, 5], callers: 2 },
+        { seqs: [4, 4], callers: 1 },
       ]);
     });
 
-    it('adds the caller again after a rolled-back write took the first row along', () => {
-      const log = new EventLog(store, store.events, { clock });
-      expect(() =>
-        store.transaction(() => {
-          log.write(by(OPERATOR, 'ScheduleKeyDeletion', now));
-          throw new Error('the change failed after its event was written');
-        }),
-      ).toThrow('the change failed');
-      log.enqueue(by(OPERATOR, 'Encrypt', now + 1));
-      expect(identities(log)).toEqual([JSON.parse(OPERATOR.identity)]);
-    });
-
-    it('keeps no caller of a write in a transaction the Store did not open (it may roll back)', () => {
+    it('leaves no event of a write whose transaction, one the Store did not open, rolled back', () => {
       const log = new EventLog(store, store.events, { clock });
       // The Cognito identities open their transactions on the connection itself.
       expect(() =>
@@ -175,33 +178,86 @@ describe('EventLog', () => {
         })(),
       ).toThrow('not stored');
       log.enqueue(by(OPERATOR, 'Encrypt', now + 1));
+      expect(names(log)).toEqual(['Encrypt']);
       expect(identities(log)).toEqual([JSON.parse(OPERATOR.identity)]);
     });
 
-    it('drops a caller with its last event, and keeps one a newer event still names', () => {
+    it('removes a chunk once all its events are past the size bound, and hides the rest', () => {
       const log = new EventLog(store, store.events, { clock, maxEvents: 2 });
-      log.enqueue(by(OPERATOR, 'Old', now));
-      log.enqueue(event('Encrypt', now + 1));
+      log.enqueue(event('E1', now));
+      log.enqueue(event('E2', now + 1));
       log.close();
-      log.enqueue(event('Decrypt', now + 2));
+      log.enqueue(event('E3', now + 2));
       log.close();
-      expect(callerRows().map((row) => row.identity)).toEqual([ADMIN.identity]);
-      // The cache forgot the dropped row: the operator's next call stores its caller anew.
-      log.enqueue(by(OPERATOR, 'Encrypt', now + 3));
-      expect(identities(log)).toEqual([JSON.parse(OPERATOR.identity), JSON.parse(ADMIN.identity)]);
+      // E1 is past the bound but shares its chunk with E2, which is not.
+      expect(chunks().map((chunk) => chunk.seqs)).toEqual([
+        [1, 2],
+        [3, 3],
+      ]);
+      expect(names(log)).toEqual(['E3', 'E2']);
+      log.enqueue(event('E4', now + 3));
+      log.close();
+      expect(chunks().map((chunk) => chunk.seqs)).toEqual([
+        [3, 3],
+        [4, 4],
+      ]);
+      expect(names(log)).toEqual(['E4', 'E3']);
     });
 
-    it('hands out an event stored whole, before records were split, as it was stored', () => {
+    it('pages newest first through chunks whose times overlap', () => {
       const log = new EventLog(store, store.events, { clock });
-      const record = '{"eventVersion":"1.11","eventName":"Encrypt","eventID":"old"}';
-      store.db
-        .prepare(
-          `INSERT INTO events (seq, event_id, event_time, recipient, region, event_source,
-            event_name, read_only, body) VALUES (1, 'old', ?, '111122223333', 'us-east-1',
-            'kms.amazonaws.com', 'Encrypt', 1, ?)`,
-        )
-        .run(now, record);
-      expect(log.query(ALL).map((stored) => stored.record)).toEqual([record]);
+      log.enqueue(event('A', now));
+      log.write(event('W', now + 15));
+      log.enqueue(event('B', now + 20));
+      log.enqueue(event('C', now + 15));
+      const page = (after?: { time: number; seq: number }) =>
+        log
+          .query({ ...ALL, limit: 2, ...(after ? { after } : {}) })
+          .map((stored) => ({ name: names1(stored.record), time: stored.time, seq: stored.seq }));
+      const names1 = (record: string) => (JSON.parse(record) as { eventName: string }).eventName;
+      const first = page();
+      expect(first.map((e) => e.name)).toEqual(['B', 'C']);
+      const second = page(first[1]);
+      expect(second.map((e) => e.name)).toEqual(['W', 'A']);
+      expect(page(second[1])).toEqual([]);
+    });
+
+    it('finds events by every lookup attribute, leaving out the rest of their chunk', () => {
+      const log = new EventLog(store, store.events, { clock });
+      const key = 'arn:aws:kms:us-east-1:111122223333:key/k1';
+      log.enqueue(event('Encrypt', now));
+      log.enqueue({
+        count: 1,
+        build: (firstSeq) => [
+          eventRow('ScheduleKeyDeletion', now + 1, firstSeq, OPERATOR, {
+            readOnly: false,
+            username: 'operator',
+            accessKeyId: 'ASIAOPERATOR',
+            resources: [{ type: 'AWS::KMS::Key', name: key }],
+            body: bodyJson({
+              requestParameters: null,
+              responseElements: null,
+              resources: [{ accountId: '111122223333', type: 'AWS::KMS::Key', ARN: key }],
+            }),
+          }),
+        ],
+      });
+      log.enqueue(event('Decrypt', now + 2));
+      const find = (key: EventAttribute, value: string) => names(log, { key, value });
+      for (const [attribute, value] of [
+        ['EventId', `id-ScheduleKeyDeletion-${now + 1}`],
+        ['EventName', 'ScheduleKeyDeletion'],
+        ['ReadOnly', 'false'],
+        ['Username', 'operator'],
+        ['AccessKeyId', 'ASIAOPERATOR'],
+        ['ResourceName', key],
+        ['ResourceType', 'AWS::KMS::Key'],
+      ] as const) {
+        expect(find(attribute, value), attribute).toEqual(['ScheduleKeyDeletion']);
+      }
+      expect(find('ReadOnly', 'true')).toEqual(['Decrypt', 'Encrypt']);
+      expect(find('EventSource', 'kms.amazonaws.com')).toHaveLength(3);
+      expect(find('EventId', 'id-none')).toEqual([]);
     });
   });
 });

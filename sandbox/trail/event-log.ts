@@ -5,8 +5,8 @@ import { recordOf } from './stored-record';
 export const RETENTION_DAYS = 90;
 /** The size bound: about 1–2 KB per event, so a few hundred MB at most. */
 export const DEFAULT_MAX_EVENTS = 200_000;
-/** Retention deletes at most this many events per step, so no step stalls the server. */
-const PRUNE_CHUNK = 2_000;
+/** Retention deletes at most this many chunks per step, so no step stalls the server. */
+const PRUNE_CHUNKS = 64;
 /** How often (in sandbox-clock time) the 90-day window is enforced. */
 const PRUNE_INTERVAL_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -79,7 +79,7 @@ export class EventLog {
   write(events: RecordedEvents): void {
     const rows = events.build(this.nextSeq);
     this.nextSeq += events.count;
-    this.store.transaction(() => this.events.insertAll(rows, false));
+    this.store.transaction(() => this.events.insertChunk(rows));
   }
 
   /** Queues events for the next batch. */
@@ -97,37 +97,37 @@ export class EventLog {
     this.flush();
   }
 
-  /** Events newest first; anything still queued is stored first, so a lookup sees it. */
+  /**
+   * Events newest first; anything still queued is stored first, so a lookup sees it. Retention
+   * removes whole chunks, so the events a chunk still holds past the size bound or the 90 days
+   * are left out here.
+   */
   query(query: EventQuery): StoredEvent[] {
     this.flush();
+    const window = this.options.clock().getTime() - RETENTION_DAYS * DAY_MS;
     return this.events
-      .query(query)
+      .query({ ...query, from: Math.max(query.from, window), fromSeq: this.floor() })
       .map((parts) => ({ seq: parts.seq, time: parts.time, record: recordOf(parts) }));
   }
 
+  /** The oldest event the size bound keeps. */
+  private floor(): number {
+    return this.nextSeq - this.maxEvents;
+  }
+
   /**
-   * Drops what is past the 90-day window (checked at most once a minute) and the oldest events
-   * beyond the size bound, a chunk at a time.
+   * Drops the chunks whose events are all past the 90-day window (checked at most once a
+   * minute) or beyond the size bound, oldest first, a few chunks at a time.
    */
   enforceRetention(now: Date): void {
-    const first = this.events.firstSeq();
-    if (first === undefined) return;
-    const overBound = this.nextSeq - first > this.maxEvents;
+    const overBound = (this.events.oldestLastSeq() ?? Infinity) < this.floor();
     const due = now.getTime() - this.lastPrune >= PRUNE_INTERVAL_MS;
     if (!overBound && !due) return;
     if (due) this.lastPrune = now.getTime();
-    const cutoff = now.getTime() - RETENTION_DAYS * DAY_MS;
-    const excess = Math.max(0, this.nextSeq - first - this.maxEvents);
-    const oldest = this.events.oldest(PRUNE_CHUNK);
-    let through: number | undefined;
-    for (const [index, event] of oldest.entries()) {
-      if (index < excess || event.time < cutoff) through = event.seq;
-      else break;
-    }
-    if (through !== undefined) {
-      const last = through;
-      this.store.transaction(() => this.events.deleteThrough(last));
-    }
+    const before = due ? now.getTime() - RETENTION_DAYS * DAY_MS : -Infinity;
+    this.store.transaction(() =>
+      this.events.deleteExpired({ belowSeq: this.floor(), before }, PRUNE_CHUNKS),
+    );
   }
 
   private flush(): void {
@@ -139,7 +139,7 @@ export class EventLog {
     this.batched = 0;
     try {
       const rows = batch.flatMap(({ events, firstSeq }) => events.build(firstSeq));
-      this.store.transaction(() => this.events.insertAll(rows, true));
+      this.store.transaction(() => this.events.insertChunk(rows));
     } catch (error) {
       // The requests were answered; losing their events must not take the server down.
       this.options.onError?.(error);

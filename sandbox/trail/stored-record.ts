@@ -17,8 +17,6 @@ export type RecordBody = Pick<
   | 'sharedEventID'
 >;
 
-const UNKNOWN_CALLER = { identity: '{"type":"Unknown"}', sourceIp: '', userAgent: '' };
-
 export const bodyJson = (body: RecordBody): string => JSON.stringify(body);
 
 /**
@@ -27,11 +25,9 @@ export const bodyJson = (body: RecordBody): string => JSON.stringify(body);
  * come back as they were stored.
  */
 export function recordOf(parts: StoredEventParts): string {
-  const { requestId } = parts;
-  if (requestId === undefined) return parts.body;
-  // Every split event names a stored caller; were one ever missing, the record says so.
-  const caller = parts.caller ?? UNKNOWN_CALLER;
-  const body = JSON.parse(parts.body) as RecordBody & { resources: TrailResource[] };
+  if (parts.record !== undefined) return parts.record;
+  const { requestId, caller } = parts;
+  const body = parts.body as RecordBody & { resources: TrailResource[] };
   const rest: Omit<CloudTrailRecord, 'eventVersion' | 'userIdentity'> = {
     eventTime: trailTime(new Date(parts.time)),
     eventSource: parts.eventSource,
