@@ -72,14 +72,12 @@ export interface EventQuery {
 }
 
 /**
- * A chunk's event, as its JSON holds it: the record's fields in a fixed order, the caller as an
- * index into the chunk's callers, and the body as JSON (an object), or for an event stored
- * before records were split, its whole record (a string) and no caller.
+ * What a chunk's events share with others in the chunk, stored once for all of them: the
+ * record's fields in a fixed order, the caller as an index into the chunk's callers, and the
+ * body as JSON (an object), or for an event stored before records were split, its whole record
+ * (a string) and no caller. Calls of one client on one key mostly share one shape.
  */
-type ChunkEvent = [
-  seq: number,
-  eventId: string,
-  time: number,
+type ChunkShape = [
   recipient: string,
   region: string,
   eventSource: string,
@@ -88,13 +86,22 @@ type ChunkEvent = [
   username: string | null,
   accessKeyId: string | null,
   caller: number | null,
-  requestId: string | null,
   body: object | string,
+];
+
+/** A chunk's event: what is its own, and its shape (an index into the chunk's shapes). */
+type ChunkEvent = [
+  seq: number,
+  eventId: string,
+  time: number,
+  requestId: string | null,
+  shape: number,
 ];
 
 interface Chunk {
   /** Each caller as [userIdentity, source IP, user agent]. */
   callers: [object, string, string][];
+  shapes: ChunkShape[];
   events: ChunkEvent[];
 }
 
@@ -123,57 +130,57 @@ export class EventRepository {
     if (rows.length === 0) return;
     const callers = new Map<string, Map<string, number>>();
     const callerJson: string[] = [];
+    const shapes = new Map<string, Map<string, number>>();
+    const shapeJson: string[] = [];
     const terms = new Map<
       string,
       [recipient: string, region: string, key: string, value: string]
     >();
-    const term = (row: EventRow, key: string, value: string) => {
-      const id = `${row.recipient}\n${row.region}\n${key}\n${value}`;
-      if (!terms.has(id)) terms.set(id, [row.recipient, row.region, key, value]);
-    };
     const events: string[] = [];
     let minTime = Infinity;
     let maxTime = -Infinity;
     for (const row of rows) {
       minTime = Math.min(minTime, row.time);
       maxTime = Math.max(maxTime, row.time);
-      // Keyed by the identity's string itself: a credential's is one string for all its calls.
-      let byOrigin = callers.get(row.caller.identity);
-      if (!byOrigin) callers.set(row.caller.identity, (byOrigin = new Map()));
-      const origin = `${row.caller.sourceIp}\n${row.caller.userAgent}`;
-      let caller = byOrigin.get(origin);
-      if (caller === undefined) {
-        caller = callerJson.length;
-        byOrigin.set(origin, caller);
-        callerJson.push(
-          `[${row.caller.identity},${JSON.stringify(row.caller.sourceIp)},${JSON.stringify(row.caller.userAgent)}]`,
-        );
-      }
-      const head = JSON.stringify([
-        row.seq,
-        row.eventId,
-        row.time,
+      const caller = indexOf(
+        callers,
+        row.caller.identity,
+        `${row.caller.sourceIp}\n${row.caller.userAgent}`,
+        () => {
+          callerJson.push(
+            `[${row.caller.identity},${JSON.stringify(row.caller.sourceIp)},${JSON.stringify(row.caller.userAgent)}]`,
+          );
+          return callerJson.length - 1;
+        },
+      );
+      const shapeKey = [
+        caller,
         row.recipient,
         row.region,
         row.eventSource,
         row.eventName,
-        row.readOnly ? 1 : 0,
-        row.username ?? null,
-        row.accessKeyId ?? null,
-        caller,
-        row.requestId,
-      ]);
-      events.push(`${head.slice(0, -1)},${row.body}]`);
-      term(row, ANY, ANY);
-      term(row, 'EventName', row.eventName);
-      term(row, 'EventSource', row.eventSource);
-      term(row, 'ReadOnly', String(row.readOnly));
-      if (row.username) term(row, 'Username', row.username);
-      if (row.accessKeyId) term(row, 'AccessKeyId', row.accessKeyId);
-      for (const resource of row.resources) {
-        term(row, 'ResourceName', resource.name);
-        term(row, 'ResourceType', resource.type);
-      }
+        row.readOnly,
+        row.username,
+        row.accessKeyId,
+      ].join('\n');
+      const shape = indexOf(shapes, row.body, shapeKey, () => {
+        const head = JSON.stringify([
+          row.recipient,
+          row.region,
+          row.eventSource,
+          row.eventName,
+          row.readOnly ? 1 : 0,
+          row.username ?? null,
+          row.accessKeyId ?? null,
+          caller,
+        ]);
+        shapeJson.push(`${head.slice(0, -1)},${row.body}]`);
+        addTerms(terms, row);
+        return shapeJson.length - 1;
+      });
+      events.push(
+        `[${row.seq},${JSON.stringify(row.eventId)},${row.time},${JSON.stringify(row.requestId)},${shape}]`,
+      );
     }
     const firstSeq = rows[0].seq;
     this.statement(
@@ -184,7 +191,7 @@ export class EventRepository {
       rows[rows.length - 1].seq,
       minTime,
       maxTime,
-      `{"callers":[${callerJson.join(',')}],"events":[${events.join(',')}]}`,
+      `{"callers":[${callerJson.join(',')}],"shapes":[${shapeJson.join(',')}],"events":[${events.join(',')}]}`,
     );
     const insertTerm = this.statement(
       `INSERT INTO event_terms (recipient, region, attribute, value, max_time, min_time, chunk)
@@ -227,7 +234,7 @@ export class EventRepository {
             below.time,
             fromSeq,
           );
-    const matches = eventFilter(query);
+    const matches = shapeFilter(query);
     let found: StoredEventParts[] = [];
     for (const row of chunks as Iterable<{ max_time: number; events: string }>) {
       if (found.length >= limit) {
@@ -236,11 +243,14 @@ export class EventRepository {
         if (row.max_time < found[limit - 1].time) break;
       }
       const chunk = JSON.parse(row.events) as Chunk;
+      const wanted = chunk.shapes.map(
+        (shape) => shape[0] === recipient && shape[1] === region && matches(shape),
+      );
       for (const event of chunk.events) {
-        const [seq, , time] = event;
-        if (seq < fromSeq || time < from) continue;
+        const [seq, eventId, time] = event;
+        if (!wanted[event[4]] || seq < fromSeq || time < from) continue;
         if (time > below.time || (time === below.time && seq >= below.seq)) continue;
-        if (event[3] !== recipient || event[4] !== region || !matches(event)) continue;
+        if (attribute?.key === 'EventId' && eventId !== attribute.value) continue;
         found.push(storedParts(event, chunk));
       }
     }
@@ -286,49 +296,85 @@ export class EventRepository {
 const termValue = ({ key, value }: { key: EventAttribute; value: string }) =>
   key === 'ReadOnly' ? String(value === 'true') : value;
 
-/** Whether a chunk's event has the query's attribute (a chunk's terms are any of its events'). */
-function eventFilter({ attribute }: EventQuery): (event: ChunkEvent) => boolean {
+/**
+ * Whether a chunk's events of a shape have the query's attribute (a chunk's terms are any of
+ * its events'). Event ids are each event's own, checked apart.
+ */
+function shapeFilter({ attribute }: EventQuery): (shape: ChunkShape) => boolean {
   if (!attribute) return () => true;
   const { key } = attribute;
   const value = termValue(attribute);
   switch (key) {
     case 'EventId':
-      return (event) => event[1] === value;
+      return () => true;
     case 'EventSource':
-      return (event) => event[5] === value;
+      return (shape) => shape[2] === value;
     case 'EventName':
-      return (event) => event[6] === value;
+      return (shape) => shape[3] === value;
     case 'ReadOnly':
-      return (event) => String(event[7] === 1) === value;
+      return (shape) => String(shape[4] === 1) === value;
     case 'Username':
-      return (event) => event[8] === value;
+      return (shape) => shape[5] === value;
     case 'AccessKeyId':
-      return (event) => event[9] === value;
+      return (shape) => shape[6] === value;
     case 'ResourceName':
     case 'ResourceType': {
       const field = key === 'ResourceName' ? 'ARN' : 'type';
-      return (event) =>
-        resourcesOf(event)?.some(
+      return (shape) =>
+        resourcesOf(shape)?.some(
           (resource) => (resource as Record<string, unknown>)[field] === value,
         ) ?? true;
     }
   }
 }
 
-function resourcesOf(event: ChunkEvent): object[] | undefined {
-  const body = event[12];
+function resourcesOf(shape: ChunkShape): object[] | undefined {
+  const body = shape[8];
   // An event stored whole was migrated into a chunk of its own, whose terms are its own.
   if (typeof body === 'string') return undefined;
   return (body as { resources?: object[] }).resources ?? [];
+}
+
+/** The terms a chunk gets for an event: every value LookupEvents can filter it on. */
+function addTerms(terms: Map<string, [string, string, string, string]>, row: EventRow): void {
+  const term = (key: string, value: string) => {
+    const id = `${row.recipient}\n${row.region}\n${key}\n${value}`;
+    if (!terms.has(id)) terms.set(id, [row.recipient, row.region, key, value]);
+  };
+  term(ANY, ANY);
+  term('EventName', row.eventName);
+  term('EventSource', row.eventSource);
+  term('ReadOnly', String(row.readOnly));
+  if (row.username) term('Username', row.username);
+  if (row.accessKeyId) term('AccessKeyId', row.accessKeyId);
+  for (const resource of row.resources) {
+    term('ResourceName', resource.name);
+    term('ResourceType', resource.type);
+  }
+}
+
+/** The index `outer` → `inner` names, added by `add` the first time. */
+function indexOf(
+  index: Map<string, Map<string, number>>,
+  outer: string,
+  inner: string,
+  add: () => number,
+): number {
+  let byInner = index.get(outer);
+  if (!byInner) index.set(outer, (byInner = new Map()));
+  let found = byInner.get(inner);
+  if (found === undefined) byInner.set(inner, (found = add()));
+  return found;
 }
 
 const newestFirst = (events: StoredEventParts[]) =>
   events.sort((a, b) => b.time - a.time || b.seq - a.seq);
 
 function storedParts(event: ChunkEvent, chunk: Chunk): StoredEventParts {
-  const [seq, eventId, time, recipient, region, eventSource, eventName, readOnly] = event;
+  const [seq, eventId, time, requestId] = event;
+  const [recipient, region, eventSource, eventName, readOnly, , , callerIndex, body] =
+    chunk.shapes[event[4]];
   const position = { seq, eventId, time, recipient, region, eventSource, eventName };
-  const [, , , , , , , , , , callerIndex, requestId, body] = event;
   if (typeof body === 'string' || requestId === null || callerIndex === null) {
     return { ...position, readOnly: readOnly === 1, record: String(body) };
   }

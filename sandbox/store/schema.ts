@@ -363,8 +363,8 @@ export const MIGRATIONS: string[] = [
   `,
   // Events in chunks: storing a batch of events as rows of their own (the event, two indexes, a
   // resource row and its index, for each) was most of what recording cost the hot path. A batch
-  // (or one write's events) is now one row of event_chunks, `events` the JSON of its callers and
-  // events (see store/events.ts), and event_terms indexes each chunk once for every value
+  // (or one write's events) is now one row of event_chunks, `events` the JSON of its callers,
+  // the shapes its events share and the events (see store/events.ts), and event_terms indexes each chunk once for every value
   // LookupEvents filters on that any of its events has, with the chunk's time span; attribute ''
   // is every event of the recipient's Region. Chunks are removed whole, oldest first. Each event
   // stored before becomes a chunk of its own; those stored whole keep their record as a string.
@@ -396,12 +396,11 @@ export const MIGRATIONS: string[] = [
           json(coalesce(c.identity, '{"type":"Unknown"}')),
           coalesce(c.source_ip, ''),
           coalesce(c.user_agent, ''))),
-        'events', json_array(json_array(
-          e.seq, e.event_id, e.event_time, e.recipient, e.region, e.event_source, e.event_name,
-          e.read_only, e.username, e.access_key_id,
-          CASE WHEN e.request_id IS NULL THEN NULL ELSE 0 END,
-          e.request_id,
-          CASE WHEN e.request_id IS NULL THEN e.body ELSE json(e.body) END)))
+        'shapes', json_array(json_array(
+          e.recipient, e.region, e.event_source, e.event_name, e.read_only, e.username,
+          e.access_key_id, CASE WHEN e.request_id IS NULL THEN NULL ELSE 0 END,
+          CASE WHEN e.request_id IS NULL THEN e.body ELSE json(e.body) END)),
+        'events', json_array(json_array(e.seq, e.event_id, e.event_time, e.request_id, 0)))
     FROM events AS e LEFT JOIN event_callers AS c ON c.id = e.caller;
 
   INSERT OR IGNORE INTO event_terms (recipient, region, attribute, value, max_time, min_time, chunk)
