@@ -406,8 +406,8 @@ describe('no secret value in any stored event, over a run of every operation', (
     await storedRecords();
     const names = sandbox.store.db
       .prepare(
-        `SELECT DISTINCT event.value ->> 6 FROM event_chunks, json_each(events, '$.events') AS event
-         WHERE event.value ->> 5 = 'kms.amazonaws.com'`,
+        `SELECT DISTINCT shape.value ->> 3 FROM event_chunks, json_each(events, '$.shapes') AS shape
+         WHERE shape.value ->> 2 = 'kms.amazonaws.com'`,
       )
       .pluck()
       .all() as string[];

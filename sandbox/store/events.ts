@@ -235,7 +235,8 @@ export class EventRepository {
             fromSeq,
           );
     const matches = shapeFilter(query);
-    let found: StoredEventParts[] = [];
+    // Only the page's events become parts: a chunk can hold a thousand.
+    let found: { seq: number; time: number; event: ChunkEvent; chunk: Chunk }[] = [];
     for (const row of chunks as Iterable<{ max_time: number; events: string }>) {
       if (found.length >= limit) {
         found = newestFirst(found).slice(0, limit);
@@ -251,10 +252,12 @@ export class EventRepository {
         if (!wanted[event[4]] || seq < fromSeq || time < from) continue;
         if (time > below.time || (time === below.time && seq >= below.seq)) continue;
         if (attribute?.key === 'EventId' && eventId !== attribute.value) continue;
-        found.push(storedParts(event, chunk));
+        found.push({ seq, time, event, chunk });
       }
     }
-    return newestFirst(found).slice(0, limit);
+    return newestFirst(found)
+      .slice(0, limit)
+      .map(({ event, chunk }) => storedParts(event, chunk));
   }
 
   lastSeq(): number | undefined {
@@ -367,7 +370,7 @@ function indexOf(
   return found;
 }
 
-const newestFirst = (events: StoredEventParts[]) =>
+const newestFirst = <T extends { time: number; seq: number }>(events: T[]) =>
   events.sort((a, b) => b.time - a.time || b.seq - a.seq);
 
 function storedParts(event: ChunkEvent, chunk: Chunk): StoredEventParts {
