@@ -204,6 +204,21 @@ describe('EventLog', () => {
       expect(names(log)).toEqual(['E4', 'E3']);
     });
 
+    it('removes a chunk once all its events are past 90 days, and hides such events before', () => {
+      const log = new EventLog(store, store.events, { clock });
+      log.enqueue(event('Old', now));
+      log.enqueue(event('Newer', now + DAY));
+      log.close();
+      now += 90 * DAY + 1;
+      // Old is past the window; its chunk stays for Newer, which is not.
+      expect(names(log)).toEqual(['Newer']);
+      now += 2 * DAY;
+      log.enqueue(event('New', now));
+      log.close();
+      expect(chunks().map((chunk) => chunk.seqs)).toEqual([[3, 3]]);
+      expect(names(log)).toEqual(['New']);
+    });
+
     it('pages newest first through chunks whose times overlap', () => {
       const log = new EventLog(store, store.events, { clock });
       log.enqueue(event('A', now));
