@@ -1,11 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './chromium-options';
 
 const PORT = Number(process.env.E2E_PORT ?? 4599);
 /** A second sandbox whose temporary credentials last 30 s (e2e/session-refresh.spec.ts). */
 export const SHORT_SESSION_PORT = PORT + 1;
 /** Built console to serve (several builds can be tested side by side). */
 const CONSOLE_DIR = process.env.E2E_CONSOLE_DIR ?? 'dist';
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * End-to-end tests drive Debian's Chromium (Playwright cannot download browsers here) against a
@@ -26,18 +26,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   webServer: [
     {
