@@ -1,13 +1,8 @@
-import {
-  CreateKeyCommand,
-  EncryptCommand,
-  GenerateRandomCommand,
-  ReplicateKeyCommand,
-} from '@aws-sdk/client-kms';
+import { EncryptCommand, GenerateRandomCommand } from '@aws-sdk/client-kms';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { fillBytes, result } from './support/crypto';
-import { adminKms, createKey } from './support/kms';
+import { adminKms, createKey, replicatedKey } from './support/kms';
 import { ADMIN_ACCESS_KEY, signInAs, signInWithAccessKeys, signOut } from './support/sign-in';
 
 test.describe.configure({ timeout: 120_000 });
@@ -157,11 +152,7 @@ test("a replica's Region has the CreateKey that ReplicateKey recorded there, fou
   baseURL,
 }) => {
   const kms = adminKms(baseURL ?? '');
-  const primary = await kms.send(
-    new CreateKeyCommand({ MultiRegion: true, Description: 'events: replicated' }),
-  );
-  const keyId = primary.KeyMetadata!.KeyId!;
-  await kms.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'sa-east-1' }));
+  const keyId = await replicatedKey(kms, 'sa-east-1', 'events: replicated');
   const replicaArn = `arn:aws:kms:sa-east-1:${ACCOUNT}:key/${keyId}`;
 
   // The admin IAM user opens the event history in the replica's Region and pastes its ARN.

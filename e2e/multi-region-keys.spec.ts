@@ -3,13 +3,13 @@ import {
   DescribeKeyCommand,
   EncryptCommand,
   KMSClient,
-  ReplicateKeyCommand,
 } from '@aws-sdk/client-kms';
 import { toBase64 } from '@smithy/util-base64';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { row } from './permissions-support';
 import { fillBytes, outputValue, resultField } from './support/crypto';
+import { replicatedKey } from './support/kms';
 import { ADMIN_ACCESS_KEY, signInWithAccessKeys } from './support/sign-in';
 
 function kmsIn(region: string, baseURL: string | undefined): KMSClient {
@@ -81,9 +81,7 @@ test('ciphertext made in one Region decrypts in the replica’s Region', async (
   baseURL,
 }) => {
   const east = kmsIn('us-east-1', baseURL);
-  const primary = await east.send(new CreateKeyCommand({ MultiRegion: true }));
-  const keyId = primary.KeyMetadata!.KeyId!;
-  await east.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'ap-northeast-1' }));
+  const keyId = await replicatedKey(east, 'ap-northeast-1');
   // What `aws kms encrypt` prints in us-east-1.
   const encrypted = await east.send(
     new EncryptCommand({ KeyId: keyId, Plaintext: new TextEncoder().encode('sakura') }),
@@ -104,11 +102,7 @@ test('ciphertext made in one Region decrypts in the replica’s Region', async (
 
 test('change the primary Region of a multi-Region key', async ({ page, baseURL }) => {
   const east = kmsIn('us-east-1', baseURL);
-  const primary = await east.send(
-    new CreateKeyCommand({ MultiRegion: true, Description: 'Moving primary' }),
-  );
-  const keyId = primary.KeyMetadata!.KeyId!;
-  await east.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'eu-central-1' }));
+  const keyId = await replicatedKey(east, 'eu-central-1', 'Moving primary');
   east.destroy();
 
   await signInWithAccessKeys(page, ADMIN_ACCESS_KEY, `/keys/${keyId}?tab=regionality`);
@@ -134,9 +128,7 @@ test('a primary key with replicas waits for them before its deletion, and can be
   baseURL,
 }) => {
   const east = kmsIn('us-east-1', baseURL);
-  const primary = await east.send(new CreateKeyCommand({ MultiRegion: true }));
-  const keyId = primary.KeyMetadata!.KeyId!;
-  await east.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'sa-east-1' }));
+  const keyId = await replicatedKey(east, 'sa-east-1');
   east.destroy();
 
   await signInWithAccessKeys(page, ADMIN_ACCESS_KEY, `/keys/${keyId}`);

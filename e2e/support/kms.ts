@@ -3,6 +3,7 @@ import {
   CreateKeyCommand,
   GetPublicKeyCommand,
   KMSClient,
+  ReplicateKeyCommand,
   type KeySpec,
   type KeyUsageType,
 } from '@aws-sdk/client-kms';
@@ -17,6 +18,20 @@ export function adminKms(baseURL: string): KMSClient {
 export async function createKey(kms: KMSClient, description: string): Promise<string> {
   const answer = await kms.send(new CreateKeyCommand({ Description: description }));
   return answer.KeyMetadata!.KeyId!;
+}
+
+/** A multi-Region primary key in the client's Region with a replica in `replicaRegion`: its id. */
+export async function replicatedKey(
+  kms: KMSClient,
+  replicaRegion: string,
+  description?: string,
+): Promise<string> {
+  const { KeyMetadata } = await kms.send(
+    new CreateKeyCommand({ MultiRegion: true, Description: description }),
+  );
+  const keyId = KeyMetadata!.KeyId!;
+  await kms.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: replicaRegion }));
+  return keyId;
 }
 
 export async function createAlias(kms: KMSClient, aliasName: string, keyId: string): Promise<void> {
