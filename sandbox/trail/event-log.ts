@@ -3,7 +3,7 @@ import { recordOf } from './stored-record';
 
 /** CloudTrail's Event history keeps 90 days. */
 export const RETENTION_DAYS = 90;
-/** The size bound: about 1–2 KB per event, so a few hundred MB at most. */
+/** The size bound: ~100–600 bytes an event in chunks, so about 20–120 MB at most. */
 export const DEFAULT_MAX_EVENTS = 200_000;
 /** Retention deletes at most this many chunks per step, so no step stalls the server. */
 const PRUNE_CHUNKS = 64;
