@@ -58,10 +58,15 @@ export function inputFormat(scope: Page | Locator, name: string): Locator {
 export async function setContext(scope: Page | Locator, text: string, name = 'Encryption context') {
   const editor = scope.getByRole('group', { name, exact: true });
   const paste = editor.getByRole('textbox', { name: `Paste ${name.toLowerCase()}` });
-  if (!(await paste.isVisible())) {
-    await editor.getByRole('button', { name: 'Paste as JSON or key=value pairs' }).click();
-  }
-  await paste.fill(text);
+  // The editor can change from one view to the other as its page settles: retried until it fills.
+  await expect(async () => {
+    if (!(await paste.isVisible())) {
+      await editor
+        .getByRole('button', { name: 'Paste as JSON or key=value pairs' })
+        .click({ timeout: 2_000 });
+    }
+    await paste.fill(text, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   await editor.getByRole('button', { name: 'Apply' }).click();
 }
 
@@ -140,6 +145,8 @@ export async function encryptThenDecryptRefused(page: Page, plaintext: string): 
     .getByText(/^Request ID /)
     .textContent())!.replace('Request ID ', '');
   await result(page).getByRole('button', { name: 'Send to Decrypt' }).click();
+  // The Encrypt page's context editor must not be the one setContext finds.
+  await expect(page).toHaveURL(/\/decrypt/);
   await setContext(page, 'department=marketing');
   await page.getByRole('button', { name: 'Decrypt', exact: true }).click();
   await expect(
